@@ -1,0 +1,83 @@
+/**
+ * The resting level: where the pressure sits when the user is not squeezing. It drifts slowly
+ * (probe air volume, temperature) and carries the breathing wave; it has no fixed absolute value
+ * (a tared probe rests near 0, an absolute sensor near 1033 cmH2O).
+ *
+ * Tracked with exponential averages that the detector feeds only while the user rests, so the
+ * level never follows a squeeze up. Two averages with different time constants give the drift
+ * rate (for a linear drift an average lags by rate × time constant), so the level can be
+ * extrapolated across a long hold.
+ */
+export class RestTracker {
+  /** Current resting level, cmH2O (NaN before the first sample). */
+  level = Number.NaN;
+  /** Slower average: with `level`, it gives the drift rate. */
+  private slowLevel = Number.NaN;
+  /** Variance of the smoothed pressure around the level at rest (breathing + noise), cmH2O². */
+  private variance = 0;
+  private restedMs = 0;
+  private samples = 0;
+  private lastT = Number.NaN;
+
+  constructor(
+    private readonly levelTauMs: number,
+    private readonly noiseTauMs: number,
+    private readonly warmupMs: number,
+  ) {}
+
+  /** Enough rest seen to trust the level and noise. */
+  get ready(): boolean {
+    return this.restedMs >= this.warmupMs;
+  }
+
+  /** Spread of the resting pressure (breathing wave and noise), standard deviation, cmH2O. */
+  get noise(): number {
+    return Math.sqrt(this.variance);
+  }
+
+  /** Drift of the resting level, cmH2O per ms (positive: rising). */
+  get driftPerMs(): number {
+    if (!this.ready) return 0;
+    return (this.level - this.slowLevel) / (this.slowTauMs - this.levelTauMs);
+  }
+
+  /** Time of the last rest sample the level has seen. */
+  get lastRestMs(): number {
+    return this.lastT;
+  }
+
+  /** Resting level expected at tMs, extrapolating the drift from the last rest sample. */
+  levelAt(tMs: number): number {
+    return this.level + this.driftPerMs * (tMs - this.lastT);
+  }
+
+  /** Feeds one resting sample (smoothed pressure). */
+  update(tMs: number, y: number): void {
+    const dt = Number.isNaN(this.lastT) ? 0 : Math.min(tMs - this.lastT, this.levelTauMs);
+    this.lastT = tMs;
+    this.samples++;
+    if (this.samples === 1) {
+      this.level = y;
+      this.slowLevel = y;
+      return;
+    }
+    this.restedMs += dt;
+    // At first a plain mean (weight 1/n), then exponential forgetting.
+    const warm = 1 / this.samples;
+    const dev = y - this.level;
+    this.level += Math.max(dt / this.levelTauMs, warm) * dev;
+    this.slowLevel += Math.max(dt / this.slowTauMs, warm) * (y - this.slowLevel);
+    this.variance += Math.max(dt / this.noiseTauMs, warm) * (dev * dev - this.variance);
+  }
+
+  /** Starts again from a new level (after the pressure settled somewhere else for good). */
+  restartAt(tMs: number, y: number): void {
+    this.level = y;
+    this.slowLevel = y;
+    this.lastT = tMs;
+  }
+
+  private get slowTauMs(): number {
+    return 3 * this.levelTauMs;
+  }
+}

@@ -1,0 +1,170 @@
+/**
+ * Finding the moments of a rep in the recent samples: where a level is crossed, and where a rise
+ * (onset) or a fall (release) departed from the level before it. Only called when something
+ * happens (an onset, a release), never per sample.
+ *
+ * All of it works on centred smoothing of the samples already received, so it never looks past
+ * the newest sample.
+ */
+import type { SampleRing } from './ring.ts';
+
+/** A straight reference level: level + slope · (t − t0). */
+export interface Line {
+  readonly level: number;
+  readonly slopePerMs: number;
+  readonly t0: number;
+}
+
+export function lineAt(line: Line, tMs: number): number {
+  return line.level + line.slopePerMs * (tMs - line.t0);
+}
+
+export interface EdgeTuning {
+  /** Half-width of the centred smoothing, ms. */
+  readonly smoothHalfMs: number;
+  /** How much rest (or hold) before the edge serves as its reference, ms. */
+  readonly referenceMs: number;
+  /** Gap left between that reference and the edge, ms. */
+  readonly guardMs: number;
+  /** A departure is an excess over the reference of this many residual SDs … */
+  readonly departureSds: number;
+  /** … and at least this much, cmH2O. */
+  readonly minDepartureCmH2O: number;
+}
+
+/**
+ * Interpolated time at which the centred pressure, above `line`, first reaches `level` going
+ * forward from index `from` (dir = 1), or first falls to `level` (dir = −1). NaN if it does not
+ * before `to`.
+ */
+export function crossingForward(ring: SampleRing, from: number, to: number, line: Line, level: number, dir: 1 | -1, halfMs: number): number {
+  let prev = Number.NaN;
+  for (let i = Math.max(from, ring.oldest); i <= to; i++) {
+    const t = ring.t(i);
+    const v = dir * (ring.centred(i, halfMs) - lineAt(line, t) - level);
+    if (v >= 0) {
+      if (i === from || Number.isNaN(prev) || ring.gapBefore(i)) return t;
+      return interpolateZero(ring.t(i - 1), prev, t, v);
+    }
+    prev = v;
+  }
+  return Number.NaN;
+}
+
+/**
+ * Interpolated time at which the centred pressure above `line` was last on the far side of
+ * `level`, walking back from `from`: the crossing just before index `from` (dir = 1: the last
+ * time it was below `level`, i.e. the rising crossing; dir = −1: the last time above it).
+ */
+export function crossingBackward(ring: SampleRing, from: number, lo: number, line: Line, level: number, dir: 1 | -1, halfMs: number): number {
+  let next = Number.NaN;
+  let nextT = Number.NaN;
+  for (let i = from; i >= Math.max(lo, ring.oldest); i--) {
+    const t = ring.t(i);
+    const v = dir * (ring.centred(i, halfMs) - lineAt(line, t) - level);
+    if (v < 0) return Number.isNaN(next) ? t : interpolateZero(t, v, nextT, next);
+    next = v;
+    nextT = t;
+    if (ring.gapBefore(i)) return t;
+  }
+  return Number.isNaN(nextT) ? ring.t(from) : nextT;
+}
+
+/**
+ * Where a rise (dir = 1) or a fall (dir = −1) that is under way at index `cross` began: the
+ * start of the rise for an onset, the end of the hold for a release. A threshold crossing is
+ * always late, so this walks back from it.
+ *
+ * The level before the edge is a straight line fitted to the samples just before it (so the
+ * breathing wave's slope and drift do not bias it), and the edge begins where the pressure last
+ * stood within a few residual SDs of that line. Each pass moves the reference window to end
+ * just before the edge found by the last one, which converges in a few passes. Finally the early
+ * part of the edge is extrapolated back to the line (from its crossings of δ and 3δ), which
+ * removes most of the lag a threshold has on an edge that starts gently.
+ *
+ * `lo` is the earliest index the edge may begin at (a previous rep, a gap, the oldest sample).
+ */
+export function findDeparture(ring: SampleRing, lo: number, cross: number, dir: 1 | -1, tune: EdgeTuning): number {
+  const from = Math.max(lo, ring.oldest);
+  if (cross <= from) return ring.t(Math.max(cross, from));
+  let edgeT = ring.t(cross);
+  let fit: LineFit = { level: ring.centred(from, tune.smoothHalfMs), slopePerMs: 0, t0: ring.t(from), sd: 0 };
+  let departIdx = from;
+  for (let pass = 0; pass < 4; pass++) {
+    const refEnd = ring.indexAtOrAfter(edgeT - tune.guardMs, from, cross) - 1;
+    const refStart = ring.indexAtOrAfter(edgeT - tune.guardMs - tune.referenceMs, from, cross);
+    if (refEnd - refStart >= 3) fit = fitLine(ring, refStart, refEnd, tune.smoothHalfMs);
+    else if (pass > 0) break;
+    const delta = Math.max(tune.minDepartureCmH2O, tune.departureSds * fit.sd);
+    // Walk back to the last sample that stood within δ of the reference.
+    let i = cross;
+    while (i > from && dir * (ring.centred(i, tune.smoothHalfMs) - lineAt(fit, ring.t(i))) > delta && !ring.gapBefore(i)) i--;
+    departIdx = i;
+    const newEdgeT = ring.t(i);
+    if (Math.abs(newEdgeT - edgeT) < 1) break;
+    edgeT = newEdgeT;
+  }
+  const delta = Math.max(tune.minDepartureCmH2O, tune.departureSds * fit.sd);
+  const excess = (i: number) => dir * (ring.centred(i, tune.smoothHalfMs) - lineAt(fit, ring.t(i)));
+  const e0 = excess(departIdx);
+  if (e0 > delta) {
+    // The edge began inside a gap (or before the oldest sample): extrapolate the first slope.
+    const tA = ring.t(departIdx);
+    const eB = excess(departIdx + 1);
+    const tB = ring.t(departIdx + 1);
+    const rate = (eB - e0) / Math.max(tB - tA, 1e-6);
+    const back = rate > 0 ? e0 / rate : 0;
+    const earliest = departIdx > ring.oldest ? ring.t(departIdx - 1) : tA;
+    return Math.max(earliest, tA - back);
+  }
+  const tDelta = crossingForward(ring, departIdx, cross, fit, delta, 1, tune.smoothHalfMs * 0 + tune.smoothHalfMs) ;
+  return extrapolateToLine(ring, departIdx, cross, fit, delta, dir, tune, tDelta);
+}
+
+function extrapolateToLine(ring: SampleRing, departIdx: number, cross: number, fit: LineFit, delta: number, dir: 1 | -1, tune: EdgeTuning, tDeltaUp: number): number {
+  const signed: Line = dir === 1 ? fit : { level: fit.level, slopePerMs: fit.slopePerMs, t0: fit.t0 };
+  const t1 = dir === 1 ? tDeltaUp : crossingForward(ring, departIdx, cross, signed, -delta, -1, tune.smoothHalfMs);
+  const t3 = crossingForward(ring, departIdx, cross, signed, dir * 3 * delta, dir, tune.smoothHalfMs);
+  if (Number.isNaN(t1)) return ring.t(departIdx);
+  if (Number.isNaN(t3) || t3 <= t1) return t1;
+  // Straight line through (t1, δ) and (t3, 3δ), back to zero excess.
+  return Math.max(ring.t(departIdx) - (t3 - t1), t1 - (t3 - t1) / 2);
+}
+
+interface LineFit extends Line {
+  /** Residual standard deviation of the smoothed samples around the line, cmH2O. */
+  readonly sd: number;
+}
+
+/** Least-squares line through the centred-smoothed samples [a, b]. */
+function fitLine(ring: SampleRing, a: number, b: number, halfMs: number): LineFit {
+  const t0 = ring.t(b);
+  let n = 0;
+  let st = 0;
+  let sy = 0;
+  let stt = 0;
+  let sty = 0;
+  for (let i = a; i <= b; i++) {
+    const t = ring.t(i) - t0;
+    const y = ring.centred(i, halfMs);
+    n++;
+    st += t;
+    sy += y;
+    stt += t * t;
+    sty += t * y;
+  }
+  const den = n * stt - st * st;
+  const slope = den > 0 ? (n * sty - st * sy) / den : 0;
+  const level = (sy - slope * st) / n;
+  let ss = 0;
+  for (let i = a; i <= b; i++) {
+    const r = ring.centred(i, halfMs) - level - slope * (ring.t(i) - t0);
+    ss += r * r;
+  }
+  return { level, slopePerMs: slope, t0, sd: Math.sqrt(ss / Math.max(1, n - 2)) };
+}
+
+function interpolateZero(tA: number, vA: number, tB: number, vB: number): number {
+  if (vB === vA) return tB;
+  return tA + ((tB - tA) * (0 - vA)) / (vB - vA);
+}

@@ -1,0 +1,155 @@
+/**
+ * The latest samples of a stream, in preallocated typed arrays, so that the detector can look
+ * back (walk back to the start of a rise, find a crossing, average a window) without allocating.
+ *
+ * Samples are addressed by their absolute index in the stream (0, 1, 2, …); an index is
+ * readable while it is among the last `capacity` samples. Running (prefix) sums make the mean
+ * of any window O(1) once its ends are known.
+ */
+export class SampleRing {
+  readonly capacity: number;
+  private readonly mask: number;
+  private readonly times: Float64Array;
+  private readonly main: Float64Array;
+  private readonly ref: Float64Array;
+  /** 1 when samples were lost (or time jumped) just before this one: windows never span it. */
+  private readonly gapFlags: Uint8Array;
+  /** Sums of everything before each sample (main − origin, its square, ref − origin). */
+  private readonly sumBefore: Float64Array;
+  private readonly sumSqBefore: Float64Array;
+  private readonly refSumBefore: Float64Array;
+  private sum = 0;
+  private sumSq = 0;
+  private refSum = 0;
+  /** First values seen: sums are kept relative to them so an absolute sensor (~1033 cmH2O) keeps its precision. */
+  private origin = Number.NaN;
+  private refOrigin = Number.NaN;
+  private lastRef = Number.NaN;
+  private lastGapIndex = -1;
+  /** Samples pushed so far: the next sample's absolute index. */
+  count = 0;
+
+  constructor(capacityPow2: number) {
+    const capacity = 1 << Math.ceil(Math.log2(Math.max(16, capacityPow2)));
+    this.capacity = capacity;
+    this.mask = capacity - 1;
+    this.times = new Float64Array(capacity);
+    this.main = new Float64Array(capacity);
+    this.ref = new Float64Array(capacity);
+    this.gapFlags = new Uint8Array(capacity);
+    this.sumBefore = new Float64Array(capacity);
+    this.sumSqBefore = new Float64Array(capacity);
+    this.refSumBefore = new Float64Array(capacity);
+  }
+
+  /** Appends one sample; `ref` is NaN when there is no reference reading. */
+  push(tMs: number, main: number, ref: number, gapBefore: boolean): void {
+    if (Number.isNaN(this.origin)) this.origin = main;
+    // A missing reference reading carries the last one, so reference sums stay defined.
+    if (!Number.isNaN(ref)) this.lastRef = ref;
+    if (Number.isNaN(this.refOrigin) && !Number.isNaN(ref)) this.refOrigin = ref;
+    const slot = this.count & this.mask;
+    this.times[slot] = tMs;
+    this.main[slot] = main;
+    this.ref[slot] = ref;
+    this.gapFlags[slot] = gapBefore ? 1 : 0;
+    this.sumBefore[slot] = this.sum;
+    this.sumSqBefore[slot] = this.sumSq;
+    this.refSumBefore[slot] = this.refSum;
+    const x = main - this.origin;
+    this.sum += x;
+    this.sumSq += x * x;
+    this.refSum += Number.isNaN(this.lastRef) ? 0 : this.lastRef - this.refOrigin;
+    if (gapBefore) this.lastGapIndex = this.count;
+    this.count++;
+  }
+
+  /** Oldest absolute index still held. */
+  get oldest(): number {
+    return Math.max(0, this.count - this.capacity);
+  }
+
+  get newest(): number {
+    return this.count - 1;
+  }
+
+  /** Absolute index of the most recent sample that follows a gap (−1 if none is held). */
+  get lastGap(): number {
+    return this.lastGapIndex >= this.oldest ? this.lastGapIndex : -1;
+  }
+
+  /** Whether any reference reading has been seen. */
+  get hasReference(): boolean {
+    return !Number.isNaN(this.refOrigin);
+  }
+
+  t(i: number): number {
+    return this.times[i & this.mask];
+  }
+
+  p(i: number): number {
+    return this.main[i & this.mask];
+  }
+
+  gapBefore(i: number): boolean {
+    return this.gapFlags[i & this.mask] === 1;
+  }
+
+  /** Mean of the main channel over indices [i0, i1] (inclusive, both held). */
+  mean(i0: number, i1: number): number {
+    return this.windowSum(this.sumBefore, this.sum, i0, i1) / (i1 - i0 + 1) + this.origin;
+  }
+
+  /** Mean of the reference channel over [i0, i1]; NaN before any reference reading. */
+  refMean(i0: number, i1: number): number {
+    return this.windowSum(this.refSumBefore, this.refSum, i0, i1) / (i1 - i0 + 1) + this.refOrigin;
+  }
+
+  /** Mean and standard deviation of (main − level) over [i0, i1]. */
+  spread(i0: number, i1: number): { mean: number; sd: number } {
+    const n = i1 - i0 + 1;
+    const s = this.windowSum(this.sumBefore, this.sum, i0, i1) / n;
+    const s2 = this.windowSum(this.sumSqBefore, this.sumSq, i0, i1) / n;
+    return { mean: s + this.origin, sd: Math.sqrt(Math.max(0, s2 - s * s)) };
+  }
+
+  /** Smallest held index with t ≥ tMs (count if none), searching within [lo, hi]. */
+  indexAtOrAfter(tMs: number, lo = this.oldest, hi = this.newest): number {
+    let a = Math.max(lo, this.oldest);
+    let b = hi + 1;
+    while (a < b) {
+      const m = (a + b) >>> 1;
+      if (this.t(m) < tMs) a = m + 1;
+      else b = m;
+    }
+    return a;
+  }
+
+  /** First index of the run of samples without a gap that contains i, not before lo. */
+  runStart(i: number, lo: number): number {
+    let j = i;
+    while (j > lo && !this.gapBefore(j)) j--;
+    return Math.max(j, lo);
+  }
+
+  /**
+   * Mean of the main channel over the samples within ±halfMs of sample i (at least its direct
+   * neighbours), never across a gap and never past the newest sample: centred smoothing that
+   * needs no look-ahead beyond what has arrived.
+   */
+  centred(i: number, halfMs: number): number {
+    const t0 = this.t(i);
+    const lo = this.oldest;
+    const hi = this.newest;
+    let a = i;
+    while (a > lo && !this.gapBefore(a) && (t0 - this.t(a - 1) <= halfMs || a === i)) a--;
+    let b = i;
+    while (b < hi && !this.gapBefore(b + 1) && (this.t(b + 1) - t0 <= halfMs || b === i)) b++;
+    return this.mean(a, b);
+  }
+
+  private windowSum(before: Float64Array, total: number, i0: number, i1: number): number {
+    const end = i1 + 1 === this.count ? total : before[(i1 + 1) & this.mask];
+    return end - before[i0 & this.mask];
+  }
+}

@@ -1,0 +1,75 @@
+import type { SampleBatch } from '../pipeline/types';
+
+/**
+ * The last few thousand samples, in preallocated typed arrays: what the live chart and the
+ * readout draw from. Writing a sample allocates nothing.
+ */
+export class LiveBuffer {
+  readonly capacity: number;
+  private readonly t: Float64Array;
+  private readonly p: Float64Array;
+  private head = 0;
+  private size = 0;
+  /** Bumped on every write, so a frame loop can skip frames with nothing new. */
+  version = 0;
+
+  constructor(capacity = 4096) {
+    this.capacity = capacity;
+    this.t = new Float64Array(capacity);
+    this.p = new Float64Array(capacity);
+  }
+
+  push(tMs: number, pressure: number): void {
+    this.t[this.head] = tMs;
+    this.p[this.head] = pressure;
+    this.head = (this.head + 1) % this.capacity;
+    if (this.size < this.capacity) this.size++;
+    this.version++;
+  }
+
+  pushBatch(batch: SampleBatch): void {
+    for (let i = 0; i < batch.t.length; i++) this.push(batch.t[i], batch.p[i]);
+  }
+
+  get length(): number {
+    return this.size;
+  }
+
+  latestTime(): number {
+    return this.size === 0 ? Number.NaN : this.t[(this.head - 1 + this.capacity) % this.capacity];
+  }
+
+  latestPressure(): number {
+    return this.size === 0 ? Number.NaN : this.p[(this.head - 1 + this.capacity) % this.capacity];
+  }
+
+  clear(): void {
+    this.head = 0;
+    this.size = 0;
+    this.version++;
+  }
+
+  /**
+   * Copy the samples newer than `fromMs` into `xs`/`ys` (seconds, and pressure minus `offset`),
+   * right-aligned; the slots before them repeat the oldest copied point, so a chart fed these
+   * fixed-length arrays draws exactly the window. Returns how many real samples were copied.
+   */
+  copyWindow(fromMs: number, offset: number, xs: Float64Array, ys: Float64Array): number {
+    const n = xs.length;
+    let count = 0;
+    for (let k = 0; k < this.size && count < n; k++) {
+      const i = (this.head - 1 - k + 2 * this.capacity) % this.capacity;
+      if (this.t[i] < fromMs) break;
+      xs[n - 1 - count] = this.t[i] / 1000;
+      ys[n - 1 - count] = this.p[i] - offset;
+      count++;
+    }
+    const fillX = count > 0 ? xs[n - count] : fromMs / 1000;
+    const fillY = count > 0 ? ys[n - count] : 0;
+    for (let j = 0; j < n - count; j++) {
+      xs[j] = fillX;
+      ys[j] = fillY;
+    }
+    return count;
+  }
+}

@@ -1,0 +1,55 @@
+import { useStore } from 'zustand';
+import { t } from '../i18n/messages';
+import { connectionStore } from '../store/connectionStore';
+
+interface Props {
+  bluetoothAvailable: boolean;
+  onConnect: () => void;
+  onSimulate: () => void;
+  onDisconnect: () => void;
+}
+
+/** The two ways in (a real sensor, the simulated one) and the state of the link. */
+export function ConnectPanel({ bluetoothAvailable, onConnect, onSimulate, onDisconnect }: Props) {
+  const status = useStore(connectionStore, (s) => s.status);
+  const deviceName = useStore(connectionStore, (s) => s.deviceName);
+  const simulated = useStore(connectionStore, (s) => s.simulated);
+  const battery = useStore(connectionStore, (s) => s.battery);
+  const error = useStore(connectionStore, (s) => s.error);
+  const malformed = useStore(connectionStore, (s) => s.malformedPackets);
+  const lost = useStore(connectionStore, (s) => s.lostSamples);
+  const busy = status === 'connecting' || status === 'reconnecting';
+  const linked = status === 'connected' || status === 'reconnecting';
+  const name = simulated ? t('device.simulated') : (deviceName ?? '');
+
+  return (
+    <section className="connect-panel" aria-label={t('status.idle')}>
+      <div className="connect-buttons">
+        {linked ? (
+          <button type="button" onClick={onDisconnect}>{t('connect.disconnect')}</button>
+        ) : (
+          <>
+            <button type="button" onClick={onConnect} disabled={!bluetoothAvailable || busy}>
+              {t('connect.real')}
+            </button>
+            <button type="button" className="primary" onClick={onSimulate} disabled={busy}>
+              {t('connect.sim')}
+            </button>
+          </>
+        )}
+      </div>
+      {!bluetoothAvailable && <p className="notice">{t('connect.noBluetooth')}</p>}
+      <p className={`status status-${status}`} role="status">
+        {status === 'connected' ? t('status.connected', { name }) : t(`status.${status}`)}
+        {battery !== null && linked && <span className="battery"> · {t('device.battery', { percent: battery })}</span>}
+      </p>
+      {error && <p className="error" role="alert">{t(error.key, { detail: error.detail })}</p>}
+      {(malformed > 0 || lost > 0) && (
+        <p className="link-quality">
+          {malformed > 0 && t('device.badPackets', { count: malformed })} {lost > 0 && t('device.lostSamples', { count: lost })}
+        </p>
+      )}
+      {simulated && linked && <p className="hint">{t('connect.simNote')}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+import { useEffect, useRef } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import { t } from '../i18n/messages';
+import type { LiveBuffer } from '../session/liveBuffer';
+import { analysisStore } from '../store/analysisStore';
+import { onFrame } from './frameLoop';
+
+const WINDOW_MS = 30_000;
+/** 30 s at up to 100 Hz. */
+const POINTS = 3000;
+
+/** Move an axis limit toward its target: outward at once, inward slowly. */
+function follow(current: number, target: number, outward: 1 | -1): number {
+  return (target - current) * outward > 0 ? target : current + 0.05 * (target - current);
+}
+
+/** The scrolling squeeze curve: redrawn at most once per animation frame, from the bounded buffer. */
+export function LiveChart({ buffer }: { buffer: LiveBuffer }) {
+  const host = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    const xs = new Float64Array(POINTS);
+    const ys = new Float64Array(POINTS);
+    const data: uPlot.AlignedData = [xs, ys];
+    const range = { min: -5, max: 40 };
+    const plot = new uPlot(
+      {
+        width: el.clientWidth || 600,
+        height: 280,
+        legend: { show: false },
+        cursor: { show: false },
+        scales: { x: { time: false, auto: false }, y: { auto: false } },
+        series: [{}, { stroke: '#0b7a75', width: 2, fill: 'rgba(11,122,117,0.08)' }],
+        axes: [
+          { label: t('chart.axisTime'), values: (u, splits) => splits.map((s) => ((s * 1000 - (u.scales.x.max ?? 0) * 1000) / 1000).toFixed(0)) },
+          { label: t('chart.axisPressure') },
+        ],
+      },
+      data,
+      el,
+    );
+    let drawn = -1;
+    const stop = onFrame(() => {
+      if (buffer.version === drawn) return;
+      drawn = buffer.version;
+      const latest = buffer.latestTime();
+      if (Number.isNaN(latest)) return;
+      const offset = analysisStore.getState().restCmH2O ?? 0;
+      const count = buffer.copyWindow(latest - WINDOW_MS, offset, xs, ys);
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (let i = POINTS - count; i < POINTS; i++) {
+        if (ys[i] < lo) lo = ys[i];
+        if (ys[i] > hi) hi = ys[i];
+      }
+      // Grow the y range at once, shrink it slowly, so the curve does not jump around.
+      range.min = follow(range.min, Math.min(-5, lo - 2), -1);
+      range.max = follow(range.max, Math.max(40, hi + 5), 1);
+      plot.batch(() => {
+        plot.setData(data, false);
+        plot.setScale('x', { min: (latest - WINDOW_MS) / 1000, max: latest / 1000 });
+        plot.setScale('y', range);
+      });
+    });
+    const resize = new ResizeObserver(() => plot.setSize({ width: el.clientWidth, height: 280 }));
+    resize.observe(el);
+    return () => {
+      stop();
+      resize.disconnect();
+      plot.destroy();
+    };
+  }, [buffer]);
+
+  return <div ref={host} className="live-chart" role="img" aria-label={t('chart.label')} data-testid="live-chart" />;
+}
