@@ -88,6 +88,7 @@ export class ManualClock implements DeviceClock {
   }
 
   advance(ms: number): void {
+    if (!(ms >= 0)) throw new RangeError(`ManualClock.advance needs ms >= 0, got ${ms}`);
     const target = this.t + ms;
     for (let timer = this.nextDue(target); timer; timer = this.nextDue(target)) {
       this.t = timer.due;
@@ -433,7 +434,7 @@ class PacketStream {
     private readonly send: (bytes: Uint8Array) => void,
     public rateHz: number,
     public samplesPerPacket: number,
-    public sequence: number,
+    private sequence: number,
   ) {}
 
   private get period(): number {
@@ -499,7 +500,7 @@ class PacketStream {
     let sumRef = 0;
     let count = 0;
     for (let i = 0; i < this.histSize; i++) {
-      if (this.histT[i] > t - REST_WINDOW_MS - EPS_MS) {
+      if (this.histT[i] > t - REST_WINDOW_MS + EPS_MS) {
         sumMain += this.histMain[i];
         sumRef += this.histRef[i];
         count++;

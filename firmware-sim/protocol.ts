@@ -141,7 +141,7 @@ function writeChannel(view: DataView, offset: number, values: Float32Array): boo
  * clipped flag. Sequence and timestamp are wrapping counters, so they are taken modulo 2^16 / 2^32.
  * Throws PacketError for a bad version, count, rate, or a ref channel of the wrong length.
  */
-export function encodePressurePacket(p: PressurePacket): Uint8Array {
+export function encodePressurePacket(p: PressurePacket): Uint8Array<ArrayBuffer> {
   const n = p.main.length;
   checkVersion(p.version);
   checkCount(n);
@@ -244,7 +244,7 @@ function checkCountParam(count: number): void {
 }
 
 /** Bytes to write to the Control Point. Throws ControlError for an out-of-range parameter. */
-export function encodeControl(cmd: ControlCommand): Uint8Array {
+export function encodeControl(cmd: ControlCommand): Uint8Array<ArrayBuffer> {
   switch (cmd.op) {
     case 'tare':
       return Uint8Array.of(ControlOpcode.tare);
@@ -317,7 +317,7 @@ const CONFIG_REFERENCE = 0x01;
 const CONFIG_TARED = 0x02;
 const CONFIG_STREAMING = 0x04;
 
-export function encodeConfig(c: DeviceConfig): Uint8Array {
+export function encodeConfig(c: DeviceConfig): Uint8Array<ArrayBuffer> {
   checkVersion(c.version);
   checkRate(c.rateHz);
   checkCount(c.samplesPerPacket);

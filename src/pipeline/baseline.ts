@@ -8,6 +8,9 @@
  * rate (for a linear drift an average lags by rate × time constant), so the level can be
  * extrapolated across a long hold.
  */
+/** Longer than this since the last rest sample means the level was frozen (or samples were lost), ms. */
+const MAX_STEP_MS = 250;
+
 export class RestTracker {
   /** Current resting level, cmH2O (NaN before the first sample). */
   level = Number.NaN;
@@ -53,7 +56,14 @@ export class RestTracker {
 
   /** Feeds one resting sample (smoothed pressure). */
   update(tMs: number, y: number): void {
-    const dt = Number.isNaN(this.lastT) ? 0 : Math.min(tMs - this.lastT, this.levelTauMs);
+    let dt = Number.isNaN(this.lastT) ? 0 : tMs - this.lastT;
+    if (dt > MAX_STEP_MS) {
+      // Resuming after a squeeze (the level was frozen): carry it along the drift first.
+      const carried = this.driftPerMs * dt;
+      this.level += carried;
+      this.slowLevel += carried;
+      dt = MAX_STEP_MS;
+    }
     this.lastT = tMs;
     this.samples++;
     if (this.samples === 1) {

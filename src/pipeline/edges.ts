@@ -107,8 +107,8 @@ export function findDeparture(ring: SampleRing, lo: number, cross: number, dir: 
   const delta = Math.max(tune.minDepartureCmH2O, tune.departureSds * fit.sd);
   const excess = (i: number) => dir * (ring.centred(i, tune.smoothHalfMs) - lineAt(fit, ring.t(i)));
   const e0 = excess(departIdx);
-  if (e0 > delta) {
-    // The edge began inside a gap (or before the oldest sample): extrapolate the first slope.
+  if (e0 > delta && departIdx < ring.newest) {
+    // The edge began inside a gap (or before the oldest sample): extrapolate its first slope.
     const tA = ring.t(departIdx);
     const eB = excess(departIdx + 1);
     const tB = ring.t(departIdx + 1);
@@ -117,18 +117,12 @@ export function findDeparture(ring: SampleRing, lo: number, cross: number, dir: 
     const earliest = departIdx > ring.oldest ? ring.t(departIdx - 1) : tA;
     return Math.max(earliest, tA - back);
   }
-  const tDelta = crossingForward(ring, departIdx, cross, fit, delta, 1, tune.smoothHalfMs * 0 + tune.smoothHalfMs) ;
-  return extrapolateToLine(ring, departIdx, cross, fit, delta, dir, tune, tDelta);
-}
-
-function extrapolateToLine(ring: SampleRing, departIdx: number, cross: number, fit: LineFit, delta: number, dir: 1 | -1, tune: EdgeTuning, tDeltaUp: number): number {
-  const signed: Line = dir === 1 ? fit : { level: fit.level, slopePerMs: fit.slopePerMs, t0: fit.t0 };
-  const t1 = dir === 1 ? tDeltaUp : crossingForward(ring, departIdx, cross, signed, -delta, -1, tune.smoothHalfMs);
-  const t3 = crossingForward(ring, departIdx, cross, signed, dir * 3 * delta, dir, tune.smoothHalfMs);
+  // Straight line through the crossings of δ and 3δ, back to zero excess.
+  const t1 = crossingForward(ring, departIdx, cross, fit, dir * delta, dir, tune.smoothHalfMs);
+  const t3 = crossingForward(ring, departIdx, cross, fit, dir * 3 * delta, dir, tune.smoothHalfMs);
   if (Number.isNaN(t1)) return ring.t(departIdx);
   if (Number.isNaN(t3) || t3 <= t1) return t1;
-  // Straight line through (t1, δ) and (t3, 3δ), back to zero excess.
-  return Math.max(ring.t(departIdx) - (t3 - t1), t1 - (t3 - t1) / 2);
+  return Math.max(ring.t(from), t1 - (t3 - t1) / 2);
 }
 
 interface LineFit extends Line {

@@ -1,4 +1,4 @@
-import { Subscription, tap } from 'rxjs';
+import { Subject, Subscription, tap } from 'rxjs';
 import { connectionErrorMessage } from '../ble/errors';
 import type { BluetoothLike } from '../ble/gatt';
 import { pairSensor, type Paired } from '../ble/pairing';
@@ -8,7 +8,7 @@ import { Recorder } from '../recording/recorder';
 import { analysisStore, initialAnalysis } from '../store/analysisStore';
 import { connectionStore, initialConnection } from '../store/connectionStore';
 import { LiveBuffer } from './liveBuffer';
-import type { SampleBatch } from '../pipeline/types';
+import type { RepEvent, SampleBatch } from '../pipeline/types';
 
 /**
  * One sensor session: pairs, streams samples into the live buffer, the recorder and the
@@ -17,6 +17,10 @@ import type { SampleBatch } from '../pipeline/types';
 export class SensorSession {
   readonly buffer = new LiveBuffer(4096);
   readonly recorder = new Recorder();
+  /** Every batch from the open link, in stream time (what programs and cues follow). */
+  readonly batches$ = new Subject<SampleBatch>();
+  /** What the analysis pipeline says about the stream: onsets, reps, rest level. */
+  readonly repEvents$ = new Subject<RepEvent>();
   private subscriptions = new Subscription();
   private paired: Paired | null = null;
 
@@ -67,9 +71,15 @@ export class SensorSession {
     );
   }
 
+  /** Stream time of the newest sample, ms (NaN before the first). */
+  nowMs(): number {
+    return this.buffer.latestTime();
+  }
+
   private take(batch: SampleBatch): void {
     this.buffer.pushBatch(batch);
     this.recorder.append(batch);
+    this.batches$.next(batch);
     if (batch.lostBefore > 0) connectionStore.setState((s) => ({ lostSamples: s.lostSamples + batch.lostBefore }));
   }
 }

@@ -1,0 +1,426 @@
+/**
+ * The contraction detector: a state machine fed one sample at a time, which says when a squeeze
+ * starts, when a rise was only a cough, and, once a rep is over, all its measures.
+ *
+ *   rest ──rise above rest + k·noise──▶ rising ──held ≥ confirmMs──▶ holding
+ *    ▲                                    │ fell back (cough)            │ fell below ½ peak
+ *    │                                    ▼                              ▼
+ *    └──────────── back in the resting band ◀──────────────────────── released
+ *                      (or the next squeeze rises from the raised level: a new rep)
+ *
+ * Per sample it allocates nothing: the history is a ring of typed arrays, the smoothing and
+ * window minimum run on it in O(1). Objects are created only for events.
+ */
+import type { RepEvent, RepMeasures, SampleBatch } from './types.ts';
+import { RestTracker } from './baseline.ts';
+import { crossingBackward, findDeparture, lineAt, type EdgeTuning, type Line } from './edges.ts';
+import { isStraining, measureRiseAndHold, restingBandCmH2O, type RiseAndHold } from './measures.ts';
+import { SampleRing } from './ring.ts';
+import { WindowMin } from './window-min.ts';
+
+export interface DetectorOptions {
+  /** The user's maximal squeeze, cmH2O above rest, when known: widens the resting band. */
+  readonly mvcCmH2O?: number | null;
+  /** A squeeze starts when the smoothed pressure exceeds rest by this many resting SDs … */
+  readonly thresholdSds?: number;
+  /** … and by at least this much, cmH2O. */
+  readonly minThresholdCmH2O?: number;
+  /** A rise becomes a rep once it has stayed above half its height this long, ms (coughs last less). */
+  readonly confirmMs?: number;
+  /** A rep must rise at least this much above where it started, cmH2O. */
+  readonly minRepCmH2O?: number;
+}
+
+/** Tuning that follows from physiology and sensors, not from any one recording. */
+const DEFAULTS = {
+  thresholdSds: 4,
+  minThresholdCmH2O: 1,
+  confirmMs: 400,
+  minRepCmH2O: 3,
+} as const;
+
+/** Fast smoothing for decisions (squeezes rise over ≥ 150 ms; this only tames sensor noise), ms. */
+const DECISION_SMOOTHING_MS = 50;
+/** Smoothing for the peak: spans a 4–8 Hz tremor cycle, shorter than any hold, ms. */
+const PEAK_SMOOTHING_MS = 250;
+/** Window of the "lowest level lately" a rise is measured from, ms. */
+const RISE_WINDOW_MS = 1500;
+/** Resting level: average over a breath or so; noise over several breaths, ms. */
+const REST_TAU_MS = 4000;
+const NOISE_TAU_MS = 10000;
+const WARMUP_MS = 1500;
+/** Longer than this between samples (several missed packets) is a gap, ms, whatever the rate. */
+const MIN_GAP_MS = 250;
+/** A rise that neither becomes a rep nor falls back within this long moved the rest level, ms. */
+const MAX_CANDIDATE_MS = 6000;
+/** Still not relaxed this long after the release: the rep ends unrelaxed and rest starts anew, ms. */
+const MAX_RELAX_WAIT_MS = 20000;
+/** Pressure held above rest this long without a rise is a new resting level, ms. */
+const MAX_RAISED_REST_MS = 10000;
+/** Resting-level events: only when it moved at least this much, at most this often. */
+const BASELINE_EVENT_STEP_CMH2O = 0.25;
+const BASELINE_EVENT_MIN_INTERVAL_MS = 500;
+/** History kept for walking back and measuring: ~160 s at 100 Hz. */
+const HISTORY_SAMPLES = 16384;
+/** Onsets are looked for at most this long before the rise was detected, ms. */
+const MAX_WALK_BACK_MS = 3000;
+
+const EDGE_TUNING: EdgeTuning = {
+  smoothHalfMs: 25,
+  referenceMs: 800,
+  guardMs: 60,
+  departureSds: 2.5,
+  minDepartureCmH2O: 0.1,
+};
+
+type Phase = 'rest' | 'rising' | 'holding' | 'released';
+
+/** Everything known about one rep while it is under way. Reused: two instances, no allocation. */
+class RepTrack {
+  index = 0;
+  detectedAtMs = 0;
+  announcedOnsetMs = 0;
+  lowIdx = 0;
+  /** The level this rep is measured against (rest, or the raised level it rose from). */
+  base: Line = { level: 0, slopePerMs: 0, t0: 0 };
+  /** The resting level (for "relaxed"). */
+  rest: Line = { level: 0, slopePerMs: 0, t0: 0 };
+  maxRise = 0;
+  halfUpMs = 0;
+  peakCmH2O = 0;
+  peakMs = 0;
+  measured: RiseAndHold | null = null;
+  fallIdx = 0;
+}
+
+export class RepDetector {
+  private readonly opts: Required<Omit<DetectorOptions, 'mvcCmH2O'>>;
+  private readonly band: number;
+  private readonly ring = new SampleRing(HISTORY_SAMPLES);
+  private readonly rest = new RestTracker(REST_TAU_MS, NOISE_TAU_MS, WARMUP_MS);
+  private readonly recentMin = new WindowMin(RISE_WINDOW_MS, HISTORY_SAMPLES);
+  private readonly events: RepEvent[] = [];
+  private phase: Phase = 'rest';
+  private cur = new RepTrack();
+  /** A released rep still waiting to relax while a new rise is being confirmed. */
+  private prev = new RepTrack();
+  private hasPrev = false;
+  private nextIndex = 0;
+  private lastT = Number.NaN;
+  private dtMs = Number.NaN;
+  private gapPending = false;
+  /** Start indices of the two moving averages (decision, peak). */
+  private fastStart = 0;
+  private slowStart = 0;
+  private fast = Number.NaN;
+  private aboveCount = 0;
+  private raisedSinceMs = Number.NaN;
+  /** Earliest sample a new onset may be walked back to (end of the last rep). */
+  private boundaryIdx = 0;
+  private lastBaselineLevel = Number.NaN;
+  private lastBaselineT = Number.NaN;
+
+  constructor(options: DetectorOptions = {}) {
+    this.opts = {
+      thresholdSds: options.thresholdSds ?? DEFAULTS.thresholdSds,
+      minThresholdCmH2O: options.minThresholdCmH2O ?? DEFAULTS.minThresholdCmH2O,
+      confirmMs: options.confirmMs ?? DEFAULTS.confirmMs,
+      minRepCmH2O: options.minRepCmH2O ?? DEFAULTS.minRepCmH2O,
+    };
+    this.band = restingBandCmH2O(options.mvcCmH2O);
+  }
+
+  /** Resting level now tracked (absolute, cmH2O), NaN before the first sample. */
+  get restLevel(): number {
+    return this.rest.level;
+  }
+
+  /** Spread of the resting pressure (SD, cmH2O). */
+  get restNoise(): number {
+    return this.rest.noise;
+  }
+
+  /** Estimated interval between samples, ms. */
+  get sampleIntervalMs(): number {
+    return this.dtMs;
+  }
+
+  /** Samples were lost before the next one (a sequence gap): never bridge it. */
+  markGap(): void {
+    this.gapPending = true;
+  }
+
+  /** Feeds a batch from a device adapter. */
+  pushBatch(batch: SampleBatch): void {
+    if (batch.lostBefore > 0) this.markGap();
+    const ref = batch.ref;
+    for (let i = 0; i < batch.t.length; i++) this.push(batch.t[i], batch.p[i], ref === null ? Number.NaN : ref[i]);
+  }
+
+  /** Feeds one sample: stream time (ms), main channel and reference (NaN when absent), cmH2O. */
+  push(tMs: number, main: number, ref: number): void {
+    if (!Number.isFinite(main) || Number.isNaN(tMs)) {
+      this.gapPending = true;
+      return;
+    }
+    const t = Number.isNaN(this.lastT) ? tMs : Math.max(tMs, this.lastT);
+    const dt = t - this.lastT;
+    const gap = this.gapPending || (this.ring.count > 0 && dt > Math.max(MIN_GAP_MS, 4 * this.dtMs));
+    this.gapPending = false;
+    if (!gap && dt > 0) this.dtMs = Number.isNaN(this.dtMs) ? dt : this.dtMs + 0.05 * (dt - this.dtMs);
+    this.lastT = t;
+    this.ring.push(t, main, ref, gap);
+    this.updateSmoothing(t, gap);
+    this.recentMin.push(t, this.fast);
+    switch (this.phase) {
+      case 'rest':
+        this.atRest(t);
+        break;
+      case 'rising':
+        this.whileRising(t);
+        break;
+      case 'holding':
+        this.whileHolding(t);
+        break;
+      case 'released':
+        this.whileReleased(t);
+        break;
+    }
+  }
+
+  /** Ends the stream: a released rep is final (not relaxed); a rise or hold still under way is cancelled. */
+  finish(): void {
+    const t = this.lastT;
+    if (this.hasPrev) this.emitRep(this.prev, Number.NaN);
+    this.hasPrev = false;
+    if (this.phase === 'released') this.emitRep(this.cur, Number.NaN);
+    else if (this.phase === 'rising' || this.phase === 'holding') this.events.push({ type: 'cancel', index: this.cur.index, tMs: t });
+    this.phase = 'rest';
+  }
+
+  /** Hands over the events produced since the last call, in stream order. */
+  drainEvents(emit: (e: RepEvent) => void): void {
+    // Index loop: `emit` may not add events, but keep it robust if it does.
+    for (let i = 0; i < this.events.length; i++) emit(this.events[i]);
+    this.events.length = 0;
+  }
+
+  private updateSmoothing(t: number, gap: boolean): void {
+    const ring = this.ring;
+    const newest = ring.newest;
+    if (gap) {
+      this.fastStart = newest;
+      this.slowStart = newest;
+      this.recentMin.clear();
+    }
+    // At low rates the decision window still spans two samples.
+    const fastMs = Math.max(DECISION_SMOOTHING_MS, Number.isNaN(this.dtMs) ? 0 : 1.5 * this.dtMs);
+    while (this.fastStart < newest && ring.t(this.fastStart) < t - fastMs) this.fastStart++;
+    while (this.slowStart < newest && ring.t(this.slowStart) < t - PEAK_SMOOTHING_MS) this.slowStart++;
+    this.fast = ring.mean(this.fastStart, newest);
+  }
+
+  private get threshold(): number {
+    return Math.max(this.opts.minThresholdCmH2O, this.opts.thresholdSds * this.rest.noise);
+  }
+
+  /** Rise over the lowest level of the last RISE_WINDOW_MS, with persistence over two samples. */
+  private risingNow(extraCondition: boolean): boolean {
+    const thr = this.threshold;
+    if (extraCondition && this.fast - this.recentMin.value > thr) this.aboveCount++;
+    else this.aboveCount = 0;
+    return this.aboveCount >= 2;
+  }
+
+  private atRest(t: number): void {
+    const rest = this.rest;
+    if (!rest.ready) {
+      rest.update(t, this.fast);
+      return;
+    }
+    const excess = this.fast - rest.levelAt(t);
+    if (this.risingNow(excess > this.threshold)) {
+      this.startRise(t, true);
+      return;
+    }
+    if (excess < this.threshold) {
+      rest.update(t, this.fast);
+      this.raisedSinceMs = Number.NaN;
+      this.maybeEmitBaseline(t);
+    } else if (Number.isNaN(this.raisedSinceMs)) {
+      // Above rest without a rise (the tail of a release or a cough): hold the level still …
+      this.raisedSinceMs = t;
+    } else if (t - this.raisedSinceMs > MAX_RAISED_REST_MS) {
+      // … unless it stays there: then the resting level itself has moved.
+      rest.restartAt(t, this.fast);
+      this.raisedSinceMs = Number.NaN;
+    }
+  }
+
+  private startRise(t: number, fromRest: boolean): void {
+    const ring = this.ring;
+    const r = this.cur;
+    r.index = this.nextIndex;
+    r.detectedAtMs = t;
+    r.lowIdx = Math.max(this.boundaryIdx, ring.indexAtOrAfter(t - MAX_WALK_BACK_MS));
+    r.announcedOnsetMs = findDeparture(ring, r.lowIdx, ring.newest, 1, EDGE_TUNING);
+    const restLine: Line = { level: this.rest.level, slopePerMs: this.rest.driftPerMs, t0: this.rest.lastRestMs };
+    r.rest = fromRest ? restLine : this.prev.rest;
+    if (fromRest) r.base = restLine;
+    else {
+      // Rising from a level left raised by the last squeeze: measure from where it rose.
+      const onsetIdx = ring.indexAtOrAfter(r.announcedOnsetMs, r.lowIdx);
+      r.base = { level: ring.centred(Math.min(onsetIdx, ring.newest), EDGE_TUNING.smoothHalfMs), slopePerMs: 0, t0: t };
+    }
+    r.maxRise = this.fast - lineAt(r.base, t);
+    r.halfUpMs = t;
+    r.peakCmH2O = 0;
+    r.peakMs = t;
+    r.measured = null;
+    this.aboveCount = 0;
+    this.phase = 'rising';
+    this.events.push({ type: 'onset', index: r.index, onsetMs: r.announcedOnsetMs, detectedAtMs: t });
+  }
+
+  private whileRising(t: number): void {
+    const r = this.cur;
+    const rise = this.fast - lineAt(r.base, t);
+    this.trackPeak(r);
+    if (rise > r.maxRise) {
+      r.maxRise = rise;
+      r.halfUpMs = this.lastTimeBelow(r, 0.5 * rise);
+    }
+    if (rise < 0.5 * r.maxRise || t - r.detectedAtMs > MAX_CANDIDATE_MS) {
+      this.cancelRise(t);
+      return;
+    }
+    if (t - r.halfUpMs >= this.opts.confirmMs && r.maxRise >= this.opts.minRepCmH2O) {
+      this.nextIndex++;
+      if (this.hasPrev) {
+        this.emitRep(this.prev, Number.NaN);
+        this.hasPrev = false;
+      }
+      this.phase = 'holding';
+    }
+  }
+
+  /** The rise was a cough or a laugh (or a level change): forget it. */
+  private cancelRise(t: number): void {
+    const r = this.cur;
+    this.events.push({ type: 'cancel', index: r.index, tMs: t });
+    // A rise that neither held nor fell back: the resting level itself moved.
+    if (t - r.detectedAtMs > MAX_CANDIDATE_MS) this.rest.restartAt(t, this.fast);
+    // The next rise must start from here, not from before the cough.
+    this.recentMin.clear();
+    if (this.hasPrev) {
+      // Back to waiting for the previous rep to relax.
+      this.swapTracks();
+      this.hasPrev = false;
+      this.phase = 'released';
+    } else this.phase = 'rest';
+    this.aboveCount = 0;
+  }
+
+  private whileHolding(t: number): void {
+    const r = this.cur;
+    this.trackPeak(r);
+    const rise = this.fast - lineAt(r.base, t);
+    if (rise >= 0.5 * r.peakCmH2O) return;
+    const ring = this.ring;
+    r.fallIdx = ring.newest;
+    r.measured = measureRiseAndHold(ring, r, EDGE_TUNING);
+    this.boundaryIdx = ring.indexAtOrAfter(r.measured.down50Ms);
+    this.phase = 'released';
+  }
+
+  private whileReleased(t: number): void {
+    const r = this.cur;
+    if (this.fast - lineAt(r.rest, t) <= this.band) {
+      this.emitRep(r, this.relaxedTime(r));
+      this.boundaryIdx = this.ring.newest;
+      this.phase = 'rest';
+      this.aboveCount = 0;
+      return;
+    }
+    if (this.risingNow(true)) {
+      // Squeezing again without having relaxed: a new rep, pending confirmation.
+      this.swapTracks();
+      this.hasPrev = true;
+      this.startRise(t, false);
+      return;
+    }
+    if (t - (r.measured?.releaseMs ?? t) > MAX_RELAX_WAIT_MS) {
+      this.emitRep(r, Number.NaN);
+      this.rest.restartAt(t, this.fast);
+      this.boundaryIdx = this.ring.newest;
+      this.phase = 'rest';
+    }
+  }
+
+  /** Time the pressure came back within the resting band (interpolated between samples). */
+  private relaxedTime(r: RepTrack): number {
+    const ring = this.ring;
+    const releaseIdx = ring.indexAtOrAfter(r.measured?.releaseMs ?? ring.t(ring.newest));
+    return crossingBackward(ring, ring.newest, releaseIdx, r.rest, this.band, -1, EDGE_TUNING.smoothHalfMs);
+  }
+
+  /** Peak: maximum of the slower moving average above the rep's base, at the window's centre. */
+  private trackPeak(r: RepTrack): void {
+    const ring = this.ring;
+    const newest = ring.newest;
+    const centre = 0.5 * (ring.t(this.slowStart) + ring.t(newest));
+    const v = ring.mean(this.slowStart, newest) - lineAt(r.base, centre);
+    if (v > r.peakCmH2O) {
+      r.peakCmH2O = v;
+      r.peakMs = centre;
+    }
+  }
+
+  /** Last time (interpolated) the fast-smoothed rise was below `level`, walking back from now. */
+  private lastTimeBelow(r: RepTrack, level: number): number {
+    const ring = this.ring;
+    const lo = Math.max(r.lowIdx, ring.oldest);
+    for (let i = ring.newest; i > lo; i--) {
+      const v = ring.centred(i - 1, EDGE_TUNING.smoothHalfMs) - lineAt(r.base, ring.t(i - 1));
+      if (v < level) return ring.t(i - 1);
+      if (ring.gapBefore(i)) return ring.t(i);
+    }
+    return ring.t(lo);
+  }
+
+  private emitRep(r: RepTrack, relaxedMs: number): void {
+    const m = r.measured;
+    if (m === null) return;
+    const rep: RepMeasures = {
+      index: r.index,
+      onsetMs: m.onsetMs,
+      detectedAtMs: r.detectedAtMs,
+      peakMs: r.peakMs,
+      peakCmH2O: r.peakCmH2O,
+      baselineCmH2O: lineAt(r.base, m.onsetMs),
+      durationMs: m.down50Ms - m.up50Ms,
+      releaseMs: m.releaseMs,
+      relaxedMs: Number.isNaN(relaxedMs) ? null : relaxedMs,
+      riseTimeMs: m.riseTimeMs,
+      holdFade: m.holdFade,
+      steadiness: m.steadiness,
+      straining: isStraining(m.referenceRiseCmH2O, r.peakCmH2O),
+      referenceRiseCmH2O: m.referenceRiseCmH2O,
+    };
+    this.events.push({ type: 'rep', rep });
+  }
+
+  private maybeEmitBaseline(t: number): void {
+    const level = this.rest.level;
+    if (!Number.isNaN(this.lastBaselineLevel) && (Math.abs(level - this.lastBaselineLevel) < BASELINE_EVENT_STEP_CMH2O || t - this.lastBaselineT < BASELINE_EVENT_MIN_INTERVAL_MS)) return;
+    this.lastBaselineLevel = level;
+    this.lastBaselineT = t;
+    this.events.push({ type: 'baseline', tMs: t, baselineCmH2O: level, noiseCmH2O: this.rest.noise });
+  }
+
+  private swapTracks(): void {
+    const tmp = this.cur;
+    this.cur = this.prev;
+    this.prev = tmp;
+  }
+}

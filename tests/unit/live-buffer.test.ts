@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { LiveBuffer } from '../../src/session/liveBuffer';
+
+describe('LiveBuffer', () => {
+  it('keeps only the newest samples once full', () => {
+    const buffer = new LiveBuffer(100);
+    for (let i = 0; i < 250; i++) buffer.push(i * 20, i);
+    expect(buffer.length).toBe(100);
+    expect(buffer.latestTime()).toBe(249 * 20);
+    expect(buffer.latestPressure()).toBe(249);
+  });
+
+  it('copies the last 30 s right-aligned, relative to the rest level, padding with the oldest point', () => {
+    const buffer = new LiveBuffer(4096);
+    // 40 s at 50 Hz, pressure = 1033 + seconds.
+    for (let i = 0; i < 2000; i++) buffer.push(i * 20, 1033 + i / 50);
+    const xs = new Float64Array(3000);
+    const ys = new Float64Array(3000);
+    const count = buffer.copyWindow(buffer.latestTime() - 30_000, 1033, xs, ys);
+    expect(count).toBe(1501);
+    expect(xs[2999]).toBeCloseTo(39.98, 6);
+    expect(ys[2999]).toBeCloseTo(39.98, 4);
+    expect(xs[3000 - count]).toBeCloseTo(9.98, 6);
+    // Padding repeats the oldest copied point, so nothing extra is drawn.
+    expect(xs[0]).toBe(xs[3000 - count]);
+    expect(ys[0]).toBe(ys[3000 - count]);
+    // Times ascend through the window, as the chart requires.
+    for (let i = 1; i < 3000; i++) expect(xs[i]).toBeGreaterThanOrEqual(xs[i - 1]);
+  });
+
+  it('reports NaN before any sample so the readout can show a dash', () => {
+    const buffer = new LiveBuffer(10);
+    expect(buffer.latestPressure()).toBeNaN();
+  });
+});

@@ -1,0 +1,110 @@
+/**
+ * Scoring detections against the truth: one-to-one matching, then the error figures the
+ * targets are written in.
+ */
+import type { SqueezeKind, TrueRep } from './labelled.ts';
+
+export interface Detected {
+  readonly onsetMs: number;
+  readonly detectedAtMs: number;
+  readonly peakCmH2O: number;
+  readonly durationMs: number;
+  readonly releaseMs?: number;
+  readonly riseTimeMs?: number;
+  readonly straining?: boolean | null;
+}
+
+/** A detection may start at most this long before the true onset, ms (and before the squeeze ends). */
+const MATCH_EARLY_MS = 500;
+
+export interface Pair {
+  readonly truth: TrueRep;
+  readonly found: Detected;
+}
+
+/**
+ * Matches each true squeeze, in order, to the unmatched detection whose onset is nearest to its
+ * own, among those that start within its active window ([onset − 500 ms, end)).
+ */
+export function matchReps(truth: readonly TrueRep[], found: readonly Detected[]): { pairs: Pair[]; missed: TrueRep[]; extra: Detected[] } {
+  const used = new Set<number>();
+  const pairs: Pair[] = [];
+  const missed: TrueRep[] = [];
+  for (const tr of truth) {
+    let best = -1;
+    for (let i = 0; i < found.length; i++) {
+      if (used.has(i)) continue;
+      const d = found[i];
+      if (d.onsetMs < tr.onsetMs - MATCH_EARLY_MS || d.onsetMs >= tr.endMs) continue;
+      if (best < 0 || Math.abs(d.onsetMs - tr.onsetMs) < Math.abs(found[best].onsetMs - tr.onsetMs)) best = i;
+    }
+    if (best < 0) missed.push(tr);
+    else {
+      used.add(best);
+      pairs.push({ truth: tr, found: found[best] });
+    }
+  }
+  return { pairs, missed, extra: found.filter((_, i) => !used.has(i)) };
+}
+
+/** Everything the bench reports for one detector on one set. */
+export class Tally {
+  truths = 0;
+  detections = 0;
+  matched = 0;
+  readonly onsetErr: number[] = [];
+  readonly durationErr: number[] = [];
+  readonly peakErrPct: number[] = [];
+  readonly latency: number[] = [];
+  readonly releaseErr: number[] = [];
+  readonly riseTimeErr: number[] = [];
+  strainingRight = 0;
+  strainingTotal = 0;
+  cancels = 0;
+  minutes = 0;
+  readonly missedByKind = new Map<SqueezeKind, number>();
+  readonly truthsByKind = new Map<SqueezeKind, number>();
+  readonly onsetErrByKind = new Map<SqueezeKind, number[]>();
+
+  add(truth: readonly TrueRep[], found: readonly Detected[]): void {
+    const { pairs, missed } = matchReps(truth, found);
+    this.truths += truth.length;
+    this.detections += found.length;
+    this.matched += pairs.length;
+    for (const tr of truth) this.truthsByKind.set(tr.kind, (this.truthsByKind.get(tr.kind) ?? 0) + 1);
+    for (const tr of missed) this.missedByKind.set(tr.kind, (this.missedByKind.get(tr.kind) ?? 0) + 1);
+    for (const { truth: tr, found: d } of pairs) {
+      this.onsetErr.push(Math.abs(d.onsetMs - tr.onsetMs));
+      const byKind = this.onsetErrByKind.get(tr.kind) ?? [];
+      byKind.push(Math.abs(d.onsetMs - tr.onsetMs));
+      this.onsetErrByKind.set(tr.kind, byKind);
+      this.durationErr.push(Math.abs(d.durationMs - tr.durationMs));
+      this.peakErrPct.push((100 * Math.abs(d.peakCmH2O - tr.peakCmH2O)) / tr.peakCmH2O);
+      this.latency.push(d.detectedAtMs - tr.onsetMs);
+      if (d.releaseMs !== undefined) this.releaseErr.push(Math.abs(d.releaseMs - tr.releaseMs));
+      if (d.riseTimeMs !== undefined && Number.isFinite(d.riseTimeMs)) this.riseTimeErr.push(Math.abs(d.riseTimeMs - tr.riseTimeMs));
+      if (d.straining !== undefined && d.straining !== null) {
+        this.strainingTotal++;
+        if (d.straining === tr.straining) this.strainingRight++;
+      }
+    }
+  }
+
+  get precision(): number {
+    return this.detections === 0 ? 1 : this.matched / this.detections;
+  }
+
+  get recall(): number {
+    return this.truths === 0 ? 1 : this.matched / this.truths;
+  }
+}
+
+/** Percentile by linear interpolation between order statistics (q in 0–1); NaN when empty. */
+export function percentile(xs: readonly number[], q: number): number {
+  if (xs.length === 0) return Number.NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const pos = q * (s.length - 1);
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return s[lo] + (s[hi] - s[lo]) * (pos - lo);
+}
