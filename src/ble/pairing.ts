@@ -1,40 +1,47 @@
+import { UnsupportedDeviceError } from './errors';
 import type { BluetoothLike, GattDevice, GattServer } from './gatt';
+import { guardServer } from './guard';
 import type { DeviceProfile } from './profile';
+import { CONNECT_TIMEOUT_MS, withTimeout } from './timeout';
 
 /** One chooser for all supported devices: every profile's filters, every service any profile reads. */
-export function requestOptions(profiles: readonly DeviceProfile[]): RequestDeviceOptions {
+export function requestOptions(profiles: readonly DeviceProfile[]): { filters: BluetoothLEScanFilter[]; optionalServices: BluetoothServiceUUID[] } {
   const optionalServices = [...new Set(profiles.flatMap((p) => p.optionalServices))];
   return { filters: profiles.flatMap((p) => p.filters), optionalServices };
 }
 
-/** After pairing, find which profile the device speaks by the services it exposes. */
-export async function identifyProfile(server: GattServer, profiles: readonly DeviceProfile[]): Promise<DeviceProfile | null> {
-  for (const profile of profiles) if (await profile.matches(server)) return profile;
-  return null;
+/** The first profile whose identifying service the device exposes. */
+export function identifyProfile(services: ReadonlySet<string>, profiles: readonly DeviceProfile[]): DeviceProfile | null {
+  return profiles.find((p) => services.has(p.service)) ?? null;
 }
 
 export interface Paired {
   device: GattDevice;
+  /** Connected, with every GATT call guarded by a timeout. */
   server: GattServer;
   profile: DeviceProfile;
 }
 
-export class UnsupportedDeviceError extends Error {
-  constructor(name: string | undefined) {
-    super(`${name ?? 'The device'} exposes none of the supported pressure services`);
-    this.name = 'UnsupportedDeviceError';
-  }
-}
-
-/** Opens the browser's chooser (or the simulator's stand-in), connects and identifies the device. */
+/**
+ * Opens the browser's chooser (or the simulator's stand-in), connects and identifies the device
+ * from one listing of its services. On failure the link is closed again.
+ */
 export async function pairSensor(bluetooth: BluetoothLike, profiles: readonly DeviceProfile[]): Promise<Paired> {
   const device = await bluetooth.requestDevice(requestOptions(profiles));
-  if (!device.gatt) throw new UnsupportedDeviceError(device.name);
-  const server = await device.gatt.connect();
-  const profile = await identifyProfile(server, profiles);
-  if (!profile) {
-    server.disconnect();
-    throw new UnsupportedDeviceError(device.name);
+  const gatt = device.gatt;
+  if (!gatt) throw new UnsupportedDeviceError(device.name);
+  try {
+    const server = guardServer(await withTimeout(gatt.connect(), CONNECT_TIMEOUT_MS, 'Connecting to the sensor'));
+    const services = await server.getPrimaryServices().catch((error: unknown) => {
+      if (error instanceof Error && error.name === 'NotFoundError') return [];
+      throw error;
+    });
+    const profile = identifyProfile(new Set(services.map((s) => s.uuid)), profiles);
+    if (!profile) throw new UnsupportedDeviceError(device.name);
+    return { device, server, profile };
+  } catch (error) {
+    // Also aborts a connect that is still pending after a timeout.
+    gatt.disconnect();
+    throw error;
   }
-  return { device, server, profile };
 }

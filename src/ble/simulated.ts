@@ -1,13 +1,18 @@
 import { createSimulatedBluetooth } from '../../firmware-sim/bluetooth';
-import { createDemoUser } from '../../firmware-sim/model';
+import { coachOptionsFromSearch, createCoachedUser } from '../../firmware-sim/coach';
+import { setCueFollower } from '../programs/controller';
 import type { BluetoothLike } from './gatt';
 
 /**
  * The embedded simulated sensor, reached through the same Bluetooth-shaped interface as a real
- * one. `?seed=N` in the page address makes its virtual user repeatable.
+ * one. `?seed=N` in the page address makes its virtual user repeatable; `?mistakes=1:short_hold`
+ * or `?mistakeRate=0.2` makes it get reps wrong.
  */
 export function simulatedBluetooth(): BluetoothLike {
   const param = typeof location !== 'undefined' ? new URLSearchParams(location.search).get('seed') : null;
   const seed = param !== null && /^\d+$/.test(param) ? Number(param) : Math.floor(Math.random() * 2 ** 31);
-  return createSimulatedBluetooth(createDemoUser(seed));
+  const user = createCoachedUser(seed, coachOptionsFromSearch(typeof location !== 'undefined' ? location.search : ''));
+  // In simulated mode the virtual user follows the running program's cues.
+  setCueFollower((cue) => user.onCue(cue));
+  return createSimulatedBluetooth(user);
 }

@@ -1,16 +1,22 @@
+import { uuid16 } from '../../firmware-sim/protocol';
 import type { GattServer } from './gatt';
 import type { DeviceInfo } from './profile';
 
-/** Bluetooth SIG services every profile may use (shared/reference/devices.md). */
-export const BATTERY_SERVICE = 'battery_service';
-export const BATTERY_LEVEL = 'battery_level';
-export const DEVICE_INFORMATION = 'device_information';
+/** Bluetooth SIG services and characteristics (shared/reference/devices.md), canonical form. */
+export const BATTERY_SERVICE = uuid16(0x180f);
+export const BATTERY_LEVEL = uuid16(0x2a19);
+export const DEVICE_INFORMATION = uuid16(0x180a);
+export const ENVIRONMENTAL_SENSING = uuid16(0x181a);
+export const PRESSURE = uuid16(0x2a6d);
+
+/** The standard services any profile may read. */
+export const STANDARD_SERVICES = [BATTERY_SERVICE, DEVICE_INFORMATION];
 
 const INFO_FIELDS: ReadonlyArray<[keyof DeviceInfo, string]> = [
-  ['manufacturer', 'manufacturer_name_string'],
-  ['model', 'model_number_string'],
-  ['serial', 'serial_number_string'],
-  ['firmware', 'firmware_revision_string'],
+  ['manufacturer', uuid16(0x2a29)],
+  ['model', uuid16(0x2a24)],
+  ['serial', uuid16(0x2a25)],
+  ['firmware', uuid16(0x2a26)],
 ];
 
 /** Battery percent, or null when the device has no battery service or refuses the read. */
@@ -24,7 +30,7 @@ export async function readBattery(server: GattServer): Promise<number | null> {
   }
 }
 
-/** Whatever Device Information strings the device offers; missing ones are left out. */
+/** Whatever Device Information strings the device offers; missing or blocked ones are left out. */
 export async function readDeviceInfo(server: GattServer): Promise<DeviceInfo> {
   const info: DeviceInfo = {};
   let service;
@@ -37,20 +43,11 @@ export async function readDeviceInfo(server: GattServer): Promise<DeviceInfo> {
   for (const [field, uuid] of INFO_FIELDS) {
     try {
       const value = await (await service.getCharacteristic(uuid)).readValue();
-      info[field] = decoder.decode(value).replace(/\0+$/, '');
+      const text = decoder.decode(value).replace(/\0+$/, '').trim();
+      if (text) info[field] = text;
     } catch {
-      // Optional characteristic: absent on many devices.
+      // Optional characteristic: absent on many devices; Chrome also blocks reading the serial number.
     }
   }
   return info;
-}
-
-/** True when the server has the given primary service. */
-export async function hasService(server: GattServer, uuid: BluetoothServiceUUID): Promise<boolean> {
-  try {
-    await server.getPrimaryService(uuid);
-    return true;
-  } catch {
-    return false;
-  }
 }

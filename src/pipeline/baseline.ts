@@ -18,6 +18,9 @@ export class RestTracker {
   private slowLevel = Number.NaN;
   /** Variance of the smoothed pressure around the level at rest (breathing + noise), cmH2O². */
   private variance = 0;
+  /** Mean and variance at rest of the rise over the recent minimum (how much rest alone "rises"). */
+  private riseMean = 0;
+  private riseVariance = 0;
   private restedMs = 0;
   private samples = 0;
   private lastT = Number.NaN;
@@ -38,6 +41,11 @@ export class RestTracker {
     return Math.sqrt(this.variance);
   }
 
+  /** A rise over the recent minimum that rest alone reaches only rarely: mean + k·SD of it at rest. */
+  riseThreshold(sds: number): number {
+    return this.riseMean + sds * Math.sqrt(this.riseVariance);
+  }
+
   /** Drift of the resting level, cmH2O per ms (positive: rising). */
   get driftPerMs(): number {
     if (!this.ready) return 0;
@@ -54,8 +62,8 @@ export class RestTracker {
     return this.level + this.driftPerMs * (tMs - this.lastT);
   }
 
-  /** Feeds one resting sample (smoothed pressure). */
-  update(tMs: number, y: number): void {
+  /** Feeds one resting sample: smoothed pressure, and its rise over the recent minimum. */
+  update(tMs: number, y: number, rise: number): void {
     let dt = Number.isNaN(this.lastT) ? 0 : tMs - this.lastT;
     if (dt > MAX_STEP_MS) {
       // Resuming after a squeeze (the level was frozen): carry it along the drift first.
@@ -77,7 +85,11 @@ export class RestTracker {
     const dev = y - this.level;
     this.level += Math.max(dt / this.levelTauMs, warm) * dev;
     this.slowLevel += Math.max(dt / this.slowTauMs, warm) * (y - this.slowLevel);
-    this.variance += Math.max(dt / this.noiseTauMs, warm) * (dev * dev - this.variance);
+    const noiseWeight = Math.max(dt / this.noiseTauMs, warm);
+    this.variance += noiseWeight * (dev * dev - this.variance);
+    const riseDev = rise - this.riseMean;
+    this.riseMean += noiseWeight * riseDev;
+    this.riseVariance += noiseWeight * (riseDev * riseDev - this.riseVariance);
   }
 
   /** Starts again from a new level (after the pressure settled somewhere else for good). */

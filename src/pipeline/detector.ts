@@ -16,13 +16,16 @@ import { RestTracker } from './baseline.ts';
 import { crossingBackward, findDeparture, lineAt, type EdgeTuning, type Line } from './edges.ts';
 import { isStraining, measureRiseAndHold, restingBandCmH2O, type RiseAndHold } from './measures.ts';
 import { SampleRing } from './ring.ts';
+import { WindowMedian } from './window-median.ts';
 import { WindowMin } from './window-min.ts';
 
 export interface DetectorOptions {
   /** The user's maximal squeeze, cmH2O above rest, when known: widens the resting band. */
   readonly mvcCmH2O?: number | null;
-  /** A squeeze starts when the smoothed pressure exceeds rest by this many resting SDs … */
+  /** A squeeze starts when the smoothed pressure rises over its recent minimum by this many SDs of what rest alone does … */
   readonly thresholdSds?: number;
+  /** … while standing this many resting SDs above the resting level … */
+  readonly levelSds?: number;
   /** … and by at least this much, cmH2O. */
   readonly minThresholdCmH2O?: number;
   /** A rise becomes a rep once it has stayed above half its height this long, ms (coughs last less). */
@@ -34,21 +37,28 @@ export interface DetectorOptions {
 /** Tuning that follows from physiology and sensors, not from any one recording. */
 const DEFAULTS = {
   thresholdSds: 4,
+  levelSds: 2,
   minThresholdCmH2O: 1,
   confirmMs: 400,
   minRepCmH2O: 3,
 } as const;
 
+/** A rep rises at least this many resting SDs (breathing and noise). */
+const REP_MIN_NOISE_SDS = 3;
 /** Fast smoothing for decisions (squeezes rise over ≥ 150 ms; this only tames sensor noise), ms. */
 const DECISION_SMOOTHING_MS = 50;
-/** Smoothing for the peak: spans a 4–8 Hz tremor cycle, shorter than any hold, ms. */
-const PEAK_SMOOTHING_MS = 250;
+/** Median window for the peak: ignores a cough on top of a hold (above half its height for < 300 ms) and tremor, ms. */
+const PEAK_MEDIAN_MS = 600;
+/** Most samples the peak median may hold (600 ms at up to ~200 Hz). */
+const PEAK_MEDIAN_SAMPLES = 128;
 /** Window of the "lowest level lately" a rise is measured from, ms. */
-const RISE_WINDOW_MS = 1500;
+const RISE_WINDOW_MS = 800;
+/** Most samples the rise window holds (800 ms at up to ~1 kHz). */
+const RISE_WINDOW_SAMPLES = 1024;
 /** Resting level: average over a breath or so; noise over several breaths, ms. */
 const REST_TAU_MS = 4000;
 const NOISE_TAU_MS = 10000;
-const WARMUP_MS = 1500;
+const WARMUP_MS = 2500;
 /** Longer than this between samples (several missed packets) is a gap, ms, whatever the rate. */
 const MIN_GAP_MS = 250;
 /** A rise that neither becomes a rep nor falls back within this long moved the rest level, ms. */
@@ -57,9 +67,16 @@ const MAX_CANDIDATE_MS = 6000;
 const MAX_RELAX_WAIT_MS = 20000;
 /** Pressure held above rest this long without a rise is a new resting level, ms. */
 const MAX_RAISED_REST_MS = 10000;
-/** Resting-level events: only when it moved at least this much, at most this often. */
+/** Resting-level events: when it moved at least this much (at most every 500 ms), or every 5 s at rest. */
 const BASELINE_EVENT_STEP_CMH2O = 0.25;
 const BASELINE_EVENT_MIN_INTERVAL_MS = 500;
+const BASELINE_EVENT_MAX_INTERVAL_MS = 5000;
+/**
+ * A let-go that stays above this fraction of the peak and is back above half within DIP_MAX_MS
+ * is a wobble or a quick flick within the hold, not a release: the rep goes on.
+ */
+const DIP_MIN_FRACTION = 0.4;
+const DIP_MAX_MS = 800;
 /** History kept for walking back and measuring: ~160 s at 100 Hz. */
 const HISTORY_SAMPLES = 16384;
 /** Onsets are looked for at most this long before the rise was detected, ms. */
@@ -69,7 +86,7 @@ const EDGE_TUNING: EdgeTuning = {
   smoothHalfMs: 25,
   referenceMs: 800,
   guardMs: 60,
-  departureSds: 2.5,
+  departureSds: 2,
   minDepartureCmH2O: 0.1,
 };
 
@@ -91,6 +108,8 @@ class RepTrack {
   peakMs = 0;
   measured: RiseAndHold | null = null;
   fallIdx = 0;
+  /** Lowest rise since the pressure fell below half the peak. */
+  dipLowest = 0;
 }
 
 export class RepDetector {
@@ -98,7 +117,8 @@ export class RepDetector {
   private readonly band: number;
   private readonly ring = new SampleRing(HISTORY_SAMPLES);
   private readonly rest = new RestTracker(REST_TAU_MS, NOISE_TAU_MS, WARMUP_MS);
-  private readonly recentMin = new WindowMin(RISE_WINDOW_MS, HISTORY_SAMPLES);
+  private readonly recentMin = new WindowMin(RISE_WINDOW_MS, RISE_WINDOW_SAMPLES);
+  private readonly peakMedian = new WindowMedian(PEAK_MEDIAN_MS, PEAK_MEDIAN_SAMPLES);
   private readonly events: RepEvent[] = [];
   private phase: Phase = 'rest';
   private cur = new RepTrack();
@@ -109,10 +129,11 @@ export class RepDetector {
   private lastT = Number.NaN;
   private dtMs = Number.NaN;
   private gapPending = false;
-  /** Start indices of the two moving averages (decision, peak). */
+  /** Start index of the decision moving average. */
   private fastStart = 0;
-  private slowStart = 0;
   private fast = Number.NaN;
+  /** Stream time with gaps squeezed out: the rise window spans signal received, not outages. */
+  private receivedMs = 0;
   private aboveCount = 0;
   private raisedSinceMs = Number.NaN;
   /** Earliest sample a new onset may be walked back to (end of the last rep). */
@@ -123,6 +144,7 @@ export class RepDetector {
   constructor(options: DetectorOptions = {}) {
     this.opts = {
       thresholdSds: options.thresholdSds ?? DEFAULTS.thresholdSds,
+      levelSds: options.levelSds ?? DEFAULTS.levelSds,
       minThresholdCmH2O: options.minThresholdCmH2O ?? DEFAULTS.minThresholdCmH2O,
       confirmMs: options.confirmMs ?? DEFAULTS.confirmMs,
       minRepCmH2O: options.minRepCmH2O ?? DEFAULTS.minRepCmH2O,
@@ -140,19 +162,17 @@ export class RepDetector {
     return this.rest.noise;
   }
 
-  /** Estimated interval between samples, ms. */
-  get sampleIntervalMs(): number {
-    return this.dtMs;
-  }
-
-  /** Samples were lost before the next one (a sequence gap): never bridge it. */
-  markGap(): void {
-    this.gapPending = true;
+  /**
+   * `count` samples were lost before the next one (a sequence gap). A few lost samples are
+   * bridged like any other interval; a long outage is never smoothed or walked across.
+   */
+  markLost(count: number): void {
+    if (count * (Number.isNaN(this.dtMs) ? 0 : this.dtMs) > MIN_GAP_MS) this.gapPending = true;
   }
 
   /** Feeds a batch from a device adapter. */
   pushBatch(batch: SampleBatch): void {
-    if (batch.lostBefore > 0) this.markGap();
+    if (batch.lostBefore > 0) this.markLost(batch.lostBefore);
     const ref = batch.ref;
     for (let i = 0; i < batch.t.length; i++) this.push(batch.t[i], batch.p[i], ref === null ? Number.NaN : ref[i]);
   }
@@ -171,7 +191,9 @@ export class RepDetector {
     this.lastT = t;
     this.ring.push(t, main, ref, gap);
     this.updateSmoothing(t, gap);
-    this.recentMin.push(t, this.fast);
+    this.peakMedian.push(t, main);
+    this.receivedMs += gap || Number.isNaN(dt) ? 0 : dt;
+    this.recentMin.push(this.receivedMs, this.fast);
     switch (this.phase) {
       case 'rest':
         this.atRest(t);
@@ -210,41 +232,49 @@ export class RepDetector {
     const newest = ring.newest;
     if (gap) {
       this.fastStart = newest;
-      this.slowStart = newest;
-      this.recentMin.clear();
+      this.peakMedian.clear();
     }
     // At low rates the decision window still spans two samples.
     const fastMs = Math.max(DECISION_SMOOTHING_MS, Number.isNaN(this.dtMs) ? 0 : 1.5 * this.dtMs);
     while (this.fastStart < newest && ring.t(this.fastStart) < t - fastMs) this.fastStart++;
-    while (this.slowStart < newest && ring.t(this.slowStart) < t - PEAK_SMOOTHING_MS) this.slowStart++;
     this.fast = ring.mean(this.fastStart, newest);
   }
 
-  private get threshold(): number {
-    return Math.max(this.opts.minThresholdCmH2O, this.opts.thresholdSds * this.rest.noise);
+  /** A rep rises at least minRepCmH2O, and clearly above what breathing does (a deep breath is not a squeeze). */
+  private get minRepRise(): number {
+    return Math.max(this.opts.minRepCmH2O, REP_MIN_NOISE_SDS * this.rest.noise);
+  }
+
+  /** How far above rest the pressure must stand for a squeeze (and below which rest is tracked). */
+  private get levelThreshold(): number {
+    return Math.max(this.opts.minThresholdCmH2O, this.opts.levelSds * this.rest.noise);
+  }
+
+  private get riseThreshold(): number {
+    return Math.max(this.opts.minThresholdCmH2O, this.rest.riseThreshold(this.opts.thresholdSds));
   }
 
   /** Rise over the lowest level of the last RISE_WINDOW_MS, with persistence over two samples. */
   private risingNow(extraCondition: boolean): boolean {
-    const thr = this.threshold;
-    if (extraCondition && this.fast - this.recentMin.value > thr) this.aboveCount++;
+    if (extraCondition && this.fast - this.recentMin.value > this.riseThreshold) this.aboveCount++;
     else this.aboveCount = 0;
     return this.aboveCount >= 2;
   }
 
   private atRest(t: number): void {
     const rest = this.rest;
+    const rise = this.fast - this.recentMin.value;
     if (!rest.ready) {
-      rest.update(t, this.fast);
+      rest.update(t, this.fast, rise);
       return;
     }
     const excess = this.fast - rest.levelAt(t);
-    if (this.risingNow(excess > this.threshold)) {
+    if (this.risingNow(excess > this.levelThreshold)) {
       this.startRise(t, true);
       return;
     }
-    if (excess < this.threshold) {
-      rest.update(t, this.fast);
+    if (excess < this.levelThreshold) {
+      rest.update(t, this.fast, rise);
       this.raisedSinceMs = Number.NaN;
       this.maybeEmitBaseline(t);
     } else if (Number.isNaN(this.raisedSinceMs)) {
@@ -263,15 +293,12 @@ export class RepDetector {
     r.index = this.nextIndex;
     r.detectedAtMs = t;
     r.lowIdx = Math.max(this.boundaryIdx, ring.indexAtOrAfter(t - MAX_WALK_BACK_MS));
-    r.announcedOnsetMs = findDeparture(ring, r.lowIdx, ring.newest, 1, EDGE_TUNING);
+    const onset = findDeparture(ring, r.lowIdx, ring.newest, 1, EDGE_TUNING);
+    r.announcedOnsetMs = onset.tMs;
     const restLine: Line = { level: this.rest.level, slopePerMs: this.rest.driftPerMs, t0: this.rest.lastRestMs };
     r.rest = fromRest ? restLine : this.prev.rest;
-    if (fromRest) r.base = restLine;
-    else {
-      // Rising from a level left raised by the last squeeze: measure from where it rose.
-      const onsetIdx = ring.indexAtOrAfter(r.announcedOnsetMs, r.lowIdx);
-      r.base = { level: ring.centred(Math.min(onsetIdx, ring.newest), EDGE_TUNING.smoothHalfMs), slopePerMs: 0, t0: t };
-    }
+    // Rising from a level left raised by the last squeeze: measure from where it rose.
+    r.base = fromRest ? restLine : { level: onset.level, slopePerMs: 0, t0: t };
     r.maxRise = this.fast - lineAt(r.base, t);
     r.halfUpMs = t;
     r.peakCmH2O = 0;
@@ -290,11 +317,17 @@ export class RepDetector {
       r.maxRise = rise;
       r.halfUpMs = this.lastTimeBelow(r, 0.5 * rise);
     }
+    if (this.hasPrev && this.backFromDip(this.prev, t)) {
+      // Not a new squeeze: the last one dipped briefly and came back.
+      this.cancelRise(t);
+      this.resumeHold();
+      return;
+    }
     if (rise < 0.5 * r.maxRise || t - r.detectedAtMs > MAX_CANDIDATE_MS) {
       this.cancelRise(t);
       return;
     }
-    if (t - r.halfUpMs >= this.opts.confirmMs && r.maxRise >= this.opts.minRepCmH2O) {
+    if (t - r.halfUpMs >= this.opts.confirmMs && r.maxRise >= this.minRepRise) {
       this.nextIndex++;
       if (this.hasPrev) {
         this.emitRep(this.prev, Number.NaN);
@@ -328,13 +361,32 @@ export class RepDetector {
     if (rise >= 0.5 * r.peakCmH2O) return;
     const ring = this.ring;
     r.fallIdx = ring.newest;
+    r.dipLowest = rise;
     r.measured = measureRiseAndHold(ring, r, EDGE_TUNING);
     this.boundaryIdx = ring.indexAtOrAfter(r.measured.down50Ms);
     this.phase = 'released';
   }
 
+  /** Whether a released rep is back above half its peak after only a brief, shallow dip. */
+  private backFromDip(r: RepTrack, t: number): boolean {
+    const rise = this.fast - lineAt(r.base, t);
+    r.dipLowest = Math.min(r.dipLowest, rise);
+    const fellAt = r.measured?.down50Ms ?? t;
+    return rise >= 0.5 * r.peakCmH2O && r.dipLowest >= DIP_MIN_FRACTION * r.peakCmH2O && t - fellAt <= DIP_MAX_MS;
+  }
+
+  /** The current (released) rep goes on holding: its measures will be taken at the next fall. */
+  private resumeHold(): void {
+    this.cur.measured = null;
+    this.phase = 'holding';
+  }
+
   private whileReleased(t: number): void {
     const r = this.cur;
+    if (this.backFromDip(r, t)) {
+      this.resumeHold();
+      return;
+    }
     if (this.fast - lineAt(r.rest, t) <= this.band) {
       this.emitRep(r, this.relaxedTime(r));
       this.boundaryIdx = this.ring.newest;
@@ -364,12 +416,10 @@ export class RepDetector {
     return crossingBackward(ring, ring.newest, releaseIdx, r.rest, this.band, -1, EDGE_TUNING.smoothHalfMs);
   }
 
-  /** Peak: maximum of the slower moving average above the rep's base, at the window's centre. */
+  /** Peak: maximum of the running median above the rep's base, at the window's centre. */
   private trackPeak(r: RepTrack): void {
-    const ring = this.ring;
-    const newest = ring.newest;
-    const centre = 0.5 * (ring.t(this.slowStart) + ring.t(newest));
-    const v = ring.mean(this.slowStart, newest) - lineAt(r.base, centre);
+    const centre = this.peakMedian.centreMs;
+    const v = this.peakMedian.value - lineAt(r.base, centre);
     if (v > r.peakCmH2O) {
       r.peakCmH2O = v;
       r.peakMs = centre;
@@ -395,7 +445,7 @@ export class RepDetector {
       index: r.index,
       onsetMs: m.onsetMs,
       detectedAtMs: r.detectedAtMs,
-      peakMs: r.peakMs,
+      peakMs: m.peakMs,
       peakCmH2O: r.peakCmH2O,
       baselineCmH2O: lineAt(r.base, m.onsetMs),
       durationMs: m.down50Ms - m.up50Ms,
@@ -412,7 +462,9 @@ export class RepDetector {
 
   private maybeEmitBaseline(t: number): void {
     const level = this.rest.level;
-    if (!Number.isNaN(this.lastBaselineLevel) && (Math.abs(level - this.lastBaselineLevel) < BASELINE_EVENT_STEP_CMH2O || t - this.lastBaselineT < BASELINE_EVENT_MIN_INTERVAL_MS)) return;
+    const since = t - this.lastBaselineT;
+    const moved = Math.abs(level - this.lastBaselineLevel) >= BASELINE_EVENT_STEP_CMH2O;
+    if (!Number.isNaN(this.lastBaselineLevel) && since < BASELINE_EVENT_MAX_INTERVAL_MS && (!moved || since < BASELINE_EVENT_MIN_INTERVAL_MS)) return;
     this.lastBaselineLevel = level;
     this.lastBaselineT = t;
     this.events.push({ type: 'baseline', tMs: t, baselineCmH2O: level, noiseCmH2O: this.rest.noise });

@@ -8,6 +8,12 @@
  */
 import type { SampleRing } from './ring.ts';
 
+/**
+ * Walking back, a climb of this fraction of the edge's height above the lowest point so far means
+ * we passed the trough the edge rose from (tremor on a slow rise climbs far less).
+ */
+const TROUGH_REBOUND = 0.3;
+
 /** A straight reference level: level + slope · (t − t0). */
 export interface Line {
   readonly level: number;
@@ -70,6 +76,12 @@ export function crossingBackward(ring: SampleRing, from: number, lo: number, lin
   return Number.isNaN(nextT) ? ring.t(from) : nextT;
 }
 
+/** Where an edge began, and the reference level there (what the rise rose from). */
+export interface Departure {
+  readonly tMs: number;
+  readonly level: number;
+}
+
 /**
  * Where a rise (dir = 1) or a fall (dir = −1) that is under way at index `cross` began: the
  * start of the rise for an onset, the end of the hold for a release. A threshold crossing is
@@ -82,47 +94,74 @@ export function crossingBackward(ring: SampleRing, from: number, lo: number, lin
  * part of the edge is extrapolated back to the line (from its crossings of δ and 3δ), which
  * removes most of the lag a threshold has on an edge that starts gently.
  *
- * `lo` is the earliest index the edge may begin at (a previous rep, a gap, the oldest sample).
+ * The walk never crosses a gap (lost samples): if the pressure was already on its way when the
+ * samples resumed, the edge began inside the gap, and its first slope is extrapolated back.
+ *
+ * `lo` is the earliest index the edge may begin at (a previous rep, the oldest sample).
  */
-export function findDeparture(ring: SampleRing, lo: number, cross: number, dir: 1 | -1, tune: EdgeTuning): number {
-  const from = Math.max(lo, ring.oldest);
-  if (cross <= from) return ring.t(Math.max(cross, from));
-  let edgeT = ring.t(cross);
-  let fit: LineFit = { level: ring.centred(from, tune.smoothHalfMs), slopePerMs: 0, t0: ring.t(from), sd: 0 };
+export function findDeparture(ring: SampleRing, lo: number, cross: number, dir: 1 | -1, tune: EdgeTuning): Departure {
+  const bound = Math.max(lo, ring.oldest);
+  const from = ring.runStart(Math.max(cross, bound), bound);
+  const beforeGap = from > bound ? from - 1 : -1;
+  const excess = (i: number, line: Line) => dir * (ring.centred(i, tune.smoothHalfMs) - lineAt(line, ring.t(i)));
+  // Without samples before the edge in this run, the level before the gap is the reference.
+  const startLevel = ring.centred(beforeGap >= 0 ? beforeGap : from, tune.smoothHalfMs);
+  let fit: LineFit = { level: startLevel, slopePerMs: 0, t0: ring.t(from), sd: 0 };
   let departIdx = from;
-  for (let pass = 0; pass < 4; pass++) {
+  let edgeT = ring.t(cross);
+  for (let pass = 0; pass < 4 && cross > from; pass++) {
     const refEnd = ring.indexAtOrAfter(edgeT - tune.guardMs, from, cross) - 1;
     const refStart = ring.indexAtOrAfter(edgeT - tune.guardMs - tune.referenceMs, from, cross);
     if (refEnd - refStart >= 3) fit = fitLine(ring, refStart, refEnd, tune.smoothHalfMs);
     else if (pass > 0) break;
-    const delta = Math.max(tune.minDepartureCmH2O, tune.departureSds * fit.sd);
-    // Walk back to the last sample that stood within δ of the reference.
-    let i = cross;
-    while (i > from && dir * (ring.centred(i, tune.smoothHalfMs) - lineAt(fit, ring.t(i))) > delta && !ring.gapBefore(i)) i--;
-    departIdx = i;
-    const newEdgeT = ring.t(i);
+    departIdx = walkBack(ring, from, cross, fit, dir, deltaOf(fit, tune), tune.smoothHalfMs);
+    const newEdgeT = ring.t(departIdx);
     if (Math.abs(newEdgeT - edgeT) < 1) break;
     edgeT = newEdgeT;
   }
-  const delta = Math.max(tune.minDepartureCmH2O, tune.departureSds * fit.sd);
-  const excess = (i: number) => dir * (ring.centred(i, tune.smoothHalfMs) - lineAt(fit, ring.t(i)));
-  const e0 = excess(departIdx);
-  if (e0 > delta && departIdx < ring.newest) {
-    // The edge began inside a gap (or before the oldest sample): extrapolate its first slope.
-    const tA = ring.t(departIdx);
-    const eB = excess(departIdx + 1);
-    const tB = ring.t(departIdx + 1);
-    const rate = (eB - e0) / Math.max(tB - tA, 1e-6);
-    const back = rate > 0 ? e0 / rate : 0;
-    const earliest = departIdx > ring.oldest ? ring.t(departIdx - 1) : tA;
-    return Math.max(earliest, tA - back);
+  const delta = deltaOf(fit, tune);
+  if (departIdx === from && beforeGap >= 0 && dir * (ring.centred(from, tune.smoothHalfMs) - startLevel) > delta) {
+    // Already on the edge when the samples resumed: it began inside the gap.
+    const gapStart = ring.t(beforeGap);
+    const level: Line = { level: startLevel, slopePerMs: 0, t0: gapStart };
+    const e0 = excess(from, level);
+    const next = Math.min(from + 1, cross, ring.newest);
+    const rate = next > from ? (excess(next, level) - e0) / Math.max(ring.t(next) - ring.t(from), 1e-6) : 0;
+    const tMs = rate > 0 ? Math.max(gapStart, ring.t(from) - e0 / rate) : gapStart;
+    return { tMs, level: startLevel };
   }
   // Straight line through the crossings of δ and 3δ, back to zero excess.
   const t1 = crossingForward(ring, departIdx, cross, fit, dir * delta, dir, tune.smoothHalfMs);
   const t3 = crossingForward(ring, departIdx, cross, fit, dir * 3 * delta, dir, tune.smoothHalfMs);
-  if (Number.isNaN(t1)) return ring.t(departIdx);
-  if (Number.isNaN(t3) || t3 <= t1) return t1;
-  return Math.max(ring.t(from), t1 - (t3 - t1) / 2);
+  let tMs = t1;
+  if (Number.isNaN(t1)) tMs = ring.t(departIdx);
+  else if (!Number.isNaN(t3) && t3 > t1) tMs = Math.max(ring.t(from), t1 - (t3 - t1) / 2);
+  return { tMs, level: lineAt(fit, tMs) };
+}
+
+function deltaOf(fit: LineFit, tune: EdgeTuning): number {
+  return Math.max(tune.minDepartureCmH2O, tune.departureSds * fit.sd);
+}
+
+/**
+ * Walks back from `cross` to the last sample that stood within δ of the reference line, or to
+ * the trough before the edge if it never got that low (a rise from a cough's tail, or from a
+ * level left raised).
+ */
+function walkBack(ring: SampleRing, from: number, cross: number, fit: Line, dir: 1 | -1, delta: number, halfMs: number): number {
+  const excess = (i: number) => dir * (ring.centred(i, halfMs) - lineAt(fit, ring.t(i)));
+  const eCross = excess(cross);
+  let trough = Infinity;
+  let troughIdx = cross;
+  for (let i = cross; i > from; i--) {
+    const e = excess(i);
+    if (e <= delta) return i;
+    if (e < trough) {
+      trough = e;
+      troughIdx = i;
+    } else if (e > trough + Math.max(delta, TROUGH_REBOUND * (eCross - trough))) return troughIdx;
+  }
+  return from;
 }
 
 interface LineFit extends Line {

@@ -3,7 +3,8 @@
  * samples once the rep's landmarks (onset bound, peak, the falling half-maximum crossing) are
  * known. Runs once per rep, never per sample.
  */
-import { crossingForward, findDeparture, lineAt, type EdgeTuning, type Line } from './edges.ts';
+import { crossingBackward, crossingForward, findDeparture, lineAt, type EdgeTuning, type Line } from './edges.ts';
+import { median } from './median.ts';
 import type { SampleRing } from './ring.ts';
 
 /** The resting band is at least this wide above the resting level, cmH2O … */
@@ -22,10 +23,12 @@ export function restingBandCmH2O(mvcCmH2O?: number | null): number {
 
 /** Mean of the last second of the hold, as the fraction of the peak it lost. */
 const HOLD_FADE_WINDOW_MS = 1000;
-/** Reference channel is compared around the main channel's peak, ±ms. */
-const REFERENCE_AT_PEAK_HALF_MS = 150;
+/** Reference channel is compared around the main channel's peak, ±ms (the main peak's median window). */
+const REFERENCE_AT_PEAK_HALF_MS = 300;
 /** Reference level before the onset, averaged over this long, ms. */
 const REFERENCE_BEFORE_MS = 1000;
+/** Half the window of the running median the peak comes from (see the detector), ms. */
+const PEAK_MEDIAN_HALF_MS = 300;
 /** Straining: the reference rose by at least this fraction of the main channel's rise. */
 export const STRAINING_REFERENCE_FRACTION = 0.5;
 
@@ -46,6 +49,8 @@ export interface RepLandmarks {
 /** The measures known at the end of the hold (everything but `relaxed`). */
 export interface RiseAndHold {
   readonly onsetMs: number;
+  /** When the pressure first reached the peak level. */
+  readonly peakMs: number;
   readonly up50Ms: number;
   readonly down50Ms: number;
   readonly releaseMs: number;
@@ -60,62 +65,94 @@ export function measureRiseAndHold(ring: SampleRing, m: RepLandmarks, tune: Edge
   const peak = m.peakCmH2O;
   const lo = Math.max(m.lowIdx, ring.oldest);
   const fall = m.fallIdx;
-  const up50Ms = firstAbove(ring, lo, fall, m.base, 0.5 * peak, half);
-  const up50Idx = ring.indexAtOrAfter(up50Ms, lo, fall);
-  const riseHeld = !Number.isNaN(up50Ms) && m.lowIdx >= ring.oldest;
-  const onsetMs = riseHeld ? findDeparture(ring, lo, up50Idx, 1, tune) : m.announcedOnsetMs;
-  const onsetIdx = ring.indexAtOrAfter(onsetMs, lo, fall);
-  const up10Ms = firstAbove(ring, onsetIdx, fall, m.base, 0.1 * peak, half);
-  const up90Ms = firstAbove(ring, onsetIdx, fall, m.base, 0.9 * peak, half);
-  const peakIdx = ring.indexAtOrAfter(m.peakMs, lo, fall);
+  const peakIdx = Math.min(ring.indexAtOrAfter(m.peakMs, lo, fall), fall);
+  const rise = measureRise(ring, m, lo, peakIdx, tune);
   // The falling crossing: the last time the pressure stood at or above half the peak.
-  let down50Ms = ring.t(fall);
-  for (let i = fall; i > peakIdx; i--) {
-    const above = ring.centred(i - 1, half) - lineAt(m.base, ring.t(i - 1)) - 0.5 * peak;
-    if (above >= 0) {
-      const below = ring.centred(i, half) - lineAt(m.base, ring.t(i)) - 0.5 * peak;
-      down50Ms = ring.t(i - 1) + ((ring.t(i) - ring.t(i - 1)) * above) / Math.max(above - below, 1e-9);
-      break;
-    }
-  }
-  const holdStartMs = Number.isNaN(up90Ms) ? m.peakMs : Math.min(up90Ms, m.peakMs);
+  const down50Ms = crossingBackward(ring, fall, peakIdx, m.base, 0.5 * peak, -1, half);
+  const holdStartMs = Number.isNaN(rise.up90Ms) ? m.peakMs : Math.min(rise.up90Ms, m.peakMs);
   const holdStartIdx = ring.indexAtOrAfter(holdStartMs, lo, fall);
   const down50Idx = Math.min(ring.indexAtOrAfter(down50Ms, lo, fall), fall);
-  const releaseMs = Math.max(findDeparture(ring, holdStartIdx, down50Idx, -1, tune), holdStartMs);
+  const releaseMs = Math.max(findDeparture(ring, holdStartIdx, down50Idx, -1, tune).tMs, holdStartMs);
   const releaseIdx = Math.max(holdStartIdx, ring.indexAtOrAfter(releaseMs, holdStartIdx, fall) - 1);
-  const fadeFrom = Math.max(holdStartIdx, ring.indexAtOrAfter(releaseMs - HOLD_FADE_WINDOW_MS, holdStartIdx, releaseIdx));
-  const baseMid = (a: number, b: number) => lineAt(m.base, 0.5 * (ring.t(a) + ring.t(b)));
-  const lastSecond = ring.mean(fadeFrom, releaseIdx) - baseMid(fadeFrom, releaseIdx);
-  const hold = ring.spread(holdStartIdx, releaseIdx);
-  const holdMean = hold.mean - baseMid(holdStartIdx, releaseIdx);
+  const hold = measureHold(ring, m, holdStartIdx, releaseIdx);
   return {
-    onsetMs,
-    up50Ms: Number.isNaN(up50Ms) ? onsetMs : up50Ms,
+    onsetMs: rise.onsetMs,
+    peakMs: rise.peakMs,
+    up50Ms: rise.up50Ms,
     down50Ms,
     releaseMs,
-    riseTimeMs: Number.isNaN(up10Ms) || Number.isNaN(up90Ms) ? Number.NaN : up90Ms - up10Ms,
-    holdFade: peak > 0 ? 1 - lastSecond / peak : 0,
-    steadiness: holdMean > 0 ? hold.sd / holdMean : 0,
-    referenceRiseCmH2O: referenceRise(ring, onsetMs, m.peakMs),
+    riseTimeMs: rise.up90Ms - rise.up10Ms,
+    holdFade: hold.fade,
+    steadiness: hold.cv,
+    referenceRiseCmH2O: referenceRise(ring, rise.onsetMs, m.peakMs),
   };
 }
 
-/** Rise of the reference channel from before the onset to around the main peak; null without one. */
+/**
+ * Onset, the rise's 10, 50 and 90 % crossings (NaN when one is not in the history), and the
+ * time of the peak: when the pressure first reached the peak level (the running median that
+ * gives the peak's level places it up to half its window late).
+ */
+function measureRise(ring: SampleRing, m: RepLandmarks, lo: number, peakIdx: number, tune: EdgeTuning) {
+  const half = tune.smoothHalfMs;
+  const level = (fraction: number) => fraction * m.peakCmH2O;
+  // The rising half-maximum crossing that follows the onset announced live (so neither a cough
+  // before it nor a dip in the hold after it is taken for the rise).
+  const announcedIdx = Math.min(ring.indexAtOrAfter(m.announcedOnsetMs, lo, peakIdx), peakIdx);
+  const forwardUp50 = crossingForward(ring, announcedIdx, peakIdx, m.base, level(0.5), 1, half);
+  const up50Ms = Number.isNaN(forwardUp50) ? crossingBackward(ring, peakIdx, lo, m.base, level(0.5), 1, half) : forwardUp50;
+  const up50Idx = Math.min(ring.indexAtOrAfter(up50Ms, lo, peakIdx), peakIdx);
+  // Walked back again with the whole rise in view; the live estimate if the rise scrolled away.
+  const riseHeld = m.lowIdx >= ring.oldest;
+  const onsetMs = riseHeld ? findDeparture(ring, lo, up50Idx, 1, tune).tMs : m.announcedOnsetMs;
+  const onsetIdx = ring.indexAtOrAfter(onsetMs, lo, peakIdx);
+  const searchEnd = Math.min(ring.newest, ring.indexAtOrAfter(m.peakMs + PEAK_MEDIAN_HALF_MS, lo));
+  const reached = crossingForward(ring, up50Idx, searchEnd, m.base, level(1), 1, half);
+  return {
+    onsetMs,
+    peakMs: Number.isNaN(reached) ? m.peakMs : reached,
+    up10Ms: crossingForward(ring, onsetIdx, peakIdx, m.base, level(0.1), 1, half),
+    up50Ms,
+    up90Ms: crossingForward(ring, onsetIdx, peakIdx, m.base, level(0.9), 1, half),
+  };
+}
+
+/** Hold fade (last second of the hold against the peak) and steadiness (CV over the hold). */
+function measureHold(ring: SampleRing, m: RepLandmarks, startIdx: number, endIdx: number): { fade: number; cv: number } {
+  const baseBetween = (a: number, b: number) => lineAt(m.base, 0.5 * (ring.t(a) + ring.t(b)));
+  const fadeFrom = Math.max(startIdx, ring.indexAtOrAfter(ring.t(endIdx) - HOLD_FADE_WINDOW_MS, startIdx, endIdx));
+  const lastSecond = ring.mean(fadeFrom, endIdx) - baseBetween(fadeFrom, endIdx);
+  const hold = ring.spread(startIdx, endIdx);
+  const holdMean = hold.mean - baseBetween(startIdx, endIdx);
+  return {
+    fade: m.peakCmH2O > 0 ? 1 - lastSecond / m.peakCmH2O : 0,
+    cv: holdMean > 0 ? hold.sd / holdMean : 0,
+  };
+}
+
+/**
+ * Rise of the reference channel from before the onset to around the main peak; null without one.
+ * Medians on both sides, so a cough or laugh just before the squeeze (or on its peak) does not
+ * count as bearing down, nor hide it.
+ */
 function referenceRise(ring: SampleRing, onsetMs: number, peakMs: number): number | null {
   if (!ring.hasReference) return null;
-  const b1 = ring.indexAtOrAfter(onsetMs) - 1;
-  const b0 = ring.indexAtOrAfter(onsetMs - REFERENCE_BEFORE_MS);
-  const p0 = ring.indexAtOrAfter(peakMs - REFERENCE_AT_PEAK_HALF_MS);
-  const p1 = Math.max(p0, ring.indexAtOrAfter(peakMs + REFERENCE_AT_PEAK_HALF_MS) - 1);
-  if (b1 < b0 || p1 > ring.newest) return null;
-  const rise = ring.refMean(p0, p1) - ring.refMean(b0, b1);
+  const before = referenceMedian(ring, onsetMs - REFERENCE_BEFORE_MS, onsetMs);
+  const atPeak = referenceMedian(ring, peakMs - REFERENCE_AT_PEAK_HALF_MS, peakMs + REFERENCE_AT_PEAK_HALF_MS);
+  const rise = atPeak - before;
   return Number.isNaN(rise) ? null : rise;
+}
+
+/** Median of the reference readings in [fromMs, toMs) (NaN if none); allocates, once per rep. */
+function referenceMedian(ring: SampleRing, fromMs: number, toMs: number): number {
+  const values: number[] = [];
+  for (let i = ring.indexAtOrAfter(fromMs); i <= ring.newest && ring.t(i) < toMs; i++) {
+    const v = ring.r(i);
+    if (!Number.isNaN(v)) values.push(v);
+  }
+  return median(values);
 }
 
 export function isStraining(referenceRiseCmH2O: number | null, peakCmH2O: number): boolean | null {
   return referenceRiseCmH2O === null ? null : referenceRiseCmH2O >= STRAINING_REFERENCE_FRACTION * peakCmH2O;
-}
-
-function firstAbove(ring: SampleRing, from: number, to: number, base: Line, level: number, halfMs: number): number {
-  return crossingForward(ring, from, to, base, level, 1, halfMs);
 }

@@ -16,13 +16,21 @@ export interface Stamped<T> {
 
 export function replayInVirtualTime<T>(batches: readonly SampleBatch[], operator: OperatorFunction<SampleBatch, T>): Stamped<T>[] {
   const scheduler = new VirtualTimeScheduler();
+  const timed = batches.filter((b) => b.t.length > 0);
+  const arrival = (i: number) => Math.max(0, timed[i].t[timed[i].t.length - 1]);
   const source = new Observable<SampleBatch>((subscriber) => {
-    for (const batch of batches) {
-      if (batch.t.length === 0) continue;
-      scheduler.schedule(() => subscriber.next(batch), Math.max(0, batch.t[batch.t.length - 1]));
-    }
-    const endMs = batches.length > 0 ? lastTime(batches) : 0;
-    scheduler.schedule(() => subscriber.complete(), Math.max(0, endMs));
+    // Each delivery schedules the next one, so the scheduler's queue stays short.
+    const deliver = (i = 0): void => {
+      if (subscriber.closed) return;
+      if (i >= timed.length) {
+        subscriber.complete();
+        return;
+      }
+      subscriber.next(timed[i]);
+      const next = i + 1 < timed.length ? arrival(i + 1) : scheduler.now();
+      scheduler.schedule(() => deliver(i + 1), Math.max(0, next - scheduler.now()));
+    };
+    scheduler.schedule(() => deliver(0), timed.length > 0 ? arrival(0) : 0);
   });
   const out: Stamped<T>[] = [];
   let failure: unknown = null;
@@ -35,14 +43,6 @@ export function replayInVirtualTime<T>(batches: readonly SampleBatch[], operator
   scheduler.flush();
   if (failure !== null) throw failure;
   return out;
-}
-
-function lastTime(batches: readonly SampleBatch[]): number {
-  for (let i = batches.length - 1; i >= 0; i--) {
-    const t = batches[i].t;
-    if (t.length > 0) return t[t.length - 1];
-  }
-  return 0;
 }
 
 /** Cuts flat sample arrays into batches of at most `perBatch` samples (views, no copies). */

@@ -14,18 +14,14 @@ export class SampleRing {
   private readonly ref: Float64Array;
   /** 1 when samples were lost (or time jumped) just before this one: windows never span it. */
   private readonly gapFlags: Uint8Array;
-  /** Sums of everything before each sample (main − origin, its square, ref − origin). */
+  /** Sums of everything before each sample (main − origin, and its square). */
   private readonly sumBefore: Float64Array;
   private readonly sumSqBefore: Float64Array;
-  private readonly refSumBefore: Float64Array;
   private sum = 0;
   private sumSq = 0;
-  private refSum = 0;
-  /** First values seen: sums are kept relative to them so an absolute sensor (~1033 cmH2O) keeps its precision. */
+  /** First value seen: sums are kept relative to it so an absolute sensor (~1033 cmH2O) keeps its precision. */
   private origin = Number.NaN;
-  private refOrigin = Number.NaN;
-  private lastRef = Number.NaN;
-  private lastGapIndex = -1;
+  private refSeen = false;
   /** Samples pushed so far: the next sample's absolute index. */
   count = 0;
 
@@ -39,15 +35,12 @@ export class SampleRing {
     this.gapFlags = new Uint8Array(capacity);
     this.sumBefore = new Float64Array(capacity);
     this.sumSqBefore = new Float64Array(capacity);
-    this.refSumBefore = new Float64Array(capacity);
   }
 
   /** Appends one sample; `ref` is NaN when there is no reference reading. */
   push(tMs: number, main: number, ref: number, gapBefore: boolean): void {
     if (Number.isNaN(this.origin)) this.origin = main;
-    // A missing reference reading carries the last one, so reference sums stay defined.
-    if (!Number.isNaN(ref)) this.lastRef = ref;
-    if (Number.isNaN(this.refOrigin) && !Number.isNaN(ref)) this.refOrigin = ref;
+    if (!Number.isNaN(ref)) this.refSeen = true;
     const slot = this.count & this.mask;
     this.times[slot] = tMs;
     this.main[slot] = main;
@@ -55,12 +48,9 @@ export class SampleRing {
     this.gapFlags[slot] = gapBefore ? 1 : 0;
     this.sumBefore[slot] = this.sum;
     this.sumSqBefore[slot] = this.sumSq;
-    this.refSumBefore[slot] = this.refSum;
     const x = main - this.origin;
     this.sum += x;
     this.sumSq += x * x;
-    this.refSum += Number.isNaN(this.lastRef) ? 0 : this.lastRef - this.refOrigin;
-    if (gapBefore) this.lastGapIndex = this.count;
     this.count++;
   }
 
@@ -73,14 +63,9 @@ export class SampleRing {
     return this.count - 1;
   }
 
-  /** Absolute index of the most recent sample that follows a gap (−1 if none is held). */
-  get lastGap(): number {
-    return this.lastGapIndex >= this.oldest ? this.lastGapIndex : -1;
-  }
-
   /** Whether any reference reading has been seen. */
   get hasReference(): boolean {
-    return !Number.isNaN(this.refOrigin);
+    return this.refSeen;
   }
 
   t(i: number): number {
@@ -91,6 +76,11 @@ export class SampleRing {
     return this.main[i & this.mask];
   }
 
+  /** Reference reading of sample i (NaN when it had none). */
+  r(i: number): number {
+    return this.ref[i & this.mask];
+  }
+
   gapBefore(i: number): boolean {
     return this.gapFlags[i & this.mask] === 1;
   }
@@ -98,11 +88,6 @@ export class SampleRing {
   /** Mean of the main channel over indices [i0, i1] (inclusive, both held). */
   mean(i0: number, i1: number): number {
     return this.windowSum(this.sumBefore, this.sum, i0, i1) / (i1 - i0 + 1) + this.origin;
-  }
-
-  /** Mean of the reference channel over [i0, i1]; NaN before any reference reading. */
-  refMean(i0: number, i1: number): number {
-    return this.windowSum(this.refSumBefore, this.refSum, i0, i1) / (i1 - i0 + 1) + this.refOrigin;
   }
 
   /** Mean and standard deviation of (main − level) over [i0, i1]. */

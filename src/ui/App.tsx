@@ -5,6 +5,7 @@ import type { BluetoothLike } from '../ble/gatt';
 import { ConnectPanel } from './ConnectPanel';
 import { LiveChart } from './LiveChart';
 import { PressureReadout } from './PressureReadout';
+import { ProgramPanel } from './program/ProgramPanel';
 
 const browserBluetooth: BluetoothLike | null = typeof navigator !== 'undefined' && navigator.bluetooth ? navigator.bluetooth : null;
 
@@ -21,6 +22,7 @@ export function App() {
         onSimulate={() => void sensorSession.connect(simulatedBluetooth(), true)}
         onDisconnect={() => sensorSession.disconnect()}
       />
+      <ProgramPanel />
       <section className="live">
         <PressureReadout buffer={sensorSession.buffer} />
         <LiveChart buffer={sensorSession.buffer} />

@@ -1,6 +1,7 @@
 import { useStore } from 'zustand';
 import { t } from '../i18n/messages';
 import { connectionStore } from '../store/connectionStore';
+import { DeviceDetails } from './DeviceDetails';
 
 interface Props {
   bluetoothAvailable: boolean;
@@ -18,6 +19,9 @@ export function ConnectPanel({ bluetoothAvailable, onConnect, onSimulate, onDisc
   const error = useStore(connectionStore, (s) => s.error);
   const malformed = useStore(connectionStore, (s) => s.malformedPackets);
   const lost = useStore(connectionStore, (s) => s.lostSamples);
+  const dropouts = useStore(connectionStore, (s) => s.dropouts);
+  const attempt = useStore(connectionStore, (s) => s.reconnectAttempt);
+  const attempts = useStore(connectionStore, (s) => s.reconnectAttempts);
   const busy = status === 'connecting' || status === 'reconnecting';
   const linked = status === 'connected' || status === 'reconnecting';
   const name = simulated ? t('device.simulated') : (deviceName ?? '');
@@ -41,12 +45,20 @@ export function ConnectPanel({ bluetoothAvailable, onConnect, onSimulate, onDisc
       {!bluetoothAvailable && <p className="notice">{t('connect.noBluetooth')}</p>}
       <p className={`status status-${status}`} role="status">
         {status === 'connected' ? t('status.connected', { name }) : t(`status.${status}`)}
+        {status === 'reconnecting' && attempt > 0 && <> ({t('device.reconnectAttempt', { attempt, attempts })})</>}
         {battery !== null && linked && <span className="battery"> · {t('device.battery', { percent: battery })}</span>}
       </p>
       {error && <p className="error" role="alert">{t(error.key, { detail: error.detail })}</p>}
-      {(malformed > 0 || lost > 0) && (
+      {(linked || status === 'disconnected') && <DeviceDetails />}
+      {(malformed > 0 || lost > 0 || dropouts > 0) && (
         <p className="link-quality">
-          {malformed > 0 && t('device.badPackets', { count: malformed })} {lost > 0 && t('device.lostSamples', { count: lost })}
+          {[
+            malformed > 0 && t('device.badPackets', { count: malformed }),
+            lost > 0 && t('device.lostSamples', { count: lost }),
+            dropouts > 0 && t('device.dropouts', { count: dropouts }),
+          ]
+            .filter(Boolean)
+            .join(' · ')}
         </p>
       )}
       {simulated && linked && <p className="hint">{t('connect.simNote')}</p>}

@@ -4,6 +4,7 @@ import 'uplot/dist/uPlot.min.css';
 import { t } from '../i18n/messages';
 import type { LiveBuffer } from '../session/liveBuffer';
 import { analysisStore } from '../store/analysisStore';
+import { programStore } from '../store/programStore';
 import { onFrame } from './frameLoop';
 
 const WINDOW_MS = 30_000;
@@ -13,6 +14,49 @@ const POINTS = 3000;
 /** Move an axis limit toward its target: outward at once, inward slowly. */
 function follow(current: number, target: number, outward: 1 | -1): number {
   return (target - current) * outward > 0 ? target : current + 0.05 * (target - current);
+}
+
+/**
+ * Drawn under the curve: the target band of the running program, and a line at the resting
+ * level once the pipeline knows it, and a marker at each detected squeeze onset.
+ */
+function drawGuides(u: uPlot): void {
+  const ctx = u.ctx;
+  const { left, top, width, height } = u.bbox;
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(left, top, width, height);
+  ctx.clip();
+  const band = programStore.getState().targetBand;
+  if (band) {
+    const y1 = u.valToPos(band.toCmH2O, 'y', true);
+    const y0 = u.valToPos(band.fromCmH2O, 'y', true);
+    ctx.fillStyle = 'rgba(242, 183, 5, 0.22)';
+    ctx.fillRect(left, y1, width, y0 - y1);
+  }
+  const analysis = analysisStore.getState();
+  if (analysis.restCmH2O !== null) {
+    const y = u.valToPos(0, 'y', true);
+    ctx.strokeStyle = 'rgba(90, 107, 105, 0.6)';
+    ctx.setLineDash([6, 6]);
+    ctx.beginPath();
+    ctx.moveTo(left, y);
+    ctx.lineTo(left + width, y);
+    ctx.stroke();
+    ctx.setLineDash([]);
+  }
+  ctx.strokeStyle = 'rgba(11, 122, 117, 0.5)';
+  const marker = (tMs: number) => {
+    const x = u.valToPos(tMs / 1000, 'x', true);
+    if (x < left || x > left + width) return;
+    ctx.beginPath();
+    ctx.moveTo(x, top);
+    ctx.lineTo(x, top + height);
+    ctx.stroke();
+  };
+  for (let i = analysis.reps.length - 1; i >= 0 && i >= analysis.reps.length - 10; i--) marker(analysis.reps[i].onsetMs);
+  if (analysis.activeOnsetMs !== null) marker(analysis.activeOnsetMs);
+  ctx.restore();
 }
 
 /** The scrolling squeeze curve: redrawn at most once per animation frame, from the bounded buffer. */
@@ -33,6 +77,7 @@ export function LiveChart({ buffer }: { buffer: LiveBuffer }) {
         legend: { show: false },
         cursor: { show: false },
         scales: { x: { time: false, auto: false }, y: { auto: false } },
+        hooks: { drawClear: [drawGuides] },
         series: [{}, { stroke: '#0b7a75', width: 2, fill: 'rgba(11,122,117,0.08)' }],
         axes: [
           { label: t('chart.axisTime'), values: (u, splits) => splits.map((s) => ((s * 1000 - (u.scales.x.max ?? 0) * 1000) / 1000).toFixed(0)) },

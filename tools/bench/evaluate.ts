@@ -2,13 +2,17 @@
  * Scoring detections against the truth: one-to-one matching, then the error figures the
  * targets are written in.
  */
-import type { SqueezeKind, TrueRep } from './labelled.ts';
+import type { LabelledRecording, SqueezeKind, TrueRep } from './labelled.ts';
+
+/** A cancel this close after a cough or laugh spike is that artefact's, ms. */
+const ARTEFACT_CANCEL_MS = 1500;
 
 export interface Detected {
   readonly onsetMs: number;
   readonly detectedAtMs: number;
   readonly peakCmH2O: number;
   readonly durationMs: number;
+  readonly peakMs?: number;
   readonly releaseMs?: number;
   readonly riseTimeMs?: number;
   readonly straining?: boolean | null;
@@ -57,10 +61,12 @@ export class Tally {
   readonly peakErrPct: number[] = [];
   readonly latency: number[] = [];
   readonly releaseErr: number[] = [];
+  readonly peakTimeErr: number[] = [];
   readonly riseTimeErr: number[] = [];
   strainingRight = 0;
   strainingTotal = 0;
-  cancels = 0;
+  artefactCancels = 0;
+  otherCancels = 0;
   minutes = 0;
   readonly missedByKind = new Map<SqueezeKind, number>();
   readonly truthsByKind = new Map<SqueezeKind, number>();
@@ -82,12 +88,19 @@ export class Tally {
       this.peakErrPct.push((100 * Math.abs(d.peakCmH2O - tr.peakCmH2O)) / tr.peakCmH2O);
       this.latency.push(d.detectedAtMs - tr.onsetMs);
       if (d.releaseMs !== undefined) this.releaseErr.push(Math.abs(d.releaseMs - tr.releaseMs));
+      if (d.peakMs !== undefined) this.peakTimeErr.push(Math.abs(d.peakMs - tr.peakMs));
       if (d.riseTimeMs !== undefined && Number.isFinite(d.riseTimeMs)) this.riseTimeErr.push(Math.abs(d.riseTimeMs - tr.riseTimeMs));
       if (d.straining !== undefined && d.straining !== null) {
         this.strainingTotal++;
         if (d.straining === tr.straining) this.strainingRight++;
       }
     }
+  }
+
+  /** An onset that was announced, then cancelled: after an artefact (fine) or not (a false alarm). */
+  countCancel(tMs: number, rec: LabelledRecording): void {
+    if (rec.artefactMs.some((a) => tMs >= a - 200 && tMs <= a + ARTEFACT_CANCEL_MS)) this.artefactCancels++;
+    else this.otherCancels++;
   }
 
   get precision(): number {

@@ -27,8 +27,8 @@ export interface LabelledRecording {
   readonly hasReference: boolean;
   readonly rateHz: number;
   readonly durationMs: number;
-  /** Coughs and laughs in it (each must not become a rep). */
-  readonly artefacts: number;
+  /** Times of the coughs and laugh spikes in it (none may become a rep), ms. */
+  readonly artefactMs: readonly number[];
 }
 
 /** What a device stream looks like beyond the signal: rate, timestamp jitter, losses. */

@@ -25,7 +25,6 @@ export function simSession(seed: number): LabelledRecording {
     hasReference,
   });
   const kinds: SqueezeKind[] = [];
-  let artefacts = 0;
   let t = uniform(3000, 6000);
   const nReps = 6 + Math.floor(rng() * 4);
   for (let n = 0; n < nReps; n++) {
@@ -60,7 +59,6 @@ export function simSession(seed: number): LabelledRecording {
       if (kind !== 'endurance' && chance(0.08)) {
         // A cough in the middle of a hold must not split the rep.
         user.cough({ atMs: s.startMs + s.riseMs + uniform(500, s.holdMs - 500), amplitudeCmH2O: uniform(15, 40), widthMs: uniform(200, 500) });
-        artefacts++;
       }
       t = end + (kind === 'speed' ? uniform(2000, 3000) : uniform(Math.min(s.holdMs, 10000), Math.min(s.holdMs, 10000) + 5000));
     }
@@ -76,7 +74,6 @@ export function simSession(seed: number): LabelledRecording {
           at += uniform(350, 500);
         }
       }
-      artefacts++;
     }
   }
   const durationMs = t;
@@ -93,5 +90,5 @@ export function simSession(seed: number): LabelledRecording {
     hasReference,
   );
   const truth: TrueRep[] = user.truth().map((tr, i) => ({ ...tr, kind: kinds[i], endMs: squeezeEndMs(user.squeezes[i]) }));
-  return { name: `sim-${seed}`, batches, truth, hasReference, rateHz, durationMs, artefacts };
+  return { name: `sim-${seed}`, batches, truth, hasReference, rateHz, durationMs, artefactMs: user.coughs.map((c) => c.atMs) };
 }

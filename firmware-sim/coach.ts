@@ -1,0 +1,281 @@
+/**
+ * A virtual user who follows the app's cues: on a squeeze cue it squeezes (after a human
+ * reaction time) for the hold the cue asks, then lets go; now and then, or when told to for a
+ * given rep, it makes one typical mistake. It records which rep had which mistake, the ground
+ * truth the scoring bench and the end-to-end test check the app's feedback against.
+ *
+ * Each mistake is shaped to break exactly one rule of docs/scoring.md and leave the others
+ * clean (tests/unit/coach-mistakes.test.ts checks that on the noise-free signal). When no
+ * program runs it practises by itself, like createDemoUser.
+ *
+ * Times here are device time (the times `sampleAt` is called with): a cue reaches the user
+ * "now", at the newest sample the device took.
+ */
+import type { SampleSource } from './device';
+import { VirtualUser, createRng, squeezeEndMs, squeezeTruth, type RampShape, type RestProfile, type Squeeze } from './model';
+import { FAULT_CODES, type FaultCode, type ProgramCue } from '../src/programs/types';
+
+/** A mistake is named by the fault it should earn. */
+export type Mistake = FaultCode;
+
+export interface CoachOptions {
+  /** Rest profile; default has a reference channel, so bearing down can be told apart. */
+  readonly rest?: Partial<RestProfile>;
+  /** The user's true maximal squeeze, cmH2O above rest; default seeded, 25–45. */
+  readonly mvcCmH2O?: number;
+  /** Probability of a random mistake on a training squeeze (never in assessments). Default 0. */
+  readonly mistakeRate?: number;
+  /** Forced mistakes by squeeze index within a session (0-based), e.g. { 1: 'short_hold' }. */
+  readonly mistakes?: Readonly<Record<number, Mistake>>;
+  /** Probability of a cough in a rest of at least 5 s. Default 0. */
+  readonly coughRate?: number;
+  /** Squeeze by itself when no program runs (the in-app demo). Default true. */
+  readonly freePractice?: boolean;
+}
+
+/** What the user really did for one squeeze cue. */
+export interface CoachRepTruth {
+  readonly step: number;
+  readonly mistake: Mistake | null;
+  /** Device time the cue reached the user, and the true onset. */
+  readonly cueMs: number;
+  readonly onsetMs: number;
+  /** The squeeze as the model plays it (its noise-free facts: squeezeTruth). */
+  readonly squeeze: Squeeze;
+}
+
+export interface CoachedUser extends SampleSource {
+  readonly user: VirtualUser;
+  readonly mvcCmH2O: number;
+  onCue(cue: ProgramCue): void;
+  /** Ground truth of the current (or last) session, one entry per squeeze cue. */
+  truth(): readonly CoachRepTruth[];
+}
+
+type SqueezeCue = Extract<ProgramCue, { kind: 'squeeze' }>;
+
+const SHAPES: readonly RampShape[] = ['cosine', 'sigmoid', 'exponential', 'linear'];
+/** Letting go of held tension, and the pause before the next squeeze may start, ms. */
+const TENSION_RELEASE_MS = 250;
+const AFTER_TENSION_MS = 150;
+/** Held tension at least this high (when the squeeze allows): clear of the breathing wave. */
+const MIN_TENSION_CMH2O = 4.5;
+/** Longest hold of tension: the detector gives up waiting for relaxation after 20 s. */
+const MAX_TENSION_REST_MS = 15_000;
+/** After a program ends, free practice resumes after this pause, ms. */
+const FREE_RESUME_MS = 5000;
+
+/** 10–90 % rise time ÷ riseMs, per ramp shape (noise-free model). */
+const riseRatio = new Map<RampShape, number>();
+function riseTimeRatio(shape: RampShape): number {
+  let r = riseRatio.get(shape);
+  if (r === undefined) {
+    const probe: Squeeze = { startMs: 0, peakCmH2O: 10, riseMs: 1000, holdMs: 1000, fade: 0, releaseMs: 500, tremorCmH2O: 0, riseShape: shape, releaseShape: 'cosine', residualCmH2O: 0, residualTauMs: 1, strainCmH2O: 0, flicks: 0 };
+    r = squeezeTruth(probe, 0).riseTimeMs / 1000;
+    riseRatio.set(shape, r);
+  }
+  return r;
+}
+
+/** Which mistakes fit a cue: each must be judged, and possible without breaking another rule. */
+export function feasibleMistakes(cue: SqueezeCue, hasReference: boolean): Mistake[] {
+  const ok: { readonly [M in Mistake]: boolean } = {
+    weak: cue.effort !== 'gentle',
+    short_hold: cue.holdMs >= 2000,
+    slow_rise: cue.effort === 'fast' && cue.holdMs >= 1500,
+    // A late start still holds the full time: the rest must leave room to let go before the next cue.
+    late_onset: cue.restMs >= 3500,
+    incomplete_relaxation: cue.restMs >= 2000 && cue.restMs <= MAX_TENSION_REST_MS,
+    straining: hasReference,
+    fading: cue.holdMs >= 4000 && cue.flicks === 0 && cue.effort === 'max',
+  };
+  return FAULT_CODES.filter((m) => ok[m] && cue.judged.includes(m));
+}
+
+export function createCoachedUser(seed: number, options: CoachOptions = {}): CoachedUser {
+  const user = new VirtualUser(seed, { hasReference: true, ...options.rest });
+  const rng = createRng(seed ^ 0xc0ac4);
+  const uniform = (a: number, b: number) => a + (b - a) * rng();
+  const mvcCmH2O = options.mvcCmH2O ?? uniform(25, 45);
+  const riseShape = SHAPES[Math.floor(rng() * SHAPES.length)];
+  const releaseShape = SHAPES[Math.floor(rng() * SHAPES.length)];
+  const shape = (preferred: RampShape) => (rng() < 0.2 ? SHAPES[Math.floor(rng() * SHAPES.length)] : preferred);
+  const coupling = user.rest.abdominalCoupling;
+
+  let nowMs = 0;
+  let inProgram = false;
+  let freeNextMs = options.freePractice === false ? Number.POSITIVE_INFINITY : 1500;
+  let truths: CoachRepTruth[] = [];
+  /** Tension held after a squeeze that was not let go; released at the next cue. */
+  let tension: Squeeze | null = null;
+  let earliestNextMs = 0;
+
+  /** Demo squeezes and coughs, as createDemoUser makes them, planned a few seconds ahead. */
+  const planFree = () => {
+    while (!inProgram && freeNextMs < nowMs + 3000) {
+      const s = user.squeeze({
+        startMs: freeNextMs,
+        peakCmH2O: mvcCmH2O * uniform(0.55, 0.95),
+        riseMs: uniform(300, 800),
+        holdMs: uniform(3000, 6000),
+        fade: uniform(0.05, 0.25),
+        releaseMs: uniform(400, 900),
+      });
+      if (rng() < 0.25) user.cough({ atMs: squeezeEndMs(s) + uniform(2000, 3500), amplitudeCmH2O: uniform(25, 55), widthMs: uniform(250, 450) });
+      freeNextMs = squeezeEndMs(s) + uniform(4000, 7000);
+    }
+  };
+
+  /** A program starts: stop practising (cut a hold under way, drop what was planned). */
+  const quiet = () => {
+    for (let i = user.squeezes.length - 1; i >= 0; i--) {
+      const s = user.squeezes[i];
+      if (s.startMs > nowMs) user.squeezes.splice(i, 1);
+      else if (squeezeEndMs(s) > nowMs) s.holdMs = Math.max(0, Math.min(s.holdMs, nowMs - s.startMs - s.riseMs));
+    }
+    for (let i = user.coughs.length - 1; i >= 0; i--) if (user.coughs[i].atMs > nowMs) user.coughs.splice(i, 1);
+  };
+
+  const letGoOfTension = () => {
+    if (tension === null) return;
+    tension.holdMs = Math.max(0, nowMs - tension.startMs - tension.riseMs);
+    earliestNextMs = nowMs + TENSION_RELEASE_MS + AFTER_TENSION_MS;
+    tension = null;
+  };
+
+  /** Model hold giving the wanted full width at half maximum (it grows 1:1 with the hold). */
+  const holdFor = (spec: Squeeze, fwhmMs: number): number => {
+    const probe = { ...spec, holdMs: 1000 };
+    const extra = squeezeTruth(probe, coupling).durationMs - 1000;
+    return Math.max(0, fwhmMs - extra);
+  };
+
+  const squeezeFor = (cue: SqueezeCue, mistake: Mistake | null) => {
+    const fast = cue.effort === 'fast';
+    const peakFraction = {
+      gentle: uniform(0.35, 0.5),
+      moderate: mistake === 'weak' ? uniform(0.16, 0.24) : uniform(0.45, 0.6),
+      max: mistake === 'weak' ? uniform(0.25, 0.45) : uniform(0.82, 1),
+      fast: mistake === 'weak' ? uniform(0.25, 0.45) : uniform(0.82, 1),
+    }[cue.effort];
+    const short = cue.holdMs <= 1000;
+    let reaction = short ? uniform(200, 400) : uniform(200, 600);
+    if (mistake === 'late_onset') reaction = uniform(1500, Math.min(2500, cue.restMs - 1800));
+    if (mistake === 'slow_rise') reaction = uniform(200, 400);
+    const rs = shape(riseShape);
+    const riseTimeMs = mistake === 'slow_rise' ? uniform(1000, 1300) : fast ? uniform(150, 300) : uniform(200, 420);
+    let peak = mvcCmH2O * peakFraction;
+    // A correct squeeze moves the abdomen a little; bearing down moves it more than the squeeze.
+    let strain = peak * uniform(0, 0.15);
+    if (mistake === 'straining') {
+      peak *= uniform(0.5, 0.7);
+      strain = peak * uniform(1.3, 1.8);
+    }
+    const spec: Squeeze = {
+      startMs: Math.max(nowMs + reaction, earliestNextMs),
+      peakCmH2O: peak,
+      riseMs: riseTimeMs / riseTimeRatio(rs),
+      holdMs: 0,
+      fade: mistake === 'fading' ? uniform(0.35, 0.42) : cue.holdMs >= 4000 ? uniform(0.02, cue.effort === 'moderate' ? 0.2 : 0.12) : 0,
+      releaseMs: mistake === 'slow_rise' ? 300 : fast || short ? uniform(250, 450) : uniform(350, 700),
+      tremorCmH2O: peak * uniform(0.015, 0.03),
+      riseShape: rs,
+      releaseShape: shape(releaseShape),
+      residualCmH2O: 0,
+      residualTauMs: 8000,
+      strainCmH2O: strain,
+      flicks: cue.flicks,
+    };
+    const width = cue.holdMs * (mistake === 'short_hold' ? uniform(0.35, 0.55) : short ? uniform(0.85, 1) : mistake === 'slow_rise' ? uniform(0.95, 1) : uniform(0.95, 1.05));
+    spec.holdMs = holdFor(spec, width);
+    return spec;
+  };
+
+  const onSqueeze = (cue: SqueezeCue) => {
+    letGoOfTension();
+    const forced = options.mistakes?.[cue.step];
+    const feasible = feasibleMistakes(cue, user.hasReference);
+    let mistake: Mistake | null = forced !== undefined && feasible.includes(forced) ? forced : null;
+    if (forced === undefined && !cue.assessment && feasible.length > 0 && rng() < (options.mistakeRate ?? 0)) {
+      mistake = feasible[Math.floor(rng() * feasible.length)];
+    }
+    const s = user.squeeze(squeezeFor(cue, mistake));
+    if (mistake === 'incomplete_relaxation') {
+      // Lets go only part of the way, holding the rest until the next cue: the release and the
+      // tension's rise share shape and length, so the pressure falls smoothly to the held level.
+      // The held level stands clear of breathing (a few cmH2O at least) yet stays below half the
+      // squeeze, so the squeeze itself still reads as released.
+      const releaseStart = squeezeEndMs(s) - s.releaseMs;
+      const end = s.peakCmH2O * (1 - s.fade);
+      tension = user.squeeze({
+        startMs: releaseStart,
+        peakCmH2O: Math.max(end * uniform(0.35, 0.42), Math.min(MIN_TENSION_CMH2O, 0.45 * end)),
+        riseMs: s.releaseMs,
+        riseShape: s.releaseShape,
+        holdMs: cue.holdMs + cue.restMs + 60_000,
+        fade: 0,
+        releaseMs: TENSION_RELEASE_MS,
+        releaseShape: 'cosine',
+        tremorCmH2O: 0,
+        strainCmH2O: 0,
+      });
+    }
+    if (cue.restMs >= 5000 && rng() < (options.coughRate ?? 0)) {
+      const relaxAt = nowMs + cue.holdMs;
+      user.cough({ atMs: relaxAt + cue.restMs * uniform(0.4, 0.6), amplitudeCmH2O: uniform(25, 55), widthMs: uniform(250, 450) });
+    }
+    truths.push({ step: cue.step, mistake, cueMs: nowMs, onsetMs: s.startMs, squeeze: s });
+  };
+
+  const sampleAt = user.sampleAt.bind(user);
+  return {
+    user,
+    mvcCmH2O,
+    get hasReference() {
+      return user.hasReference;
+    },
+    sampleAt(tMs, out) {
+      nowMs = tMs;
+      planFree();
+      sampleAt(tMs, out);
+      user.forgetBefore(tMs - 60_000);
+    },
+    onCue(cue) {
+      switch (cue.kind) {
+        case 'start':
+          inProgram = true;
+          truths = [];
+          quiet();
+          break;
+        case 'squeeze':
+          onSqueeze(cue);
+          break;
+        case 'relax':
+          break;
+        case 'end':
+          letGoOfTension();
+          inProgram = false;
+          if (options.freePractice !== false) freeNextMs = nowMs + FREE_RESUME_MS;
+          break;
+      }
+    },
+    truth: () => truths,
+  };
+}
+
+/**
+ * Coach settings from the page address, for demos and the end-to-end test:
+ * `?mistakes=1:short_hold,3:weak` forces mistakes on those squeezes, `?mistakeRate=0.2` adds
+ * random ones. Unknown names are ignored.
+ */
+export function coachOptionsFromSearch(search: string): CoachOptions {
+  const q = new URLSearchParams(search);
+  const mistakes: Record<number, Mistake> = {};
+  for (const item of (q.get('mistakes') ?? '').split(',')) {
+    const [rep, name] = item.split(':');
+    const m = FAULT_CODES.find((f) => f === name);
+    if (m !== undefined && /^\d+$/.test(rep ?? '')) mistakes[Number(rep)] = m;
+  }
+  const rate = Number(q.get('mistakeRate'));
+  return { mistakes, mistakeRate: Number.isFinite(rate) && rate > 0 && rate <= 1 ? rate : 0 };
+}

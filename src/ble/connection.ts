@@ -1,0 +1,157 @@
+import { BehaviorSubject, Subject, Subscription, defer, retry, switchMap, timer } from 'rxjs';
+import type { SampleBatch } from '../pipeline/types';
+import type { BluetoothLike, GattDevice } from './gatt';
+import { guardServer } from './guard';
+import { disconnected$ } from './observe';
+import { pairSensor } from './pairing';
+import type { DeviceInfo, DeviceProfile, LinkFault, SensorDriver, SensorLink, SessionClock } from './profile';
+import { CONNECT_TIMEOUT_MS, OPEN_TIMEOUT_MS, withTimeout } from './timeout';
+
+/** Exponential backoff: base, 2·base, 4·base … capped, `attempts` long. */
+export function backoffDelays(baseMs: number, capMs: number, attempts: number): number[] {
+  return Array.from({ length: attempts }, (_, i) => Math.min(capMs, baseMs * 2 ** i));
+}
+
+/** 0.5, 1, 2, 4, 8, 8, 8, 8 s: about half a minute of trying before giving up. */
+export const RECONNECT_DELAYS_MS: readonly number[] = backoffDelays(500, 8000, 8);
+
+export type ConnectionPhase =
+  | { readonly state: 'connecting' }
+  | { readonly state: 'connected' }
+  /** The link dropped unexpectedly; attempt n of `attempts` is waiting or running. */
+  | { readonly state: 'reconnecting'; readonly attempt: number; readonly attempts: number }
+  /** Every reconnection attempt failed; `error` is the last attempt's. */
+  | { readonly state: 'lost'; readonly error: unknown }
+  /** Closed by the user. */
+  | { readonly state: 'closed' };
+
+/**
+ * One sensor from pairing to close: pairs through the chooser once, then keeps the stream going
+ * across link drops by reconnecting to the same device (`device.gatt.connect()`, never a new
+ * chooser) with exponential backoff. Samples from every link come out of one `samples$`, in
+ * one stream time.
+ */
+export class SensorConnection {
+  readonly status$ = new BehaviorSubject<ConnectionPhase>({ state: 'connecting' });
+  readonly samples$ = new Subject<SampleBatch>();
+  readonly faults$ = new Subject<LinkFault>();
+  private paired: { device: GattDevice; profile: DeviceProfile; driver: SensorDriver } | null = null;
+  private link: SensorLink | null = null;
+  private linkSubscriptions = new Subscription();
+  private readonly lifetime = new Subscription();
+  private closed = false;
+
+  constructor(
+    private readonly bluetooth: BluetoothLike,
+    private readonly profiles: readonly DeviceProfile[],
+    private readonly clock: SessionClock,
+    private readonly delaysMs: readonly number[] = RECONNECT_DELAYS_MS,
+  ) {}
+
+  get device(): GattDevice | null {
+    return this.paired?.device ?? null;
+  }
+
+  get profile(): DeviceProfile | null {
+    return this.paired?.profile ?? null;
+  }
+
+  /** Chooser, connect, identify, open. Rejects (and leaves nothing connected) on any failure. */
+  async open(): Promise<void> {
+    const { device, server, profile } = await pairSensor(this.bluetooth, this.profiles);
+    const driver = profile.createDriver(this.clock);
+    let link: SensorLink;
+    try {
+      link = await withTimeout(driver.open(device, server), OPEN_TIMEOUT_MS, `Setting up the ${profile.displayName}`);
+    } catch (error) {
+      server.disconnect();
+      throw error;
+    }
+    if (this.closed) {
+      server.disconnect();
+      return;
+    }
+    this.paired = { device, profile, driver };
+    this.lifetime.add(disconnected$(device).subscribe(() => this.dropped()));
+    this.attach(link);
+  }
+
+  readBattery(): Promise<number | null> {
+    return this.link ? this.link.readBattery() : Promise.resolve(null);
+  }
+
+  readInfo(): Promise<DeviceInfo> {
+    return this.link ? this.link.readInfo() : Promise.resolve({});
+  }
+
+  get canTare(): boolean {
+    return this.link?.tare !== undefined;
+  }
+
+  async tare(): Promise<void> {
+    await this.link?.tare?.();
+  }
+
+  /** Closes on purpose: no reconnect follows. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.lifetime.unsubscribe();
+    this.detach();
+    this.paired?.device.gatt?.disconnect();
+    this.status$.next({ state: 'closed' });
+  }
+
+  private attach(link: SensorLink): void {
+    this.link = link;
+    this.linkSubscriptions = new Subscription();
+    this.status$.next({ state: 'connected' });
+    this.linkSubscriptions.add(link.faults$.subscribe((fault) => this.faults$.next(fault)));
+    // An error means the device stopped answering although the link is up: treat it as a drop.
+    this.linkSubscriptions.add(link.samples$.subscribe({ next: (batch) => this.samples$.next(batch), error: () => this.dropped() }));
+  }
+
+  private detach(): void {
+    this.linkSubscriptions.unsubscribe();
+    this.link = null;
+  }
+
+  /** The link is gone (or useless) without the user asking: reconnect, unless already at it. */
+  private dropped(): void {
+    if (this.closed || this.status$.value.state !== 'connected' || !this.paired) return;
+    const { device, driver } = this.paired;
+    const attempts = this.delaysMs.length;
+    this.detach();
+    let attempt = 0;
+    this.lifetime.add(
+      defer(() => {
+        attempt++;
+        this.status$.next({ state: 'reconnecting', attempt, attempts });
+        return timer(this.delaysMs[attempt - 1]).pipe(switchMap(() => this.reopen(device, driver)));
+      })
+        .pipe(retry(attempts - 1))
+        .subscribe({
+          next: (link) => this.attach(link),
+          error: (error: unknown) => this.status$.next({ state: 'lost', error }),
+        }),
+    );
+    // A stream that failed on a live link: drop the link, so that the retry starts clean. (Its
+    // disconnect event is ignored: the status already says reconnecting.)
+    if (device.gatt?.connected) device.gatt.disconnect();
+  }
+
+  private async reopen(device: GattDevice, driver: SensorDriver): Promise<SensorLink> {
+    const gatt = device.gatt;
+    if (!gatt) throw new Error('The device has no GATT server');
+    try {
+      const server = guardServer(await withTimeout(gatt.connect(), CONNECT_TIMEOUT_MS, 'Reconnecting'));
+      const link = await withTimeout(driver.open(device, server), OPEN_TIMEOUT_MS, 'Setting the sensor up again');
+      if (this.closed) throw new Error('Closed while reconnecting');
+      return link;
+    } catch (error) {
+      // Also aborts a connect still pending after a timeout; the next attempt starts clean.
+      gatt.disconnect();
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import { Subject, filter, map, share, type Observable } from 'rxjs';
+import type { SampleBatch } from '../pipeline/types';
+import { DecodeError, type Reading } from './decoders/decodeError';
+import type { GattServer } from './gatt';
+import type { LinkFault, SensorLink, SessionClock } from './profile';
+import { readBattery, readDeviceInfo } from './standard';
+
+/** A decoder's error as a fault the app counts; anything that is not a DecodeError is malformed too. */
+export function toFault(error: unknown): LinkFault {
+  const detail = error instanceof Error ? error.message : String(error);
+  return { kind: error instanceof DecodeError ? error.kind : 'malformed', detail };
+}
+
+/** One sample stamped with its arrival time, as a batch. */
+export function arrivalBatch(tMs: number, reading: Reading): SampleBatch {
+  return {
+    t: Float64Array.of(tMs),
+    p: Float32Array.of(reading.main),
+    ref: reading.ref === null ? null : Float32Array.of(reading.ref),
+    lostBefore: 0,
+  };
+}
+
+/**
+ * The link of a device that sends one reading per value and no timestamps: each value is
+ * decoded and stamped with the session time it arrived (the real rate is measured from these).
+ * A value that does not decode is reported on faults$ and dropped.
+ */
+export function arrivalLink(
+  profileId: string,
+  server: GattServer,
+  values$: Observable<DataView>,
+  decode: (view: DataView) => Reading,
+  clock: SessionClock,
+): SensorLink {
+  const faults = new Subject<LinkFault>();
+  const samples$ = values$.pipe(
+    map((view) => {
+      const t = clock.now();
+      try {
+        return arrivalBatch(t, decode(view));
+      } catch (error) {
+        faults.next(toFault(error));
+        return null;
+      }
+    }),
+    filter((batch): batch is SampleBatch => batch !== null),
+    share(),
+  );
+  return {
+    profileId,
+    samples$,
+    faults$: faults.asObservable(),
+    readBattery: () => readBattery(server),
+    readInfo: () => readDeviceInfo(server),
+  };
+}

@@ -1,0 +1,118 @@
+/**
+ * The non-visual cue channels: short tones (Web Audio), spoken words (speechSynthesis) and
+ * vibration. Someone lying down cannot watch the screen, so cues must be heard or felt too.
+ * Every browser API is looked up when used and guarded: a missing or failing API never throws,
+ * that channel just stays silent.
+ */
+
+type Tone = readonly { readonly hz: number; readonly ms: number }[];
+
+interface WindowWithWebkitAudio {
+  readonly webkitAudioContext?: typeof AudioContext;
+}
+
+function audioContextClass(): typeof AudioContext | null {
+  if (typeof window === 'undefined') return null;
+  return window.AudioContext ?? (window as WindowWithWebkitAudio).webkitAudioContext ?? null;
+}
+
+export interface ChannelSupport {
+  readonly sound: boolean;
+  readonly speech: boolean;
+  readonly vibration: boolean;
+}
+
+export function channelSupport(): ChannelSupport {
+  return {
+    sound: audioContextClass() !== null,
+    speech: typeof window !== 'undefined' && 'speechSynthesis' in window && typeof SpeechSynthesisUtterance !== 'undefined',
+    vibration: typeof navigator !== 'undefined' && typeof navigator.vibrate === 'function',
+  };
+}
+
+/** Plays short tone sequences. Browsers start audio only after a user gesture: call unlock() from one. */
+export class TonePlayer {
+  private ctx: AudioContext | null = null;
+
+  unlock(): void {
+    try {
+      const Ctx = audioContextClass();
+      if (!Ctx) return;
+      this.ctx ??= new Ctx();
+      if (this.ctx.state === 'suspended') void this.ctx.resume().catch(() => undefined);
+    } catch {
+      this.ctx = null;
+    }
+  }
+
+  play(tone: Tone): void {
+    const ctx = this.ctx;
+    if (!ctx) return;
+    try {
+      let at = ctx.currentTime;
+      for (const { hz, ms } of tone) {
+        const osc = ctx.createOscillator();
+        const gain = ctx.createGain();
+        osc.frequency.value = hz;
+        // Soft attack and decay: no clicks.
+        gain.gain.setValueAtTime(0.0001, at);
+        gain.gain.exponentialRampToValueAtTime(0.25, at + 0.015);
+        gain.gain.exponentialRampToValueAtTime(0.0001, at + ms / 1000);
+        osc.connect(gain).connect(ctx.destination);
+        osc.start(at);
+        osc.stop(at + ms / 1000 + 0.02);
+        at += ms / 1000;
+      }
+    } catch {
+      // A closed or broken audio context: stay silent.
+    }
+  }
+}
+
+/** Says a short text, cutting off anything still being said (a cue is only useful on time). */
+export function speak(text: string): void {
+  try {
+    if (!channelSupport().speech) return;
+    window.speechSynthesis.cancel();
+    const u = new SpeechSynthesisUtterance(text);
+    u.lang = document.documentElement.lang || navigator.language;
+    u.rate = 1.1;
+    window.speechSynthesis.speak(u);
+  } catch {
+    // No voices, or speech blocked: stay silent.
+  }
+}
+
+export function vibrate(pattern: readonly number[]): void {
+  try {
+    if (channelSupport().vibration) navigator.vibrate([...pattern]);
+  } catch {
+    // Vibration refused (no user activation yet, or a desktop): nothing to do.
+  }
+}
+
+/** Rising tones to squeeze, falling to relax: told apart without looking or listening to words. */
+export const TONES = {
+  start: [{ hz: 440, ms: 120 }],
+  squeeze: [
+    { hz: 660, ms: 110 },
+    { hz: 880, ms: 160 },
+  ],
+  relax: [
+    { hz: 660, ms: 110 },
+    { hz: 440, ms: 200 },
+  ],
+  end: [
+    { hz: 523, ms: 120 },
+    { hz: 659, ms: 120 },
+    { hz: 784, ms: 220 },
+  ],
+} as const satisfies Record<string, Tone>;
+
+/** One long buzz to squeeze, three short to relax. */
+export const VIBRATIONS = {
+  start: [60],
+  squeeze: [300],
+  relax: [80, 80, 80, 80, 80],
+  end: [150, 100, 150],
+} as const satisfies Record<string, readonly number[]>;

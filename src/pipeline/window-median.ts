@@ -1,0 +1,71 @@
+/**
+ * Median of a signal over the last `windowMs`, without allocating: the window's values are kept
+ * sorted in a preallocated array (O(window) per sample, a few dozen samples). A median ignores a
+ * spike shorter than half its window (a cough on top of a hold) and the 4–8 Hz tremor, which
+ * makes it the right smoother for the peak of a squeeze.
+ */
+export class WindowMedian {
+  private readonly sorted: Float64Array;
+  /** Values and times in arrival order (a ring), to know which value leaves the window. */
+  private readonly values: Float64Array;
+  private readonly times: Float64Array;
+  private readonly mask: number;
+  private head = 0;
+  private tail = 0;
+
+  constructor(
+    private readonly windowMs: number,
+    maxSamplesPow2: number,
+  ) {
+    const capacity = 1 << Math.ceil(Math.log2(Math.max(16, maxSamplesPow2)));
+    this.mask = capacity - 1;
+    this.sorted = new Float64Array(capacity);
+    this.values = new Float64Array(capacity);
+    this.times = new Float64Array(capacity);
+  }
+
+  get size(): number {
+    return this.tail - this.head;
+  }
+
+  /** Mid-time of the window: where its median belongs on the time axis. */
+  get centreMs(): number {
+    return this.size === 0 ? Number.NaN : 0.5 * (this.times[(this.tail - 1) & this.mask] + this.times[this.head & this.mask]);
+  }
+
+  push(tMs: number, value: number): void {
+    while (this.size > 0 && (this.times[this.head & this.mask] < tMs - this.windowMs || this.size > this.mask)) this.removeOldest();
+    this.values[this.tail & this.mask] = value;
+    this.times[this.tail & this.mask] = tMs;
+    this.tail++;
+    // Insert into the sorted array.
+    let i = this.size - 1;
+    while (i > 0 && this.sorted[i - 1] > value) {
+      this.sorted[i] = this.sorted[i - 1];
+      i--;
+    }
+    this.sorted[i] = value;
+  }
+
+  /** Median of the window (NaN when empty). */
+  get value(): number {
+    const n = this.size;
+    if (n === 0) return Number.NaN;
+    const m = n >> 1;
+    return n % 2 === 1 ? this.sorted[m] : 0.5 * (this.sorted[m - 1] + this.sorted[m]);
+  }
+
+  clear(): void {
+    this.head = 0;
+    this.tail = 0;
+  }
+
+  private removeOldest(): void {
+    const v = this.values[this.head & this.mask];
+    const n = this.size;
+    let i = 0;
+    while (i < n - 1 && this.sorted[i] !== v) i++;
+    for (; i < n - 1; i++) this.sorted[i] = this.sorted[i + 1];
+    this.head++;
+  }
+}

@@ -1,0 +1,175 @@
+/**
+ * The training programs and assessments, as data. Every number points at its source:
+ * shared/reference/protocols.md gathers them from the seed documents (000–004, Norwegian,
+ * Swedish and Danish public-health texts) and the clinical literature.
+ */
+import { STRAINING_REFERENCE_FRACTION } from '../pipeline/measures';
+import type { FaultRules, ParamBounds, ParamField, ProgramDef, ProgramId, ProgramParams, RuleSpec } from './types';
+
+/**
+ * Default rules (docs/scoring.md). Values: weak = peak ÷ MVC; short_hold = duration ÷ target
+ * hold; slow_rise = 10–90 % rise time, ms; late_onset = onset − squeeze cue, ms;
+ * incomplete_relaxation = (relaxed − relax cue) ÷ (next squeeze cue − relax cue);
+ * straining = reference rise ÷ main rise; fading = hold fade.
+ */
+export const DEFAULT_RULES: { readonly [F in keyof Required<FaultRules>]: RuleSpec } = {
+  weak: { threshold: 0.6, ideal: 0.8, worst: 0.3 },
+  short_hold: { threshold: 0.75, ideal: 0.95, worst: 0.4 },
+  slow_rise: { threshold: 700, ideal: 400, worst: 1500 },
+  late_onset: { threshold: 1000, ideal: 600, worst: 2500 },
+  incomplete_relaxation: { threshold: 1, ideal: 0.5, worst: 2 },
+  // The pipeline's own definition of straining, so "straining" means the same everywhere.
+  straining: { threshold: STRAINING_REFERENCE_FRACTION, ideal: 0.25, worst: 1 },
+  fading: { threshold: 0.25, ideal: 0.1, worst: 0.6 },
+};
+
+const { weak, short_hold, slow_rise, late_onset, incomplete_relaxation, straining, fading } = DEFAULT_RULES;
+
+const params = (holdS: number, restS: number, reps: number, sets = 1, setRestS = 60, flicks = 0): ProgramParams => ({
+  holdMs: holdS * 1000,
+  restMs: restS * 1000,
+  reps,
+  sets,
+  setRestMs: setRestS * 1000,
+  flicks,
+});
+
+const bounds = (holdS: [number, number], restS: [number, number], reps: [number, number], sets: [number, number]): ParamBounds => ({
+  holdMs: [holdS[0] * 1000, holdS[1] * 1000],
+  restMs: [restS[0] * 1000, restS[1] * 1000],
+  reps,
+  sets,
+});
+
+const SRC_003 = '1177.se, "Knipträning – träna bäckenbotten" (seed 003)';
+
+export const PROGRAMS: readonly ProgramDef[] = [
+  {
+    id: 'find',
+    kind: 'training',
+    effort: 'gentle',
+    // "A few seconds" (3 s), rest at least as long, 10 reps.
+    defaults: params(3, 3, 10),
+    bounds: bounds([2, 5], [2, 30], [3, 10], [1, 3]),
+    // Finding the muscles: no force target; holding, relaxing and not pushing down still count.
+    rules: { short_hold, late_onset, incomplete_relaxation, straining },
+    sources: [{ doc: '003', cite: `${SRC_003}, "Gör så här för att hitta musklerna"` }],
+  },
+  {
+    id: 'strength',
+    kind: 'training',
+    effort: 'max',
+    defaults: params(6, 6, 10),
+    bounds: bounds([3, 10], [3, 60], [1, 15], [1, 3]),
+    rules: { weak, short_hold, late_onset, incomplete_relaxation, straining, fading },
+    sources: [{ doc: '003', cite: `${SRC_003}, "Styrketräning": hold 5–6 s, relax completely, rest at least as long, aim for 10` }],
+  },
+  {
+    id: 'speed',
+    kind: 'training',
+    effort: 'fast',
+    defaults: params(2, 2, 10),
+    bounds: bounds([1, 3], [1, 10], [3, 15], [1, 3]),
+    // A 2-s hold is too short for a fade measure; the rise is what this program trains.
+    rules: { weak, short_hold, slow_rise, late_onset, incomplete_relaxation, straining },
+    sources: [{ doc: '003', cite: `${SRC_003}, "Snabbhetsträning": squeeze 2 s, relax 2 s, 10 times` }],
+  },
+  {
+    id: 'endurance',
+    kind: 'training',
+    effort: 'moderate',
+    defaults: params(60, 60, 1),
+    bounds: bounds([10, 90], [10, 120], [1, 3], [1, 1]),
+    // Moderate force: "weak" only below 30 % MVC. A long hold fades by nature; the goal is
+    // time held, catching the squeeze again when it is lost.
+    rules: { weak: { threshold: 0.3, ideal: 0.4, worst: 0.1 }, short_hold, late_onset, incomplete_relaxation, straining },
+    sources: [{ doc: '003', cite: `${SRC_003}, "Uthållighetsträning": moderate force, goal one minute, catch it again` }],
+  },
+  {
+    id: 'nff',
+    kind: 'training',
+    effort: 'max',
+    // Bø: start with rest twice the hold.
+    defaults: params(6, 12, 8, 3, 60),
+    bounds: bounds([3, 10], [3, 60], [1, 12], [1, 3]),
+    rules: { weak, short_hold, late_onset, incomplete_relaxation, straining, fading },
+    sources: [
+      { doc: '000', cite: 'Norsk Fysioterapeutforbund, bekkenbunnstrening leaflet (seed 000): 6–8 s, 8–12 reps, 3 sets, 3 quick squeezes at the end' },
+      { doc: 'Bø 1999', cite: 'Bø K et al., BMJ 1999;318:487 (restated by the MOTHERFIT protocol, Trials 2019): 8–12 near-maximal 6–8 s holds, rest 1:2, 3 sets' },
+    ],
+  },
+  {
+    id: 'relax',
+    kind: 'training',
+    effort: 'gentle',
+    // A gentle squeeze only to feel the difference; the long rest is the exercise.
+    defaults: params(2, 10, 6),
+    bounds: bounds([1, 3], [5, 30], [3, 10], [1, 3]),
+    rules: { incomplete_relaxation: { threshold: 1, ideal: 0.3, worst: 2 }, straining },
+    sources: [
+      { doc: '003', cite: `${SRC_003}: with pain, practise relaxing the pelvic floor instead of squeezing` },
+      { doc: '004', cite: 'Pelvic girdle pain leaflet (seed 004)' },
+    ],
+  },
+  {
+    id: 'mvc',
+    kind: 'assessment',
+    effort: 'max',
+    defaults: params(4, 10, 3),
+    bounds: null,
+    // A test, not a workout: only a strained peak makes it invalid.
+    rules: { straining },
+    sources: [
+      { doc: 'protocols.md', cite: 'Perineometry: readings differ between probes, so scores are relative to the user\'s own maximal squeeze; best of 3 maximal squeezes' },
+    ],
+  },
+  {
+    id: 'perfect',
+    kind: 'assessment',
+    effort: 'max',
+    defaults: params(10, 10, 10),
+    bounds: null,
+    rules: { straining },
+    sources: [{ doc: 'Laycock 2001', cite: 'Laycock J, Jerwood D. Physiotherapy 2001;87:631 (PERFECT: Power, Endurance, Repetitions, Fast)' }],
+  },
+];
+
+export function getProgram(id: ProgramId): ProgramDef {
+  const found = PROGRAMS.find((p) => p.id === id);
+  if (!found) throw new RangeError(`Unknown program: ${id}`);
+  return found;
+}
+
+export function isProgramId(value: string): value is ProgramId {
+  return PROGRAMS.some((p) => p.id === value);
+}
+
+export type ParamIssue =
+  | { readonly field: ParamField; readonly kind: 'range'; readonly min: number; readonly max: number }
+  | { readonly field: 'restMs'; readonly kind: 'restShorterThanHold' };
+
+/**
+ * Brings requested parameters within the program's safe bounds. Every change is reported, so
+ * the screen can say why a number moved. Rest is never shorter than the hold (seed 003: "rest at
+ * least as long as the hold").
+ */
+export function validateParams(program: ProgramDef, requested: Partial<Pick<ProgramParams, ParamField>>): { params: ProgramParams; issues: ParamIssue[] } {
+  const b = program.bounds;
+  if (b === null) return { params: program.defaults, issues: [] };
+  const issues: ParamIssue[] = [];
+  const pick = (field: ParamField, integer: boolean): number => {
+    const raw = requested[field] ?? program.defaults[field];
+    const [min, max] = b[field];
+    const value = Number.isFinite(raw) ? (integer ? Math.round(raw) : raw) : program.defaults[field];
+    const clamped = Math.min(max, Math.max(min, value));
+    if (clamped !== value) issues.push({ field, kind: 'range', min, max });
+    return clamped;
+  };
+  const holdMs = pick('holdMs', false);
+  let restMs = pick('restMs', false);
+  if (restMs < holdMs) {
+    restMs = Math.min(holdMs, b.restMs[1]);
+    issues.push({ field: 'restMs', kind: 'restShorterThanHold' });
+  }
+  return { params: { ...program.defaults, holdMs, restMs, reps: pick('reps', true), sets: pick('sets', true) }, issues };
+}

@@ -1,0 +1,95 @@
+/**
+ * Set and session summaries, the MVC test result and the PERFECT profile: pure functions of the
+ * rep results.
+ */
+import { t } from '../i18n/messages';
+import { restingBandCmH2O } from '../pipeline/measures';
+import { faultFeedback } from './scoring';
+import { FAULT_CODES, type BlockSummary, type FaultCode, type PerfectProfile, type RepResult, type ScoredRep } from './types';
+
+const mean = (xs: readonly number[]): number | null => (xs.length > 0 ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
+
+export function summarize(results: readonly RepResult[], mvcCmH2O: number | null): BlockSummary {
+  const reps = results.flatMap((r) => (r.kind === 'rep' ? [r.rep] : []));
+  const cued = reps.filter((r) => r.role === 'cued');
+  // Strength figures leave strained reps out: their peak is abdominal pressure, not the squeeze.
+  const unstrained = cued.filter((r) => r.straining !== true);
+  const pct = (cmH2O: number) => (mvcCmH2O !== null && mvcCmH2O > 0 ? (100 * cmH2O) / mvcCmH2O : null);
+  const peaks = unstrained.map((r) => r.peakCmH2O);
+  const best = peaks.length > 0 ? Math.max(...peaks) : null;
+  const faults = Object.fromEntries(FAULT_CODES.map((f) => [f, 0])) as Record<FaultCode, number>;
+  for (const r of reps) for (const f of r.faults) faults[f]++;
+  const first = unstrained[0];
+  const last = unstrained[unstrained.length - 1];
+  const averagePeak = mean(peaks);
+  return {
+    repsDone: cued.length,
+    missed: results.filter((r) => r.kind === 'missed').length,
+    averageScore: mean(reps.map((r) => r.score)),
+    bestPeakCmH2O: best,
+    bestPeakPctMvc: best === null ? null : pct(best),
+    averagePeakPctMvc: averagePeak === null ? null : pct(averagePeak),
+    totalHoldMs: reps.reduce((a, r) => a + Math.max(0, r.durationMs), 0),
+    fatigue: unstrained.length >= 2 && first.peakCmH2O > 0 ? (first.peakCmH2O - last.peakCmH2O) / first.peakCmH2O : null,
+    faults,
+    focus: focusOf(faults),
+  };
+}
+
+/**
+ * Bearing down whenever it happened (the source documents: never push down), else the most
+ * frequent fault; ties go to the higher priority (FAULT_CODES order).
+ */
+function focusOf(faults: Readonly<Record<FaultCode, number>>): FaultCode | null {
+  if (faults.straining > 0) return 'straining';
+  let best: FaultCode | null = null;
+  for (const f of FAULT_CODES) if (faults[f] > 0 && (best === null || faults[f] > faults[best])) best = f;
+  return best;
+}
+
+/** "Next time: …": the focus fault's advice, else a reminder to squeeze at every cue, else praise. */
+export function focusAdvice(s: BlockSummary, mvcCmH2O: number | null): string {
+  const text = s.focus !== null ? faultFeedback(s.focus, restingBandCmH2O(mvcCmH2O)) : s.missed > 0 ? t('summary.focusMissed') : t('summary.focusNone');
+  return t('summary.focus', { text });
+}
+
+/** MVC test: the best peak of a squeeze that was not strained (abdominal pressure is not strength). */
+export function mvcFromTest(results: readonly RepResult[]): number | null {
+  const peaks = results.flatMap((r) => (r.kind === 'rep' && r.rep.straining !== true ? [r.rep.peakCmH2O] : []));
+  return peaks.length > 0 ? Math.max(...peaks) : null;
+}
+
+const PERFECT_MAX = 10;
+/** A repetition counts when it holds this much of the endurance hold … */
+const REPETITION_HOLD_FRACTION = 0.75;
+/** … and it, like a fast squeeze, reaches this much of the power squeeze. */
+const PERFECT_PEAK_FRACTION = 0.5;
+
+function cuedIn(results: readonly RepResult[], phase: RepResult['phase']): ScoredRep[] {
+  return results.flatMap((r) => (r.kind === 'rep' && r.phase === phase && r.rep.role === 'cued' ? [r.rep] : []));
+}
+
+/** Endurance phase hold, whole seconds, 0–10 (the PERFECT "E"). */
+export function perfectEnduranceS(results: readonly RepResult[]): number {
+  const e = cuedIn(results, 'endurance')[0];
+  return e ? Math.min(PERFECT_MAX, Math.floor(e.durationMs / 1000)) : 0;
+}
+
+/**
+ * PERFECT from pressure: P = power peak; E = seconds the endurance squeeze was held above half
+ * its peak; R = repetitions of that hold, counted until the first that fails; F = fast squeezes
+ * that reached half the power.
+ */
+export function perfectProfile(results: readonly RepResult[]): PerfectProfile {
+  const power = cuedIn(results, 'power')[0]?.peakCmH2O ?? null;
+  const enduranceS = perfectEnduranceS(results);
+  const minPeak = power === null ? 0 : PERFECT_PEAK_FRACTION * power;
+  const reps = cuedIn(results, 'repetitions');
+  let repetitions = 0;
+  for (const r of reps) {
+    if (r.durationMs < REPETITION_HOLD_FRACTION * enduranceS * 1000 || r.peakCmH2O < minPeak) break;
+    repetitions++;
+  }
+  const fast = cuedIn(results, 'fast').filter((r) => r.peakCmH2O >= minPeak).length;
+  return { powerCmH2O: power, enduranceS, repetitions: Math.min(PERFECT_MAX, repetitions), fast: Math.min(PERFECT_MAX, fast) };
+}

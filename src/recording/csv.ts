@@ -1,0 +1,133 @@
+/**
+ * Recordings as CSV: a header row, then one row per sample.
+ *
+ *   t_ms,pressure_cmH2O[,reference_cmH2O][,cue]
+ *
+ * `t_ms` is stream time in ms (never going backwards), pressures are cmH2O, `cue` is `squeeze`,
+ * `relax` or empty (the cue the app gave at that sample). Columns may come in any order; unknown
+ * columns are ignored; a byte-order mark and CRLF line ends are accepted. An empty reference
+ * cell is a missing reading (NaN). Pure: no Node or DOM APIs, so the browser can use it too.
+ */
+import type { Cue, CueKind } from '../pipeline/types.ts';
+
+export interface Recording {
+  /** Stream time of each sample, ms. */
+  readonly t: Float64Array;
+  /** Main channel, cmH2O. */
+  readonly p: Float32Array;
+  /** Reference channel, cmH2O (NaN for a missing reading), or null when the file has none. */
+  readonly ref: Float32Array | null;
+  /** Cues given during the recording, in time order. */
+  readonly cues: readonly Cue[];
+}
+
+export type CsvErrorKind = 'empty' | 'missing-column' | 'not-a-number' | 'time-backwards' | 'unknown-cue' | 'missing-value';
+
+/** A problem in a CSV file, at a 1-based line, in plain words. */
+export class CsvError extends Error {
+  override readonly name = 'CsvError';
+
+  constructor(
+    readonly kind: CsvErrorKind,
+    /** 1-based line number in the file. */
+    readonly line: number,
+    readonly detail: string,
+  ) {
+    super(`line ${line}: ${detail}`);
+  }
+}
+
+export const CSV_COLUMNS = {
+  time: 't_ms',
+  pressure: 'pressure_cmH2O',
+  reference: 'reference_cmH2O',
+  cue: 'cue',
+} as const;
+
+const CUE_KINDS: readonly CueKind[] = ['squeeze', 'relax'];
+
+/** Parses a recording; throws a CsvError naming the line of the first problem. */
+export function parseCsv(text: string): Recording {
+  const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split(/\r?\n/);
+  const headerAt = lines.findIndex((l) => l.trim() !== '');
+  if (headerAt < 0) throw new CsvError('empty', 1, 'the file is empty');
+  const header = lines[headerAt].split(',').map((h) => h.trim());
+  const column = (name: string) => header.findIndex((h) => h.toLowerCase() === name.toLowerCase());
+  const tCol = column(CSV_COLUMNS.time);
+  const pCol = column(CSV_COLUMNS.pressure);
+  const rCol = column(CSV_COLUMNS.reference);
+  const cueCol = column(CSV_COLUMNS.cue);
+  const headerLine = headerAt + 1;
+  if (tCol < 0) throw new CsvError('missing-column', headerLine, `missing column '${CSV_COLUMNS.time}' in the header`);
+  if (pCol < 0) throw new CsvError('missing-column', headerLine, `missing column '${CSV_COLUMNS.pressure}' in the header`);
+
+  const t: number[] = [];
+  const p: number[] = [];
+  const ref: number[] = [];
+  const cues: Cue[] = [];
+  for (let i = headerAt + 1; i < lines.length; i++) {
+    const raw = lines[i];
+    if (raw.trim() === '') continue;
+    const line = i + 1;
+    const cells = raw.split(',');
+    const cell = (col: number) => (col < cells.length ? cells[col].trim() : '');
+    const number = (col: number, name: string, optional: boolean): number => {
+      const s = cell(col);
+      if (s === '') {
+        if (optional) return Number.NaN;
+        throw new CsvError('missing-value', line, `no value for '${name}'`);
+      }
+      const x = Number(s);
+      if (!Number.isFinite(x)) throw new CsvError('not-a-number', line, `'${name}' is not a number: '${s}'`);
+      return x;
+    };
+    const tMs = number(tCol, CSV_COLUMNS.time, false);
+    if (t.length > 0 && tMs < t[t.length - 1]) {
+      throw new CsvError('time-backwards', line, `time goes backwards: ${tMs} ms after ${t[t.length - 1]} ms`);
+    }
+    t.push(tMs);
+    p.push(number(pCol, CSV_COLUMNS.pressure, false));
+    if (rCol >= 0) ref.push(number(rCol, CSV_COLUMNS.reference, true));
+    if (cueCol >= 0) {
+      const c = cell(cueCol);
+      if (c !== '') {
+        const kind = CUE_KINDS.find((k) => k === c.toLowerCase());
+        if (kind === undefined) throw new CsvError('unknown-cue', line, `unknown cue '${c}' (expected ${CUE_KINDS.join(' or ')})`);
+        cues.push({ tMs, kind });
+      }
+    }
+  }
+  if (t.length === 0) throw new CsvError('empty', headerLine, 'the file has a header but no samples');
+  return { t: Float64Array.from(t), p: Float32Array.from(p), ref: rCol >= 0 ? Float32Array.from(ref) : null, cues };
+}
+
+/**
+ * Writes a recording. Each cue goes on the first sample at or after its time (a later sample if
+ * that one already carries a cue); the `cue` column is written only when there are cues.
+ */
+export function formatCsv(rec: Recording): string {
+  const n = rec.t.length;
+  const cueAt = new Array<CueKind | ''>(n).fill('');
+  let s = 0;
+  for (const cue of [...rec.cues].sort((a, b) => a.tMs - b.tMs)) {
+    while (s < n && (rec.t[s] < cue.tMs || cueAt[s] !== '')) s++;
+    if (s < n) cueAt[s] = cue.kind;
+  }
+  const columns: string[] = [CSV_COLUMNS.time, CSV_COLUMNS.pressure];
+  if (rec.ref !== null) columns.push(CSV_COLUMNS.reference);
+  const withCues = rec.cues.length > 0;
+  if (withCues) columns.push(CSV_COLUMNS.cue);
+  const out: string[] = [columns.join(',')];
+  for (let i = 0; i < n; i++) {
+    const row = [formatNumber(rec.t[i], 3), formatNumber(rec.p[i], 3)];
+    if (rec.ref !== null) row.push(Number.isNaN(rec.ref[i]) ? '' : formatNumber(rec.ref[i], 3));
+    if (withCues) row.push(cueAt[i]);
+    out.push(row.join(','));
+  }
+  return out.join('\n') + '\n';
+}
+
+/** Fixed decimals without trailing zeros: 12.5, 1033.125, 40. */
+function formatNumber(x: number, decimals: number): string {
+  return String(Number(x.toFixed(decimals)));
+}

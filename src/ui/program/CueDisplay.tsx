@@ -1,0 +1,31 @@
+import { useStore } from 'zustand';
+import { t } from '../../i18n/messages';
+import { programStore } from '../../store/programStore';
+
+const WORD = { leadIn: 'cue.getReady', squeeze: 'cue.squeeze', relax: 'cue.relax', done: 'cue.finished' } as const;
+
+/** The big cue: what to do now and the seconds left, readable from across the room. */
+export function CueDisplay() {
+  const view = useStore(programStore, (s) => s.view);
+  const visual = useStore(programStore, (s) => s.prefs.visual);
+  if (!visual || view === null) return null;
+  return (
+    <div className={`cue-display cue-${view.segment}`} data-testid="cue">
+      {/* Only the word is announced: a spoken countdown every second would drown it. */}
+      <p className="cue-word" role="status" aria-label={t('cue.label')}>
+        {t(WORD[view.segment])}
+      </p>
+      {view.segment !== 'done' && (
+        <p className="cue-seconds" aria-hidden="true">
+          {t('cue.secondsLeft', { seconds: view.secondsLeft })}
+        </p>
+      )}
+      {view.step >= 0 && (
+        <p className="cue-progress">
+          {t('cue.progress', { rep: view.repInSet + 1, reps: view.repsInSet })}
+          {view.sets > 1 && ` · ${t('cue.setProgress', { set: view.set + 1, sets: view.sets })}`}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { useStore } from 'zustand';
+import { channelSupport } from '../../cues/channels';
+import { t } from '../../i18n/messages';
+import { setCuePref } from '../../programs/controller';
+import { programStore, type CuePrefs } from '../../store/programStore';
+
+const CHANNELS: readonly { readonly key: keyof CuePrefs; readonly label: 'cues.visual' | 'cues.sound' | 'cues.speech' | 'cues.vibration' }[] = [
+  { key: 'visual', label: 'cues.visual' },
+  { key: 'sound', label: 'cues.sound' },
+  { key: 'speech', label: 'cues.speech' },
+  { key: 'vibration', label: 'cues.vibration' },
+];
+
+/** Each cue channel on or off; one the browser lacks is shown as unavailable. */
+export function CueToggles() {
+  const prefs = useStore(programStore, (s) => s.prefs);
+  const support = channelSupport();
+  return (
+    <fieldset className="cue-toggles">
+      <legend>{t('cues.heading')}</legend>
+      {CHANNELS.map(({ key, label }) => {
+        const available = key === 'visual' || support[key];
+        return (
+          <label key={key}>
+            <input type="checkbox" checked={prefs[key] && available} disabled={!available} onChange={(e) => setCuePref(key, e.target.checked)} />
+            {available ? t(label) : t('cues.unavailable', { name: t(label) })}
+          </label>
+        );
+      })}
+    </fieldset>
+  );
+}

@@ -1,0 +1,43 @@
+import { useStore } from 'zustand';
+import { t } from '../../i18n/messages';
+import { startProgram, stopProgram } from '../../programs/controller';
+import { connectionStore } from '../../store/connectionStore';
+import { programStore } from '../../store/programStore';
+import { CueDisplay } from './CueDisplay';
+import { CueToggles } from './CueToggles';
+import { ProgramPicker } from './ProgramPicker';
+import { RepResults } from './RepResults';
+import { SafetyNotice } from './SafetyNotice';
+import { SummaryView } from './SummaryView';
+import './program.css';
+
+/** Training: pick a program, follow the cues, see each rep judged, and the summary. */
+export function ProgramPanel() {
+  const running = useStore(programStore, (s) => s.status === 'running');
+  const acknowledged = useStore(programStore, (s) => s.safetyAcknowledged);
+  const connected = useStore(connectionStore, (s) => s.status === 'connected');
+
+  return (
+    <section className="program-panel" aria-labelledby="program-heading">
+      <h2 id="program-heading">{t('program.heading')}</h2>
+      {!acknowledged && <SafetyNotice />}
+      <ProgramPicker disabled={running} />
+      <CueToggles />
+      <div className="program-actions">
+        {running ? (
+          <button type="button" className="danger program-stop" onClick={stopProgram}>
+            {t('program.stop')}
+          </button>
+        ) : (
+          <button type="button" className="primary" onClick={startProgram} disabled={!connected || !acknowledged}>
+            {t('program.start')}
+          </button>
+        )}
+        {!connected && !running && <p className="hint">{t('program.needSensor')}</p>}
+      </div>
+      {running && <CueDisplay />}
+      <RepResults />
+      <SummaryView />
+    </section>
+  );
+}

@@ -1,0 +1,97 @@
+import { useEffect, useState } from 'react';
+import { useStore } from 'zustand';
+import { t } from '../../i18n/messages';
+import { PROGRAMS, getProgram, isProgramId } from '../../programs/catalog';
+import { selectProgram, setParam } from '../../programs/controller';
+import type { ParamField } from '../../programs/types';
+import { programStore } from '../../store/programStore';
+
+const FIELDS: readonly { readonly field: ParamField; readonly label: 'program.hold' | 'program.rest' | 'program.reps' | 'program.sets'; readonly seconds: boolean }[] = [
+  { field: 'holdMs', label: 'program.hold', seconds: true },
+  { field: 'restMs', label: 'program.rest', seconds: true },
+  { field: 'reps', label: 'program.reps', seconds: false },
+  { field: 'sets', label: 'program.sets', seconds: false },
+];
+
+/** A number box that commits on blur or Enter, so typing "10" does not stop at "1". */
+function ParamInput({ field, label, seconds, disabled }: (typeof FIELDS)[number] & { disabled: boolean }) {
+  const value = useStore(programStore, (s) => s.params[field]);
+  const issue = useStore(programStore, (s) => s.issues.find((i) => i.field === field) ?? null);
+  const shown = seconds ? value / 1000 : value;
+  const [draft, setDraft] = useState(String(shown));
+  useEffect(() => setDraft(String(shown)), [shown]);
+  const commit = () => {
+    const n = Number(draft);
+    if (draft.trim() !== '' && Number.isFinite(n)) setParam(field, n);
+    else setDraft(String(shown));
+  };
+  const id = `param-${field}`;
+  return (
+    <div className="param">
+      <label htmlFor={id}>{t(label)}</label>
+      <input
+        id={id}
+        type="number"
+        inputMode="decimal"
+        value={draft}
+        disabled={disabled}
+        aria-describedby={issue ? `${id}-issue` : undefined}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => e.key === 'Enter' && commit()}
+      />
+      {issue && (
+        <span id={`${id}-issue`} className="param-issue">
+          {issue.kind === 'range'
+            ? t('program.issue.range', { min: seconds ? issue.min / 1000 : issue.min, max: seconds ? issue.max / 1000 : issue.max })
+            : t('program.issue.restShorterThanHold')}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** Choose a program by name; adjust its numbers within safe bounds. */
+export function ProgramPicker({ disabled }: { disabled: boolean }) {
+  const selectedId = useStore(programStore, (s) => s.selectedId);
+  const week = useStore(programStore, (s) => s.week);
+  const mvc = useStore(programStore, (s) => s.mvc);
+  const program = getProgram(selectedId);
+
+  return (
+    <div className="program-picker">
+      <label htmlFor="program-select">{t('program.choose')}</label>
+      <select
+        id="program-select"
+        value={selectedId}
+        disabled={disabled}
+        onChange={(e) => isProgramId(e.target.value) && selectProgram(e.target.value)}
+      >
+        {PROGRAMS.map((p) => (
+          <option key={p.id} value={p.id}>
+            {t(`program.${p.id}.name`)}
+          </option>
+        ))}
+      </select>
+      <p className="program-how">{t(`program.${selectedId}.how`)}</p>
+      {program.bounds ? (
+        <>
+          <div className="params">
+            {FIELDS.map((f) => (
+              <ParamInput key={f.field} {...f} disabled={disabled} />
+            ))}
+          </div>
+          <p className="hint">{t('program.week', { week })}</p>
+        </>
+      ) : (
+        <p className="hint">{t('program.fixed')}</p>
+      )}
+      <p className="hint">{mvc ? t('program.mvcKnown', { value: mvc.cmH2O.toFixed(0) }) : t('program.mvcNone')}</p>
+      <ul className="program-sources">
+        {program.sources.map((s) => (
+          <li key={s.cite}>{t('program.source', { cite: s.cite })}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,229 @@
+import fc from 'fast-check';
+import { Subject } from 'rxjs';
+import { describe, expect, it } from 'vitest';
+import { PacketError, decodePressurePacket, encodePressurePacket } from '../../firmware-sim/protocol';
+import { DecodeError, type Reading } from '../../src/ble/decoders/decodeError';
+import { decodeElvie } from '../../src/ble/decoders/elvie';
+import { PA_PER_CMH2O, decodeEssPressure } from '../../src/ble/decoders/ess';
+import { KGOAL_MAX, decodeKGoal } from '../../src/ble/decoders/kgoal';
+import { decodeMagicMotion } from '../../src/ble/decoders/magicMotion';
+import { decodePerifit } from '../../src/ble/decoders/perifit';
+import { createReferenceClock, packetToBatch } from '../../src/ble/decoders/reference';
+import type { GattServer } from '../../src/ble/gatt';
+import type { LinkFault } from '../../src/ble/profile';
+import { arrivalLink } from '../../src/ble/sampleLink';
+import type { SampleBatch } from '../../src/pipeline/types';
+
+const fromHex = (hex: string): DataView => {
+  const bytes = Uint8Array.from(hex.trim().split(/\s+/), (b) => parseInt(b, 16));
+  return new DataView(bytes.buffer);
+};
+const view = (bytes: Uint8Array): DataView => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+function decodeError(fn: () => unknown): DecodeError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof DecodeError) return error;
+    throw error;
+  }
+  throw new Error('expected a DecodeError, got a value');
+}
+
+describe('Environmental Sensing pressure (0x2A6D)', () => {
+  it('decodes the devices.md example: B2 48 0F 00 = 1001.65 hPa = 1021.40 cmH2O', () => {
+    const cm = decodeEssPressure(fromHex('B2 48 0F 00'));
+    expect(cm * PA_PER_CMH2O).toBeCloseTo(100_165.0, 6);
+    expect(cm).toBeCloseTo(1021.4, 2);
+  });
+
+  it('turns a 20 cmH2O squeeze on top of ambient into +20 cmH2O', () => {
+    const rest = Math.round(100_165.0 * 10);
+    const squeeze = Math.round((100_165.0 + 20 * PA_PER_CMH2O) * 10);
+    const encode = (v: number) => {
+      const b = new Uint8Array(4);
+      new DataView(b.buffer).setUint32(0, v, true);
+      return view(b);
+    };
+    expect(decodeEssPressure(encode(squeeze)) - decodeEssPressure(encode(rest))).toBeCloseTo(20, 2);
+  });
+
+  it('rejects a value of the wrong length as malformed and an impossible pressure as out of range', () => {
+    expect(decodeError(() => decodeEssPressure(fromHex('B2 48 0F'))).kind).toBe('malformed');
+    expect(decodeError(() => decodeEssPressure(fromHex('B2 48 0F 00 00'))).kind).toBe('malformed');
+    expect(decodeError(() => decodeEssPressure(fromHex('00 00 00 00'))).kind).toBe('out-of-range');
+    expect(decodeError(() => decodeEssPressure(fromHex('FF FF FF FF'))).kind).toBe('out-of-range');
+  });
+});
+
+describe('kGoal', () => {
+  it('decodes the Boost example: 00 01 04 00 00 05 d3 → normalized 0, raw 1491', () => {
+    expect(decodeKGoal(fromHex('00 01 04 00 00 05 d3'))).toEqual({ normalized: 0, raw: 1491 });
+  });
+
+  it('decodes the older 19-byte kGoal: 00 01 04 01 9b 07 67 … → calibrated 411, uncalibrated 1895', () => {
+    const bytes = '00 01 04 01 9b 07 67' + ' 00'.repeat(12);
+    expect(fromHex(bytes).byteLength).toBe(19);
+    expect(decodeKGoal(fromHex(bytes))).toEqual({ normalized: 411, raw: 1895 });
+  });
+
+  it('rejects a short value, a foreign header and a reading above 2000', () => {
+    expect(decodeError(() => decodeKGoal(fromHex('00 01 04 00 00 05'))).kind).toBe('malformed');
+    expect(decodeError(() => decodeKGoal(fromHex('00 02 04 00 00 05 d3'))).message).toMatch(/header 00 02 04/);
+    expect(decodeError(() => decodeKGoal(fromHex('00 01 04 00 00 08 00'))).kind).toBe('out-of-range');
+  });
+});
+
+describe('Magic Motion, Perifit, Elvie', () => {
+  it('Magic Motion: 2 bytes big-endian, 01 2c = 300 counts', () => {
+    expect(decodeMagicMotion(fromHex('01 2c'))).toBe(300);
+    expect(decodeError(() => decodeMagicMotion(fromHex('01'))).kind).toBe('malformed');
+  });
+
+  it('Perifit: base then tip; the largest value seen, 0x1378, reads 4984', () => {
+    expect(decodePerifit(fromHex('78 13 10 02'))).toEqual({ base: 4984, tip: 528 });
+    expect(decodeError(() => decodePerifit(fromHex('78 13 10'))).kind).toBe('malformed');
+  });
+
+  it('Elvie: byte 5 is the pressure', () => {
+    expect(decodeElvie(fromHex('00 00 00 00 00 0f 00 00'))).toBe(15);
+    expect(decodeError(() => decodeElvie(fromHex('00 00 00 00 00'))).kind).toBe('malformed');
+  });
+});
+
+/** Every arrival-time decoder, as the links use it. */
+const READERS: ReadonlyArray<[string, (v: DataView) => Reading]> = [
+  ['ess', (v) => ({ main: decodeEssPressure(v), ref: null })],
+  ['kgoal', (v) => ({ main: decodeKGoal(v).raw, ref: null })],
+  ['magic-motion', (v) => ({ main: decodeMagicMotion(v), ref: null })],
+  ['perifit', (v) => ({ main: decodePerifit(v).base, ref: decodePerifit(v).tip })],
+  ['elvie', (v) => ({ main: decodeElvie(v), ref: null })],
+];
+
+const anyBytes = fc.uint8Array({ maxLength: 40 });
+
+describe('fuzzed: any bytes give a finite reading or a DecodeError', () => {
+  it.each(READERS)('%s', (_, read) => {
+    fc.assert(
+      fc.property(anyBytes, (bytes) => {
+        let reading: Reading;
+        try {
+          reading = read(view(bytes));
+        } catch (error) {
+          expect(error).toBeInstanceOf(DecodeError);
+          return;
+        }
+        expect(Number.isFinite(reading.main)).toBe(true);
+        if (reading.ref !== null) expect(Number.isFinite(reading.ref)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('kgoal values that decode stay within the documented 0–2000', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 4, maxLength: 19 }), (tail) => {
+        const bytes = Uint8Array.from([0x00, 0x01, 0x04, ...tail]);
+        try {
+          const { raw, normalized } = decodeKGoal(view(bytes));
+          expect(raw).toBeLessThanOrEqual(KGOAL_MAX);
+          expect(normalized).toBeLessThanOrEqual(KGOAL_MAX);
+        } catch (error) {
+          expect(error).toBeInstanceOf(DecodeError);
+        }
+      }),
+    );
+  });
+
+  it('reference packets: a finite batch in increasing stream time, or a PacketError', () => {
+    fc.assert(
+      fc.property(anyBytes, (bytes) => {
+        let batch: SampleBatch;
+        try {
+          batch = packetToBatch(decodePressurePacket(view(bytes)), createReferenceClock(), 0);
+        } catch (error) {
+          expect(error).toBeInstanceOf(PacketError);
+          return;
+        }
+        for (let i = 0; i < batch.t.length; i++) {
+          expect(Number.isFinite(batch.p[i])).toBe(true);
+          if (i > 0) expect(batch.t[i]).toBeGreaterThan(batch.t[i - 1]);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('a link fed garbage counts it as faults and keeps delivering the good values in between', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(anyBytes, fc.integer({ min: 0, max: 2000 })), { maxLength: 30 }), (items) => {
+        const values = new Subject<DataView>();
+        let now = 0;
+        const link = arrivalLink('kgoal', {} as GattServer, values, (v) => ({ main: decodeKGoal(v).raw, ref: null }), { now: () => now });
+        const batches: SampleBatch[] = [];
+        const faults: LinkFault[] = [];
+        link.faults$.subscribe((f) => faults.push(f));
+        link.samples$.subscribe((b) => batches.push(b));
+        const good: number[] = [];
+        let bad = 0;
+        for (const item of items) {
+          now += 50;
+          if (typeof item === 'number') {
+            good.push(item);
+            values.next(view(Uint8Array.of(0, 1, 4, 0, 0, item >> 8, item & 0xff)));
+          } else {
+            try {
+              decodeKGoal(view(item));
+              good.push(new DataView(item.buffer).getUint16(5, false));
+            } catch {
+              bad++;
+            }
+            values.next(view(item));
+          }
+        }
+        expect(batches.map((b) => b.p[0])).toEqual(good);
+        expect(faults).toHaveLength(bad);
+      }),
+    );
+  });
+});
+
+describe('reference device stream time', () => {
+  const packet = (sequence: number, timestampMs: number, n = 5, rateHz = 50) =>
+    decodePressurePacket(
+      view(
+        encodePressurePacket({
+          version: 1,
+          flags: { tared: false, clipped: false },
+          sequence,
+          timestampMs,
+          rateHz,
+          main: new Float32Array(n).fill(30),
+          ref: null,
+        }),
+      ),
+    );
+
+  it('starts at 0 and follows the device clock across a uint32 wrap', () => {
+    const clock = createReferenceClock();
+    expect(Array.from(packetToBatch(packet(0, 0xffffff9c), clock, 0).t)).toEqual([0, 20, 40, 60, 80]);
+    // 100 ms later the device clock has wrapped to 0.
+    expect(packetToBatch(packet(1, 0), clock, 100).t[0]).toBe(100);
+  });
+
+  it('counts the samples of lost packets from the sequence and timestamps', () => {
+    const clock = createReferenceClock();
+    packetToBatch(packet(10, 1000), clock, 0);
+    // Packets 11 and 12 (10 samples) never arrived.
+    expect(packetToBatch(packet(13, 1300), clock, 300).lostBefore).toBe(10);
+  });
+
+  it('keeps stream time going forward when the device restarted while disconnected', () => {
+    const clock = createReferenceClock();
+    packetToBatch(packet(500, 60_000), clock, 1000); // last sample at stream time 80 ms
+    // The device rebooted: its clock reads 200 ms, 5 s after the last packet arrived.
+    const batch = packetToBatch(packet(0, 200), clock, 6000);
+    expect(batch.t[0]).toBeCloseTo(80 + 5000, 6);
+    expect(batch.lostBefore).toBe(0);
+  });
+});

@@ -1,0 +1,58 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SampleRing } from '../../src/pipeline/ring.ts';
+import { WindowMedian } from '../../src/pipeline/window-median.ts';
+import { WindowMin } from '../../src/pipeline/window-min.ts';
+
+/** Samples with increasing times (steps 1–60 ms) and values around an absolute sensor's level. */
+const samples = fc.array(fc.record({ dt: fc.integer({ min: 1, max: 60 }), v: fc.double({ min: 1000, max: 1100, noNaN: true }) }), { minLength: 1, maxLength: 300 });
+
+function timed(xs: { dt: number; v: number }[]): { t: number; v: number }[] {
+  let t = 0;
+  return xs.map(({ dt, v }) => ({ t: (t += dt), v }));
+}
+
+describe('running windows agree with brute force', () => {
+  it('WindowMin is the minimum over the last window', () => {
+    fc.assert(
+      fc.property(samples, (xs) => {
+        const w = new WindowMin(200, 64);
+        const s = timed(xs);
+        s.forEach(({ t, v }, i) => {
+          w.push(t, v);
+          const inWindow = s.slice(0, i + 1).filter((x) => x.t >= t - 200);
+          expect(w.value).toBe(Math.min(...inWindow.map((x) => x.v)));
+        });
+      }),
+    );
+  });
+
+  it('WindowMedian is the median over the last window', () => {
+    fc.assert(
+      fc.property(samples, (xs) => {
+        const m = new WindowMedian(150, 256);
+        const s = timed(xs);
+        s.forEach(({ t, v }, i) => {
+          m.push(t, v);
+          const w = s.slice(0, i + 1).filter((x) => x.t >= t - 150).map((x) => x.v).sort((a, b) => a - b);
+          const k = w.length >> 1;
+          expect(m.value).toBeCloseTo(w.length % 2 ? w[k] : (w[k - 1] + w[k]) / 2, 9);
+        });
+      }),
+    );
+  });
+
+  it('SampleRing means stay exact at an absolute level, across wrap-around', () => {
+    fc.assert(
+      fc.property(samples, fc.integer({ min: 0, max: 15 }), (xs, back) => {
+        const ring = new SampleRing(16);
+        const s = timed(xs);
+        for (const { t, v } of s) ring.push(t, v, Number.NaN, false);
+        const i1 = ring.newest;
+        const i0 = Math.max(ring.oldest, i1 - back);
+        const want = s.slice(i0, i1 + 1).reduce((a, x) => a + x.v, 0) / (i1 - i0 + 1);
+        expect(ring.mean(i0, i1)).toBeCloseTo(want, 6);
+      }),
+    );
+  });
+});

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { PROGRAMS, getProgram, validateParams } from '../../src/programs/catalog';
+import { planSteps, resolveStep, rulesForStep } from '../../src/programs/plan';
+import { GOOD_SCORE, progressionFor, trainingWeek, type SessionRecord } from '../../src/programs/progression';
+import type { ProgramParams } from '../../src/programs/types';
+
+const DAY = 24 * 3600 * 1000;
+
+describe('program catalog', () => {
+  it('has every program of the brief, each citing a source', () => {
+    expect(PROGRAMS.map((p) => p.id).sort()).toEqual(['endurance', 'find', 'mvc', 'nff', 'perfect', 'relax', 'speed', 'strength']);
+    for (const p of PROGRAMS) expect(p.sources.length).toBeGreaterThan(0);
+  });
+
+  it('uses the numbers of the source documents', () => {
+    expect(getProgram('strength').defaults).toMatchObject({ holdMs: 6000, restMs: 6000, reps: 10 });
+    expect(getProgram('speed').defaults).toMatchObject({ holdMs: 2000, restMs: 2000, reps: 10 });
+    expect(getProgram('endurance').defaults.holdMs).toBe(60_000);
+    expect(getProgram('nff').defaults).toMatchObject({ holdMs: 6000, sets: 3 });
+    expect(getProgram('mvc').defaults).toMatchObject({ reps: 3, holdMs: 4000 });
+  });
+
+  it('keeps every default within its own bounds, with rest at least as long as the hold', () => {
+    for (const p of PROGRAMS) {
+      expect(p.defaults.restMs).toBeGreaterThanOrEqual(p.defaults.holdMs);
+      if (!p.bounds) continue;
+      expect(validateParams(p, p.defaults)).toEqual({ params: p.defaults, issues: [] });
+    }
+  });
+
+  it('only slow_rise in the speed program, fading not in speed or endurance, weak not when finding the muscles', () => {
+    expect(Object.keys(getProgram('speed').rules)).toContain('slow_rise');
+    expect(Object.keys(getProgram('strength').rules)).not.toContain('slow_rise');
+    expect(Object.keys(getProgram('speed').rules)).not.toContain('fading');
+    expect(Object.keys(getProgram('endurance').rules)).not.toContain('fading');
+    expect(Object.keys(getProgram('find').rules)).not.toContain('weak');
+    expect(getProgram('endurance').rules.weak?.threshold).toBe(0.3);
+  });
+});
+
+describe('validateParams', () => {
+  const strength = getProgram('strength');
+
+  it('brings a hold beyond the safe range back and says why', () => {
+    const { params, issues } = validateParams(strength, { holdMs: 20_000, restMs: 20_000 });
+    expect(params.holdMs).toBe(10_000);
+    expect(issues).toEqual([{ field: 'holdMs', kind: 'range', min: 3000, max: 10_000 }]);
+  });
+
+  it('never rests less than it holds', () => {
+    const { params, issues } = validateParams(strength, { holdMs: 8000, restMs: 4000 });
+    expect(params.restMs).toBe(8000);
+    expect(issues).toEqual([{ field: 'restMs', kind: 'restShorterThanHold' }]);
+  });
+
+  it('rounds counts to whole reps and rejects zero', () => {
+    expect(validateParams(strength, { reps: 3.4 })).toMatchObject({ params: { reps: 3 }, issues: [] });
+    const zero = validateParams(strength, { reps: 0 });
+    expect(zero.params.reps).toBe(1);
+    expect(zero.issues[0]).toMatchObject({ field: 'reps', kind: 'range' });
+  });
+
+  it('accepts a short test set (3 reps, 4 s hold, 4 s rest) unchanged', () => {
+    expect(validateParams(strength, { reps: 3, holdMs: 4000, restMs: 4000 })).toEqual({
+      params: { ...strength.defaults, reps: 3, holdMs: 4000, restMs: 4000 },
+      issues: [],
+    });
+  });
+
+  it('does not let assessments be adjusted', () => {
+    const mvc = getProgram('mvc');
+    expect(validateParams(mvc, { holdMs: 1000, reps: 9 }).params).toEqual(mvc.defaults);
+  });
+});
+
+describe('planSteps', () => {
+  it('unrolls sets with the longer rest between them', () => {
+    const steps = planSteps(getProgram('nff'), getProgram('nff').defaults);
+    expect(steps).toHaveLength(24);
+    expect(steps[7]).toMatchObject({ set: 0, repInSet: 7, restMs: 60_000 });
+    expect(steps[8]).toMatchObject({ set: 1, repInSet: 0, restMs: 12_000 });
+    expect(steps[23].restMs).toBe(12_000);
+  });
+
+  it('gives the quick squeezes at the end of the hold time, and then does not judge fading', () => {
+    const nff = getProgram('nff');
+    const [step] = planSteps(nff, { ...nff.defaults, flicks: 3 });
+    expect(step.holdMs).toBe(9000);
+    expect(rulesForStep(nff, step).fading).toBeUndefined();
+    expect(rulesForStep(nff, { flicks: 0 }).fading).toBeDefined();
+  });
+
+  it('plans PERFECT as power, endurance, 10 repetitions and 10 fast squeezes', () => {
+    const steps = planSteps(getProgram('perfect'), getProgram('perfect').defaults);
+    expect(steps.map((s) => s.phase).join(',')).toBe(['power', 'endurance', ...Array(10).fill('repetitions'), ...Array(10).fill('fast')].join(','));
+    expect(steps[12]).toMatchObject({ holdMs: 1000, restMs: 1000, effort: 'fast' });
+    // Repetitions hold what the endurance squeeze held, with equal rest; the last rests longer.
+    expect(resolveStep(steps[2], 7)).toMatchObject({ holdMs: 7000, restMs: 7000 });
+    expect(resolveStep(steps[11], 7)).toMatchObject({ holdMs: 7000, restMs: 10_000 });
+    expect(resolveStep(steps[2], 0).holdMs).toBe(2000);
+  });
+});
+
+describe('progression', () => {
+  const record = (params: ProgramParams, dateMs: number, averageScore: number, completion = 1): SessionRecord => ({
+    programId: 'strength',
+    dateMs,
+    params,
+    completion,
+    averageScore,
+  });
+  const level1 = { ...getProgram('strength').defaults, holdMs: 5000, restMs: 5000, reps: 8 };
+
+  it('starts shorter than the full program', () => {
+    expect(progressionFor('strength', 1, [])).toMatchObject({ holdMs: 4000, reps: 8 });
+    expect(progressionFor('strength', 10, [])).toMatchObject({ holdMs: 4000, reps: 8 });
+  });
+
+  it('moves up one level after a good session, as far as the week allows', () => {
+    expect(progressionFor('strength', 5, [record(level1, 1, GOOD_SCORE + 10)])).toMatchObject({ holdMs: 5000, reps: 10 });
+    expect(progressionFor('strength', 1, [record(level1, 1, 90)])).toMatchObject({ holdMs: 4000, reps: 8 });
+  });
+
+  it('holds the level after a poor or incomplete session', () => {
+    expect(progressionFor('strength', 5, [record(level1, 1, GOOD_SCORE - 1)])).toMatchObject({ holdMs: 5000, reps: 8 });
+    expect(progressionFor('strength', 5, [record(level1, 1, 90, 0.5)])).toMatchObject({ holdMs: 5000, reps: 8 });
+  });
+
+  it('adds the quick squeezes as the last step of the physiotherapy programme', () => {
+    const top = { ...getProgram('nff').defaults, holdMs: 8000, restMs: 16_000, reps: 12 };
+    const next = progressionFor('nff', 8, [{ programId: 'nff', dateMs: 1, params: top, completion: 1, averageScore: 80 }]);
+    expect(next).toMatchObject({ holdMs: 8000, reps: 12, flicks: 3 });
+  });
+
+  it('counts training weeks from the first session', () => {
+    expect(trainingWeek(null, 5)).toBe(1);
+    expect(trainingWeek(0, 6 * DAY)).toBe(1);
+    expect(trainingWeek(0, 7 * DAY)).toBe(2);
+    expect(trainingWeek(0, 30 * DAY)).toBe(5);
+  });
+});

@@ -1,0 +1,190 @@
+import { Subject } from 'rxjs';
+import { describe, expect, it } from 'vitest';
+import type { Cue, RepEvent, RepMeasures, SampleBatch } from '../../src/pipeline/types';
+import { getProgram } from '../../src/programs/catalog';
+import { runProgram, type RunnerOutput, type RunnerView } from '../../src/programs/runner';
+import type { MvcValue, ProgramCue } from '../../src/programs/types';
+import { createStream } from '../../tools/bench-score';
+
+const strength = getProgram('strength');
+/** 3 reps of 4 s with 4 s rest: cues at 5, 9, 13, 17, 21, 25 s after a 5-s lead-in; done at 29 s. */
+const params = { ...strength.defaults, reps: 3, holdMs: 4000, restMs: 4000 };
+
+function rep(index: number, over: Partial<RepMeasures>): RepMeasures {
+  return {
+    index,
+    onsetMs: 0,
+    detectedAtMs: 0,
+    peakMs: 0,
+    peakCmH2O: 30,
+    baselineCmH2O: 0,
+    durationMs: 4000,
+    releaseMs: 0,
+    relaxedMs: null,
+    riseTimeMs: 300,
+    holdFade: 0.05,
+    steadiness: 0.03,
+    straining: false,
+    referenceRiseCmH2O: 2,
+    ...over,
+  };
+}
+
+/** Drives a runner in virtual stream time: 100-ms batches, rep events injected at given times. */
+function harness(mvc: MvcValue | null = null) {
+  const samples$ = new Subject<SampleBatch>();
+  const repEvents$ = new Subject<RepEvent>();
+  const stop$ = new Subject<void>();
+  const recorded: Cue[] = [];
+  const outputs: { atMs: number; o: RunnerOutput }[] = [];
+  let now = 0;
+  let complete = false;
+  runProgram({ program: strength, params, samples$, repEvents$, stop$, mvc, recordCue: (tMs, kind) => recorded.push({ tMs, kind }) }).subscribe({
+    next: (o) => outputs.push({ atMs: now, o }),
+    complete: () => {
+      complete = true;
+    },
+  });
+  const events = new Map<number, RepEvent[]>();
+  return {
+    recorded,
+    outputs,
+    stop$,
+    get complete() {
+      return complete;
+    },
+    at(tMs: number, e: RepEvent) {
+      events.set(tMs, [...(events.get(tMs) ?? []), e]);
+    },
+    runUntil(endMs: number) {
+      for (; now <= endMs && !complete; now += 100) {
+        samples$.next({ t: Float64Array.of(now), p: Float32Array.of(0), ref: null, lostBefore: 0 });
+        for (const e of events.get(now) ?? []) repEvents$.next(e);
+      }
+    },
+    cues: () => outputs.flatMap(({ o }) => (o.type === 'cue' ? [o.cue] : [])),
+    of: <T extends RunnerOutput['type']>(type: T) => outputs.filter((x): x is { atMs: number; o: Extract<RunnerOutput, { type: T }> } => x.o.type === type),
+  };
+}
+
+describe('program runner', () => {
+  it('gives and records the cues on stream time, then ends', () => {
+    const h = harness();
+    h.runUntil(40_000);
+    expect(h.cues().map((c: ProgramCue) => `${c.kind}@${c.tMs}`)).toEqual([
+      'start@0',
+      'squeeze@5000',
+      'relax@9000',
+      'squeeze@13000',
+      'relax@17000',
+      'squeeze@21000',
+      'relax@25000',
+      'end@29000',
+    ]);
+    expect(h.recorded).toEqual([
+      { tMs: 5000, kind: 'squeeze' },
+      { tMs: 9000, kind: 'relax' },
+      { tMs: 13_000, kind: 'squeeze' },
+      { tMs: 17_000, kind: 'relax' },
+      { tMs: 21_000, kind: 'squeeze' },
+      { tMs: 25_000, kind: 'relax' },
+    ]);
+    const squeeze = h.cues()[1];
+    expect(squeeze).toMatchObject({ kind: 'squeeze', step: 0, holdMs: 4000, restMs: 4000, effort: 'max', assessment: false });
+    expect(squeeze.kind === 'squeeze' && squeeze.judged).toEqual(['straining', 'incomplete_relaxation', 'weak', 'short_hold', 'late_onset', 'fading']);
+    // No rep at all: every cue is missed, and the session ends a grace period after the last rest.
+    expect(h.of('result').map(({ o }) => o.result.kind)).toEqual(['missed', 'missed', 'missed']);
+    expect(h.complete).toBe(true);
+  });
+
+  it('counts the seconds down on the cue display', () => {
+    const h = harness();
+    h.runUntil(6000);
+    const views = h.of('view').map(({ o }): RunnerView => o.view);
+    expect(views[0]).toMatchObject({ segment: 'leadIn', secondsLeft: 5, step: -1 });
+    expect(views.at(-1)).toMatchObject({ segment: 'squeeze', secondsLeft: 3, step: 0, repInSet: 0, repsInSet: 3, effort: 'max' });
+  });
+
+  it('scores each rep the moment its event arrives, and sums up the set and the session', () => {
+    const h = harness();
+    h.at(5500, { type: 'onset', index: 0, onsetMs: 5300, detectedAtMs: 5500 });
+    h.at(9900, { type: 'rep', rep: rep(0, { onsetMs: 5300, durationMs: 4000, relaxedMs: 9800, peakCmH2O: 30 }) });
+    // The second cue gets no squeeze; the third a short, weak one.
+    h.at(21_600, { type: 'onset', index: 1, onsetMs: 21_400, detectedAtMs: 21_600 });
+    h.at(23_600, { type: 'rep', rep: rep(1, { onsetMs: 21_400, durationMs: 1500, relaxedMs: 23_500, peakCmH2O: 10 }) });
+    h.runUntil(40_000);
+
+    const results = h.of('result');
+    expect(results.map(({ atMs, o }) => [atMs, o.result.kind])).toEqual([
+      [9900, 'rep'],
+      // Missed once the next cue (21 s) came and 2 s of grace passed without an onset.
+      [23_000, 'missed'],
+      [23_600, 'rep'],
+    ]);
+    const first = results[0].o.result;
+    const third = results[2].o.result;
+    // The first rep has no MVC to be weak against; the third is judged against the first.
+    expect(first.kind === 'rep' && first.rep.faults).toEqual([]);
+    expect(third.kind === 'rep' && third.rep.faults).toEqual(['weak', 'short_hold']);
+    expect(third.kind === 'rep' && third.rep.cueIndex).toBe(2);
+
+    const [set] = h.of('set');
+    expect(set.atMs).toBe(23_600);
+    expect(set.o.summary).toMatchObject({ repsDone: 2, missed: 1 });
+    const [{ o, atMs }] = h.of('summary');
+    // Everything answered: the summary comes as soon as the last rest ends.
+    expect(atMs).toBe(29_000);
+    expect(o.summary).toMatchObject({ programId: 'strength', completed: true, mvc: { cmH2O: 30, source: 'estimate' }, measuredMvcCmH2O: null, perfect: null });
+    expect(o.summary.session.fatigue).toBeCloseTo((30 - 10) / 30);
+    expect(o.summary.session.faults).toMatchObject({ weak: 1, short_hold: 1, straining: 0 });
+    expect(o.summary.session.focus).toBe('weak');
+  });
+
+  it('waits for a rep that has not relaxed yet instead of calling its cue missed', () => {
+    const h = harness({ cmH2O: 32, source: 'test' });
+    h.at(5500, { type: 'onset', index: 0, onsetMs: 5300, detectedAtMs: 5500 });
+    // Not let go until after the next cue: the rep event only comes when the next squeeze rises.
+    h.at(16_000, { type: 'rep', rep: rep(0, { onsetMs: 5300, relaxedMs: null, peakCmH2O: 31 }) });
+    h.runUntil(16_000);
+    const results = h.of('result');
+    expect(results).toHaveLength(1);
+    const r = results[0].o.result;
+    expect(r.kind === 'rep' && r.rep.faults).toEqual(['incomplete_relaxation']);
+  });
+
+  it('Stop ends the session at once, with a summary', () => {
+    const h = harness();
+    h.runUntil(7000);
+    h.stop$.next();
+    expect(h.complete).toBe(true);
+    expect(h.cues().at(-1)).toEqual({ kind: 'end', tMs: 7000, completed: false });
+    expect(h.of('summary')[0].o.summary).toMatchObject({ completed: false, session: { repsDone: 0, missed: 1 } });
+  });
+});
+
+describe('assessments through the detection pipeline (virtual time)', () => {
+  it('the MVC test measures the best unstrained squeeze', () => {
+    const stream = createStream(21, { mvcCmH2O: 40, freePractice: false });
+    stream.idle(3000);
+    const run = stream.run('mvc', getProgram('mvc').defaults, null);
+    expect(run.summary?.session.repsDone).toBe(3);
+    // The virtual user squeezes at 82–100 % of its true 40 cmH2O.
+    expect(run.summary?.measuredMvcCmH2O).toBeGreaterThan(0.82 * 40);
+    expect(run.summary?.measuredMvcCmH2O).toBeLessThan(1.1 * 40);
+  });
+
+  it('PERFECT: holds the endurance squeeze 10 s, repeats it 10 times and does 10 fast squeezes', () => {
+    const stream = createStream(22, { mvcCmH2O: 35, freePractice: false });
+    stream.idle(3000);
+    const run = stream.run('perfect', getProgram('perfect').defaults, null);
+    const perfect = run.summary?.perfect;
+    expect(perfect?.powerCmH2O).toBeGreaterThan(0.8 * 35);
+    // The virtual user holds what it is asked (95–105 %), so E is 9 or 10 s.
+    expect(perfect?.enduranceS).toBeGreaterThanOrEqual(9);
+    expect(perfect?.repetitions).toBe(10);
+    expect(perfect?.fast).toBe(10);
+    // The repetitions were asked to hold what the endurance squeeze held.
+    const repetition = run.cues.find((c) => c.kind === 'squeeze' && c.step === 2);
+    expect(repetition?.kind === 'squeeze' && repetition.holdMs).toBe((perfect?.enduranceS ?? 0) * 1000);
+  });
+});

@@ -1,0 +1,156 @@
+/**
+ * Analyse a recording with the live pipeline:
+ *
+ *   npm run analyze -- FILE.csv [--protocol ID] [--mvc CMH2O] [--json]
+ *
+ * Exit codes: 0 done, 1 bad input (file missing or not a valid recording), 2 usage error.
+ */
+import { readFileSync } from 'node:fs';
+import { analyzeRecording, type RecordingAnalysis } from '../src/pipeline/recording-analysis.ts';
+import type { Cue, RepMeasures } from '../src/pipeline/types.ts';
+import { CsvError, parseCsv } from '../src/recording/csv.ts';
+
+const USAGE = 'usage: npm run analyze -- FILE.csv [--protocol ID] [--mvc CMH2O] [--json]';
+
+interface Args {
+  readonly file: string;
+  readonly protocol: string | null;
+  readonly mvc: number | undefined;
+  readonly json: boolean;
+}
+
+class UsageError extends Error {}
+
+function parseArgs(argv: readonly string[]): Args {
+  let file: string | null = null;
+  let protocol: string | null = null;
+  let mvc: number | undefined;
+  let json = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith('--')) throw new UsageError(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--json') json = true;
+    else if (a === '--protocol') protocol = value();
+    else if (a === '--mvc') {
+      const v = value();
+      mvc = Number(v);
+      if (!Number.isFinite(mvc) || mvc <= 0) throw new UsageError(`--mvc must be a positive number of cmH2O, not '${v}'`);
+    } else if (a.startsWith('-')) throw new UsageError(`unknown option '${a}'`);
+    else if (file === null) file = a;
+    else throw new UsageError(`only one recording at a time ('${file}' and '${a}')`);
+  }
+  if (file === null) throw new UsageError('no recording given');
+  return { file, protocol, mvc, json };
+}
+
+/** What scoring adds to each rep; null/empty until a program scores it. */
+interface RepScore {
+  readonly score: number | null;
+  readonly faults: readonly string[];
+  readonly feedback: string | null;
+}
+
+/**
+ * Scoring against a program lives in src/programs (a separate issue). When it lands, this is
+ * the one call to replace: `scoreReps(reps, cues, protocolId, mvc)`.
+ */
+function scoreReps(reps: readonly RepMeasures[], _cues: readonly Cue[], _protocol: string | null, _mvc: number | null): RepScore[] {
+  return reps.map(() => ({ score: null, faults: [], feedback: null }));
+}
+
+const round = (x: number | null, digits: number): number | null => (x === null || !Number.isFinite(x) ? null : Number(x.toFixed(digits)));
+
+function toJson(a: RecordingAnalysis, scores: readonly RepScore[]): string {
+  return JSON.stringify({
+    baselineCmH2O: round(a.baselineCmH2O, 2),
+    mvcCmH2O: round(a.mvcCmH2O, 2),
+    reps: a.reps.map((r, i) => ({
+      onsetMs: round(r.onsetMs, 1),
+      detectedAtMs: round(r.detectedAtMs, 1),
+      peakMs: round(r.peakMs, 1),
+      peakCmH2O: round(r.peakCmH2O, 2),
+      durationMs: round(r.durationMs, 1),
+      releaseMs: round(r.releaseMs, 1),
+      relaxedMs: round(r.relaxedMs, 1),
+      riseTimeMs: round(r.riseTimeMs, 1),
+      holdFade: round(r.holdFade, 3),
+      steadiness: round(r.steadiness, 3),
+      straining: r.straining,
+      score: scores[i].score,
+      faults: scores[i].faults,
+      feedback: scores[i].feedback,
+    })),
+  });
+}
+
+function toTable(file: string, samples: number, spanMs: number, a: RecordingAnalysis): string {
+  const s = (ms: number | null) => (ms === null || !Number.isFinite(ms) ? '—' : (ms / 1000).toFixed(2));
+  const n = (x: number | null, d: number) => (x === null || !Number.isFinite(x) ? '—' : x.toFixed(d));
+  const mvcNote =
+    a.mvcSource === 'given' ? '(given with --mvc)' : a.mvcSource === 'best-peak' ? '(best peak in this recording; pass --mvc for a calibrated value)' : '(no reps)';
+  const head = [
+    `${file}: ${samples} samples over ${(spanMs / 1000).toFixed(1)} s`,
+    `resting level ${n(a.baselineCmH2O, 1)} cmH2O; MVC ${n(a.mvcCmH2O, 1)} cmH2O ${mvcNote}; resting band +${n(a.restingBandCmH2O, 1)} cmH2O`,
+    `${a.reps.length} rep${a.reps.length === 1 ? '' : 's'}`,
+  ];
+  const columns = ['#', 'onset s', 'latency ms', 'peak cmH2O', '% MVC', 'duration s', 'release s', 'relaxed s', 'rise ms', 'fade %', 'CV %', 'straining'];
+  const rows = a.reps.map((r) => [
+    String(r.index + 1),
+    s(r.onsetMs),
+    n(r.detectedAtMs - r.onsetMs, 0),
+    n(r.peakCmH2O, 1),
+    a.mvcCmH2O === null ? '—' : n((100 * r.peakCmH2O) / a.mvcCmH2O, 0),
+    s(r.durationMs),
+    s(r.releaseMs),
+    r.relaxedMs === null ? 'not relaxed' : s(r.relaxedMs),
+    n(r.riseTimeMs, 0),
+    n(100 * r.holdFade, 0),
+    n(100 * r.steadiness, 1),
+    r.straining === null ? '—' : r.straining ? 'yes' : 'no',
+  ]);
+  const widths = columns.map((c, j) => Math.max(c.length, ...rows.map((row) => row[j].length)));
+  const line = (cells: readonly string[]) => cells.map((c, j) => c.padStart(widths[j])).join('  ');
+  return [...head, '', line(columns), ...rows.map(line)].join('\n');
+}
+
+function main(argv: readonly string[]): number {
+  let args: Args;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    console.error(`analyze: ${e.message}\n${USAGE}`);
+    return 2;
+  }
+  if (args.protocol !== null) {
+    console.error(`analyze: scoring against a protocol ('${args.protocol}') is not available yet; run without --protocol`);
+    return 2;
+  }
+  let text: string;
+  try {
+    text = readFileSync(args.file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String((e as Error).message);
+    console.error(`analyze: cannot read ${args.file}: ${why}`);
+    return 1;
+  }
+  try {
+    const rec = parseCsv(text);
+    const analysis = analyzeRecording(rec, args.mvc);
+    const scores = scoreReps(analysis.reps, rec.cues, args.protocol, analysis.mvcCmH2O);
+    const spanMs = rec.t.length > 0 ? rec.t[rec.t.length - 1] - rec.t[0] : 0;
+    console.log(args.json ? toJson(analysis, scores) : toTable(args.file, rec.t.length, spanMs, analysis));
+    return 0;
+  } catch (e) {
+    if (!(e instanceof CsvError)) throw e;
+    console.error(`analyze: ${args.file}:${e.line}: ${e.detail}`);
+    return 1;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

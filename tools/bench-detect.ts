@@ -1,0 +1,142 @@
+/**
+ * Detection bench: labelled recordings from the simulator (development and held-out seeds) and
+ * from a differently generated family, run through the live operator in virtual time, matched
+ * to the truth, and scored side by side with the naive detector simple apps use.
+ *
+ *   npm run bench:detect [-- --seeds N] [--set dev|heldout|family|all] [--by-kind]
+ */
+import { detectReps } from '../src/pipeline/operators.ts';
+import { replayInVirtualTime } from '../src/pipeline/replay.ts';
+import type { RepEvent, RepMeasures } from '../src/pipeline/types.ts';
+import { familySession } from './bench/alt-family.ts';
+import { Tally, percentile } from './bench/evaluate.ts';
+import type { LabelledRecording, SqueezeKind } from './bench/labelled.ts';
+import { naiveDetect } from './bench/naive.ts';
+import { simSession } from './bench/sim-family.ts';
+
+interface BenchSet {
+  readonly id: 'dev' | 'heldout' | 'family';
+  readonly title: string;
+  readonly make: (seed: number) => LabelledRecording;
+  readonly firstSeed: number;
+}
+
+const SETS: readonly BenchSet[] = [
+  { id: 'dev', title: 'development seeds (simulator; looked at while tuning)', make: simSession, firstSeed: 1 },
+  { id: 'heldout', title: 'held-out seeds (simulator; never tuned on)', make: simSession, firstSeed: 100001 },
+  { id: 'family', title: 'held-out family (other shapes, noise colour, breathing, artefacts)', make: familySession, firstSeed: 200001 },
+];
+
+function parseArgs(argv: readonly string[]): { seeds: number; sets: BenchSet[]; byKind: boolean } {
+  let seeds = 200;
+  let which = 'all';
+  let byKind = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--seeds') seeds = Number(argv[++i]);
+    else if (a === '--set') which = argv[++i] ?? '';
+    else if (a === '--by-kind') byKind = true;
+    else {
+      console.error(`bench-detect: unknown argument '${a}'`);
+      process.exit(2);
+    }
+  }
+  const sets = which === 'all' ? [...SETS] : SETS.filter((s) => s.id === which);
+  if (!Number.isInteger(seeds) || seeds < 1 || sets.length === 0) {
+    console.error('usage: npm run bench:detect -- [--seeds N] [--set dev|heldout|family|all] [--by-kind]');
+    process.exit(2);
+  }
+  return { seeds, sets, byKind };
+}
+
+function runSet(set: BenchSet, seeds: number): { ours: Tally; naive: Tally; recordings: LabelledRecording[] } {
+  const ours = new Tally();
+  const naive = new Tally();
+  const recordings: LabelledRecording[] = [];
+  for (let k = 0; k < seeds; k++) {
+    const rec = set.make(set.firstSeed + k);
+    recordings.push(rec);
+    const events = replayInVirtualTime(rec.batches, detectReps());
+    assertNoLookAhead(rec.name, events);
+    const reps = events.flatMap(({ value }) => (value.type === 'rep' ? [value.rep] : []));
+    ours.add(rec.truth, reps);
+    for (const { value } of events) if (value.type === 'cancel') ours.countCancel(value.tMs, rec);
+    ours.minutes += rec.durationMs / 60000;
+    naive.add(rec.truth, naiveDetect(rec.batches));
+    naive.minutes += rec.durationMs / 60000;
+  }
+  return { ours, naive, recordings };
+}
+
+/** Every announcement is stamped no earlier than the stream time it claims, and a rep only after its release. */
+function assertNoLookAhead(name: string, events: readonly { value: RepEvent; atMs: number }[]): void {
+  for (const { value, atMs } of events) {
+    const claimed = value.type === 'onset' ? value.detectedAtMs : value.type === 'rep' ? latestClaim(value.rep) : value.tMs;
+    if (claimed > atMs + 1e-6) throw new Error(`${name}: an event claims stream time ${claimed} but was emitted at ${atMs}`);
+  }
+}
+
+function latestClaim(rep: RepMeasures): number {
+  return Math.max(rep.detectedAtMs, rep.releaseMs, rep.relaxedMs ?? 0, rep.peakMs);
+}
+
+const fmt = (x: number, digits = 0) => (Number.isNaN(x) ? 'n/a' : x.toFixed(digits));
+
+function report(set: BenchSet, ours: Tally, naive: Tally, recordings: readonly LabelledRecording[]): string {
+  const rates = recordings.map((r) => r.rateHz);
+  const withRef = recordings.filter((r) => r.hasReference).length;
+  const artefacts = recordings.reduce((s, r) => s + r.artefactMs.length, 0);
+  const lines = [
+    `## ${set.title}`,
+    `${recordings.length} recordings, ${fmt(ours.minutes, 0)} min, ${ours.truths} squeezes, ${artefacts} cough/laugh spikes, ` +
+      `${withRef} with a reference channel, ${fmt(Math.min(...rates))}–${fmt(Math.max(...rates))} Hz`,
+    '',
+    '| measure | target | ours | naive |',
+    '|---|---|---|---|',
+  ];
+  const row = (name: string, target: string, a: string, b: string) => lines.push(`| ${name} | ${target} | ${a} | ${b} |`);
+  row('precision', '≥ 0.98', fmt(ours.precision, 3), fmt(naive.precision, 3));
+  row('recall', '≥ 0.98', fmt(ours.recall, 3), fmt(naive.recall, 3));
+  row('onset error median, ms', '≤ 60', fmt(percentile(ours.onsetErr, 0.5)), fmt(percentile(naive.onsetErr, 0.5)));
+  row('onset error p90, ms', '≤ 150', fmt(percentile(ours.onsetErr, 0.9)), fmt(percentile(naive.onsetErr, 0.9)));
+  row('duration (FWHM) error median, ms', '≤ 100', fmt(percentile(ours.durationErr, 0.5)), fmt(percentile(naive.durationErr, 0.5)));
+  row('duration error p90, ms', '', fmt(percentile(ours.durationErr, 0.9)), fmt(percentile(naive.durationErr, 0.9)));
+  row('peak error median, %', '≤ 5', fmt(percentile(ours.peakErrPct, 0.5), 1), fmt(percentile(naive.peakErrPct, 0.5), 1));
+  row('peak error p90, %', '', fmt(percentile(ours.peakErrPct, 0.9), 1), fmt(percentile(naive.peakErrPct, 0.9), 1));
+  row('latency median, ms', '≤ 150', fmt(percentile(ours.latency, 0.5)), fmt(percentile(naive.latency, 0.5)));
+  row('latency p90, ms', '≤ 300', fmt(percentile(ours.latency, 0.9)), fmt(percentile(naive.latency, 0.9)));
+  row('peak time error median / p90, ms', '', `${fmt(percentile(ours.peakTimeErr, 0.5))} / ${fmt(percentile(ours.peakTimeErr, 0.9))}`, 'n/a');
+  row('release error median / p90, ms', '', `${fmt(percentile(ours.releaseErr, 0.5))} / ${fmt(percentile(ours.releaseErr, 0.9))}`, 'n/a');
+  row('rise time error median / p90, ms', '', `${fmt(percentile(ours.riseTimeErr, 0.5))} / ${fmt(percentile(ours.riseTimeErr, 0.9))}`, 'n/a');
+  row('straining accuracy (reference channel)', '', ours.strainingTotal === 0 ? 'n/a' : `${fmt(ours.strainingRight / ours.strainingTotal, 3)} (${ours.strainingTotal})`, 'n/a');
+  row('onsets announced then cancelled: at a cough/laugh, per min', '', fmt(ours.artefactCancels / ours.minutes, 2), 'n/a');
+  row('onsets announced then cancelled: anything else, per min', '', fmt(ours.otherCancels / ours.minutes, 2), 'n/a');
+  return lines.join('\n');
+}
+
+function byKind(t: Tally): string {
+  const kinds = [...t.truthsByKind.keys()].sort() as SqueezeKind[];
+  return kinds
+    .map((k) => {
+      const n = t.truthsByKind.get(k) ?? 0;
+      const missed = t.missedByKind.get(k) ?? 0;
+      const err = t.onsetErrByKind.get(k) ?? [];
+      return `  ${k.padEnd(13)} n=${String(n).padStart(4)} missed=${String(missed).padStart(3)} onset |err| median ${fmt(percentile(err, 0.5))} p90 ${fmt(percentile(err, 0.9))} ms`;
+    })
+    .join('\n');
+}
+
+function main(): void {
+  const { seeds, sets, byKind: showKinds } = parseArgs(process.argv.slice(2));
+  const started = Date.now();
+  console.log(`# Detection bench: ${seeds} recordings per set\n`);
+  for (const set of sets) {
+    const { ours, naive, recordings } = runSet(set, seeds);
+    console.log(report(set, ours, naive, recordings));
+    if (showKinds) console.log(`\nours by kind:\n${byKind(ours)}`);
+    console.log('');
+  }
+  console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+main();
