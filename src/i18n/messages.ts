@@ -18,7 +18,6 @@ const en = {
   'status.disconnected': 'Sensor disconnected',
   'status.failed': 'Connection failed',
   'readout.label': 'Current pressure',
-  'readout.unit': 'cmH2O',
   'readout.aboveRest': 'above rest',
   'readout.waiting': '–',
   'chart.label': 'Pressure over the last 30 seconds',

@@ -14,7 +14,7 @@
 import type { RepEvent, RepMeasures, SampleBatch } from './types.ts';
 import { RestTracker } from './baseline.ts';
 import { crossingBackward, findDeparture, lineAt, type EdgeTuning, type Line } from './edges.ts';
-import { isStraining, measureRiseAndHold, restingBandCmH2O, type RiseAndHold } from './measures.ts';
+import { PEAK_MEDIAN_MS, isStraining, measureRiseAndHold, restingBandCmH2O, type RiseAndHold } from './measures.ts';
 import { SampleRing } from './ring.ts';
 import { WindowMedian } from './window-median.ts';
 import { WindowMin } from './window-min.ts';
@@ -47,8 +47,6 @@ const DEFAULTS = {
 const REP_MIN_NOISE_SDS = 3;
 /** Fast smoothing for decisions (squeezes rise over ≥ 150 ms; this only tames sensor noise), ms. */
 const DECISION_SMOOTHING_MS = 50;
-/** Median window for the peak: ignores a cough on top of a hold (above half its height for < 300 ms) and tremor, ms. */
-const PEAK_MEDIAN_MS = 600;
 /** Most samples the peak median may hold (600 ms at up to ~200 Hz). */
 const PEAK_MEDIAN_SAMPLES = 128;
 /** Window of the "lowest level lately" a rise is measured from, ms. */

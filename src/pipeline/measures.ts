@@ -23,12 +23,15 @@ export function restingBandCmH2O(mvcCmH2O?: number | null): number {
 
 /** Mean of the last second of the hold, as the fraction of the peak it lost. */
 const HOLD_FADE_WINDOW_MS = 1000;
-/** Reference channel is compared around the main channel's peak, ±ms (the main peak's median window). */
-const REFERENCE_AT_PEAK_HALF_MS = 300;
 /** Reference level before the onset, averaged over this long, ms. */
 const REFERENCE_BEFORE_MS = 1000;
-/** Half the window of the running median the peak comes from (see the detector), ms. */
-const PEAK_MEDIAN_HALF_MS = 300;
+/**
+ * Window of the running median the peak level comes from, ms: it ignores a cough on top of a
+ * hold (above half its height for < 300 ms) and the 4–8 Hz tremor.
+ */
+export const PEAK_MEDIAN_MS = 600;
+/** The peak is reached when the pressure first comes within 5 % of it (breathing and tremor ripple on a hold). */
+const PEAK_REACHED_FRACTION = 0.95;
 /** Straining: the reference rose by at least this fraction of the main channel's rise. */
 export const STRAINING_REFERENCE_FRACTION = 0.5;
 
@@ -90,8 +93,8 @@ export function measureRiseAndHold(ring: SampleRing, m: RepLandmarks, tune: Edge
 
 /**
  * Onset, the rise's 10, 50 and 90 % crossings (NaN when one is not in the history), and the
- * time of the peak: when the pressure first reached the peak level (the running median that
- * gives the peak's level places it up to half its window late).
+ * time of the peak: when the pressure first came within PEAK_REACHED_FRACTION of the peak level
+ * (the running median's own maximum can sit half a window late, or on a later breathing crest).
  */
 function measureRise(ring: SampleRing, m: RepLandmarks, lo: number, peakIdx: number, tune: EdgeTuning) {
   const half = tune.smoothHalfMs;
@@ -106,8 +109,8 @@ function measureRise(ring: SampleRing, m: RepLandmarks, lo: number, peakIdx: num
   const riseHeld = m.lowIdx >= ring.oldest;
   const onsetMs = riseHeld ? findDeparture(ring, lo, up50Idx, 1, tune).tMs : m.announcedOnsetMs;
   const onsetIdx = ring.indexAtOrAfter(onsetMs, lo, peakIdx);
-  const searchEnd = Math.min(ring.newest, ring.indexAtOrAfter(m.peakMs + PEAK_MEDIAN_HALF_MS, lo));
-  const reached = crossingForward(ring, up50Idx, searchEnd, m.base, level(1), 1, half);
+  const searchEnd = Math.min(ring.newest, ring.indexAtOrAfter(m.peakMs + PEAK_MEDIAN_MS / 2, lo));
+  const reached = crossingForward(ring, up50Idx, searchEnd, m.base, level(PEAK_REACHED_FRACTION), 1, half);
   return {
     onsetMs,
     peakMs: Number.isNaN(reached) ? m.peakMs : reached,
@@ -138,7 +141,8 @@ function measureHold(ring: SampleRing, m: RepLandmarks, startIdx: number, endIdx
 function referenceRise(ring: SampleRing, onsetMs: number, peakMs: number): number | null {
   if (!ring.hasReference) return null;
   const before = referenceMedian(ring, onsetMs - REFERENCE_BEFORE_MS, onsetMs);
-  const atPeak = referenceMedian(ring, peakMs - REFERENCE_AT_PEAK_HALF_MS, peakMs + REFERENCE_AT_PEAK_HALF_MS);
+  // Over the same window as the running median the main peak came from.
+  const atPeak = referenceMedian(ring, peakMs - PEAK_MEDIAN_MS / 2, peakMs + PEAK_MEDIAN_MS / 2);
   const rise = atPeak - before;
   return Number.isNaN(rise) ? null : rise;
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { t } from '../i18n/messages';
 import type { LiveBuffer } from '../session/liveBuffer';
 import { analysisStore } from '../store/analysisStore';
+import { connectionStore } from '../store/connectionStore';
 import { onFrame } from './frameLoop';
 
 /** Ten updates a second: fast enough to follow a squeeze, slow enough to read. */
@@ -20,8 +21,10 @@ export function PressureReadout({ buffer }: { buffer: LiveBuffer }) {
       const p = buffer.latestPressure();
       if (Number.isNaN(p)) return;
       const rest = analysisStore.getState().restCmH2O;
+      // Community-documented trainers send uncalibrated counts: say so rather than call them cmH2O.
+      const unit = t(`device.unit.${connectionStore.getState().unit}`);
       value.current.textContent = (rest === null ? p : p - rest).toFixed(1);
-      suffix.current.textContent = rest === null ? t('readout.unit') : `${t('readout.unit')} ${t('readout.aboveRest')}`;
+      suffix.current.textContent = rest === null ? unit : `${unit} ${t('readout.aboveRest')}`;
     });
   }, [buffer]);
 
@@ -29,7 +32,7 @@ export function PressureReadout({ buffer }: { buffer: LiveBuffer }) {
     <output className="readout" aria-label={t('readout.label')} aria-live="off">
       <span className="readout-label" aria-hidden="true">{t('readout.label')}</span>
       <span className="readout-value" ref={value}>{t('readout.waiting')}</span>{' '}
-      <span className="readout-unit" ref={suffix}>{t('readout.unit')}</span>
+      <span className="readout-unit" ref={suffix} />
     </output>
   );
 }

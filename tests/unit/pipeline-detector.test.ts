@@ -24,9 +24,10 @@ describe('a clean squeeze', () => {
     expect(reps[0].detectedAtMs).toBe(onset?.type === 'onset' ? onset.detectedAtMs : Number.NaN);
   });
 
-  it('measures peak, duration, release and rise time close to the truth', () => {
+  it('measures peak and its time, duration, release and rise time close to the truth', () => {
     const rep = reps[0];
     expect(Math.abs(rep.peakCmH2O - truth.peakCmH2O) / truth.peakCmH2O).toBeLessThan(0.08);
+    expect(Math.abs(rep.peakMs - truth.peakMs)).toBeLessThan(150);
     expect(Math.abs(rep.durationMs - truth.durationMs)).toBeLessThan(100);
     expect(Math.abs(rep.releaseMs - truth.releaseMs)).toBeLessThan(150);
     expect(Math.abs(rep.riseTimeMs - truth.riseTimeMs)).toBeLessThan(80);
