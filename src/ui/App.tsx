@@ -6,6 +6,7 @@ import { ConnectPanel } from './ConnectPanel';
 import { LiveChart } from './LiveChart';
 import { PressureReadout } from './PressureReadout';
 import { ProgramPanel } from './program/ProgramPanel';
+import { TrainingBar } from './program/TrainingBar';
 
 const browserBluetooth: BluetoothLike | null = typeof navigator !== 'undefined' && navigator.bluetooth ? navigator.bluetooth : null;
 
@@ -22,11 +23,12 @@ export function App() {
         onSimulate={() => void sensorSession.connect(simulatedBluetooth(), true)}
         onDisconnect={() => sensorSession.disconnect()}
       />
-      <ProgramPanel />
       <section className="live">
+        <TrainingBar />
         <PressureReadout buffer={sensorSession.buffer} />
         <LiveChart buffer={sensorSession.buffer} />
       </section>
+      <ProgramPanel />
     </main>
   );
 }

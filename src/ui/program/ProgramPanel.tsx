@@ -1,9 +1,8 @@
 import { useStore } from 'zustand';
 import { t } from '../../i18n/messages';
-import { startProgram, stopProgram } from '../../programs/controller';
+import { startProgram } from '../../programs/controller';
 import { connectionStore } from '../../store/connectionStore';
 import { programStore } from '../../store/programStore';
-import { CueDisplay } from './CueDisplay';
 import { CueToggles } from './CueToggles';
 import { ProgramPicker } from './ProgramPicker';
 import { RepResults } from './RepResults';
@@ -24,18 +23,13 @@ export function ProgramPanel() {
       <ProgramPicker disabled={running} />
       <CueToggles />
       <div className="program-actions">
-        {running ? (
-          <button type="button" className="danger program-stop" onClick={stopProgram}>
-            {t('program.stop')}
-          </button>
-        ) : (
+        {!running && (
           <button type="button" className="primary" onClick={startProgram} disabled={!connected || !acknowledged}>
             {t('program.start')}
           </button>
         )}
         {!connected && !running && <p className="hint">{t('program.needSensor')}</p>}
       </div>
-      {running && <CueDisplay />}
       <RepResults />
       <SummaryView />
     </section>
