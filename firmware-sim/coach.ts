@@ -104,7 +104,8 @@ export function createCoachedUser(seed: number, options: CoachOptions = {}): Coa
 
   let nowMs = 0;
   let inProgram = false;
-  let freeNextMs = options.freePractice === false ? Number.POSITIVE_INFINITY : 1500;
+  // The first free squeeze comes after a few seconds of rest, as a person settles with the probe.
+  let freeNextMs = options.freePractice === false ? Number.POSITIVE_INFINITY : 4000;
   let truths: CoachRepTruth[] = [];
   /** Tension held after a squeeze that was not let go; released at the next cue. */
   let tension: Squeeze | null = null;

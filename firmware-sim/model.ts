@@ -331,7 +331,8 @@ export class VirtualUser {
 export function createDemoUser(seed: number, rest: Partial<RestProfile> = {}): VirtualUser & { sampleAt: VirtualUser['sampleAt'] } {
   const user = new VirtualUser(seed, rest);
   const rng = createRng(seed ^ 0x5eed);
-  let nextMs = 1500;
+  // A few seconds of rest first, as a person settles with the probe.
+  let nextMs = 4000;
   const plan = (tMs: number) => {
     while (nextMs < tMs + 3000) {
       const s = user.squeeze({

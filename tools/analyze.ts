@@ -9,12 +9,15 @@ import { readFileSync } from 'node:fs';
 import { analyzeRecording, type RecordingAnalysis } from '../src/pipeline/recording-analysis.ts';
 import type { Cue, RepMeasures } from '../src/pipeline/types.ts';
 import { CsvError, parseCsv } from '../src/recording/csv.ts';
+import { isProgramId, PROGRAMS } from '../src/programs/catalog.ts';
+import { scoreReps } from '../src/programs/scoring.ts';
+import type { ProgramId } from '../src/programs/types.ts';
 
 const USAGE = 'usage: npm run analyze -- FILE.csv [--protocol ID] [--mvc CMH2O] [--json]';
 
 interface Args {
   readonly file: string;
-  readonly protocol: string | null;
+  readonly protocol: ProgramId | null;
   readonly mvc: number | undefined;
   readonly json: boolean;
 }
@@ -23,7 +26,7 @@ class UsageError extends Error {}
 
 function parseArgs(argv: readonly string[]): Args {
   let file: string | null = null;
-  let protocol: string | null = null;
+  let protocol: ProgramId | null = null;
   let mvc: number | undefined;
   let json = false;
   for (let i = 0; i < argv.length; i++) {
@@ -34,7 +37,11 @@ function parseArgs(argv: readonly string[]): Args {
       return v;
     };
     if (a === '--json') json = true;
-    else if (a === '--protocol') protocol = value();
+    else if (a === '--protocol') {
+      const v = value();
+      if (!isProgramId(v)) throw new UsageError(`unknown protocol '${v}'; one of: ${PROGRAMS.map((p) => p.id).join(', ')}`);
+      protocol = v;
+    }
     else if (a === '--mvc') {
       const v = value();
       mvc = Number(v);
@@ -47,19 +54,17 @@ function parseArgs(argv: readonly string[]): Args {
   return { file, protocol, mvc, json };
 }
 
-/** What scoring adds to each rep; null/empty until a program scores it. */
+/** What scoring adds to each rep; null/empty without a program to score against. */
 interface RepScore {
   readonly score: number | null;
   readonly faults: readonly string[];
   readonly feedback: string | null;
 }
 
-/**
- * Scoring against a program lives in src/programs (a separate issue). When it lands, this is
- * the one call to replace: `scoreReps(reps, cues, protocolId, mvc)`.
- */
-function scoreReps(reps: readonly RepMeasures[], _cues: readonly Cue[], _protocol: string | null, _mvc: number | null): RepScore[] {
-  return reps.map(() => ({ score: null, faults: [], feedback: null }));
+/** Scores with the same code the live app uses; without --protocol there is nothing to score against. */
+function scoresFor(reps: readonly RepMeasures[], cues: readonly Cue[], protocol: ProgramId | null, mvc: number | null, bandCmH2O: number): RepScore[] {
+  if (protocol === null) return reps.map(() => ({ score: null, faults: [], feedback: null }));
+  return scoreReps(reps, cues, protocol, mvc, bandCmH2O).map((r) => ({ score: r.score, faults: r.faults, feedback: r.feedback }));
 }
 
 const round = (x: number | null, digits: number): number | null => (x === null || !Number.isFinite(x) ? null : Number(x.toFixed(digits)));
@@ -87,7 +92,7 @@ function toJson(a: RecordingAnalysis, scores: readonly RepScore[]): string {
   });
 }
 
-function toTable(file: string, samples: number, spanMs: number, a: RecordingAnalysis): string {
+function toTable(file: string, samples: number, spanMs: number, a: RecordingAnalysis, protocol: ProgramId | null, scores: readonly RepScore[]): string {
   const s = (ms: number | null) => (ms === null || !Number.isFinite(ms) ? '—' : (ms / 1000).toFixed(2));
   const n = (x: number | null, d: number) => (x === null || !Number.isFinite(x) ? '—' : x.toFixed(d));
   const mvcNote =
@@ -95,10 +100,10 @@ function toTable(file: string, samples: number, spanMs: number, a: RecordingAnal
   const head = [
     `${file}: ${samples} samples over ${(spanMs / 1000).toFixed(1)} s`,
     `resting level ${n(a.baselineCmH2O, 1)} cmH2O; MVC ${n(a.mvcCmH2O, 1)} cmH2O ${mvcNote}; resting band +${n(a.restingBandCmH2O, 1)} cmH2O`,
-    `${a.reps.length} rep${a.reps.length === 1 ? '' : 's'}`,
+    `${a.reps.length} rep${a.reps.length === 1 ? '' : 's'}${protocol === null ? ' (pass --protocol ID to score them)' : `, scored against '${protocol}'`}`,
   ];
-  const columns = ['#', 'onset s', 'latency ms', 'peak cmH2O', '% MVC', 'duration s', 'release s', 'relaxed s', 'rise ms', 'fade %', 'CV %', 'straining'];
-  const rows = a.reps.map((r) => [
+  const columns = ['#', 'onset s', 'latency ms', 'peak cmH2O', '% MVC', 'duration s', 'release s', 'relaxed s', 'rise ms', 'fade %', 'CV %', 'straining', ...(protocol === null ? [] : ['score', 'faults'])];
+  const rows = a.reps.map((r, i) => [
     String(r.index + 1),
     s(r.onsetMs),
     n(r.detectedAtMs - r.onsetMs, 0),
@@ -111,10 +116,12 @@ function toTable(file: string, samples: number, spanMs: number, a: RecordingAnal
     n(100 * r.holdFade, 0),
     n(100 * r.steadiness, 1),
     r.straining === null ? '—' : r.straining ? 'yes' : 'no',
+    ...(protocol === null ? [] : [n(scores[i].score, 0), scores[i].faults.join(",") || "—"]),
   ]);
   const widths = columns.map((c, j) => Math.max(c.length, ...rows.map((row) => row[j].length)));
   const line = (cells: readonly string[]) => cells.map((c, j) => c.padStart(widths[j])).join('  ');
-  return [...head, '', line(columns), ...rows.map(line)].join('\n');
+  const feedback = protocol === null ? [] : ['', ...a.reps.map((r, i) => `${r.index + 1}. ${scores[i].feedback ?? ''}`)];
+  return [...head, '', line(columns), ...rows.map(line), ...feedback].join('\n');
 }
 
 function main(argv: readonly string[]): number {
@@ -124,10 +131,6 @@ function main(argv: readonly string[]): number {
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     console.error(`analyze: ${e.message}\n${USAGE}`);
-    return 2;
-  }
-  if (args.protocol !== null) {
-    console.error(`analyze: scoring against a protocol ('${args.protocol}') is not available yet; run without --protocol`);
     return 2;
   }
   let text: string;
@@ -142,9 +145,9 @@ function main(argv: readonly string[]): number {
   try {
     const rec = parseCsv(text);
     const analysis = analyzeRecording(rec, args.mvc);
-    const scores = scoreReps(analysis.reps, rec.cues, args.protocol, analysis.mvcCmH2O);
+    const scores = scoresFor(analysis.reps, rec.cues, args.protocol, analysis.mvcCmH2O, analysis.restingBandCmH2O);
     const spanMs = rec.t.length > 0 ? rec.t[rec.t.length - 1] - rec.t[0] : 0;
-    console.log(args.json ? toJson(analysis, scores) : toTable(args.file, rec.t.length, spanMs, analysis));
+    console.log(args.json ? toJson(analysis, scores) : toTable(args.file, rec.t.length, spanMs, analysis, args.protocol, scores));
     return 0;
   } catch (e) {
     if (!(e instanceof CsvError)) throw e;

@@ -17,6 +17,8 @@ const en = {
   'status.reconnecting': 'Reconnecting…',
   'status.disconnected': 'Sensor disconnected',
   'status.failed': 'Connection failed',
+  'recording.save': 'Save recording',
+  'recording.saveHint': 'A CSV file of this session, on your own device: keep it, share it with your physiotherapist, or re-analyse it.',
   'readout.label': 'Current pressure',
   'readout.aboveRest': 'above rest',
   'readout.waiting': '–',

@@ -3,6 +3,7 @@ import { sensorSession } from '../session/sensorSession';
 import { simulatedBluetooth } from '../ble/simulated';
 import type { BluetoothLike } from '../ble/gatt';
 import { ConnectPanel } from './ConnectPanel';
+import { SaveRecordingButton } from './SaveRecordingButton';
 import { LiveChart } from './LiveChart';
 import { PressureReadout } from './PressureReadout';
 import { ProgramPanel } from './program/ProgramPanel';
@@ -27,6 +28,7 @@ export function App() {
         <TrainingBar />
         <PressureReadout buffer={sensorSession.buffer} />
         <LiveChart buffer={sensorSession.buffer} />
+        <SaveRecordingButton />
       </section>
       <ProgramPanel />
     </main>

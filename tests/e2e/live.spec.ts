@@ -1,4 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { parseCsv } from '../../src/recording/csv';
 
 /** Current pressure as the readout shows it. */
 async function readout(page: Page): Promise<number> {
@@ -46,7 +48,7 @@ test('the simulated sensor streams a live squeeze curve and pressure readout', a
   await expect.poll(() => readout(page), { timeout: 2000 - (Date.now() - start), intervals: [100] }).not.toBe(first);
 
   // The virtual user's first squeeze (about 20–40 cmH2O) reaches its hold within a few seconds.
-  await expect.poll(() => readout(page), { timeout: 8000, intervals: [200] }).toBeGreaterThan(15);
+  await expect.poll(() => readout(page), { timeout: 12000, intervals: [200] }).toBeGreaterThan(15);
   await page.waitForTimeout(1500);
   const extent = await curveExtent(page);
   expect(extent.bottom).toBeGreaterThan(extent.top);
@@ -66,4 +68,21 @@ test('without Web Bluetooth the app says so and offers the simulated sensor', as
   await expect(page.getByRole('button', { name: 'Connect sensor' })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Use simulated sensor' })).toBeEnabled();
   await context.close();
+});
+
+test('a session saved as CSV holds every sample streamed so far, in the format analyze reads', async ({ page }) => {
+  await page.goto('/?seed=11');
+  await page.getByRole('button', { name: 'Use simulated sensor' }).click();
+  await expect(page.getByRole('button', { name: 'Save recording' })).toBeVisible();
+  await page.waitForTimeout(3000);
+  await page.getByRole('button', { name: 'Disconnect' }).click();
+  // Nothing measured is lost when the sensor goes: the recording can still be saved.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save recording' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^pelvic-floor-\d{4}-\d{2}-\d{2}-\d{4}\.csv$/);
+  const text = await readFile(await download.path(), 'utf8');
+  const recording = parseCsv(text);
+  // About 3 s at 50 Hz.
+  expect(recording.t.length).toBeGreaterThan(120);
+  expect(recording.t.length).toBeLessThan(260);
+  expect(recording.t[recording.t.length - 1] - recording.t[0]).toBeGreaterThan(2400);
 });

@@ -102,15 +102,39 @@ describe('npm run analyze', { timeout: 60000 }, () => {
     });
   }
 
-  it('usage errors exit 2: no file, an unknown flag, a bad --mvc, a protocol (not available yet)', () => {
+  it('usage errors exit 2: no file, an unknown flag, a bad --mvc, an unknown protocol', () => {
     const fixture = join(FIXTURES, 'tared-20hz.csv');
-    for (const args of [[], [fixture, '--fast'], [fixture, '--mvc', 'strong'], [fixture, '--mvc']]) {
+    for (const args of [[], [fixture, '--fast'], [fixture, '--mvc', 'strong'], [fixture, '--mvc'], [fixture, '--protocol', 'pilates']]) {
       const r = analyze(...args);
       expect(r.code).toBe(2);
       expect(r.err).toMatch(/usage: npm run analyze/);
     }
-    const p = analyze(fixture, '--protocol', 'strength');
-    expect(p.code).toBe(2);
-    expect(p.err).toMatch(/not available yet/);
+    expect(analyze(fixture, '--protocol', 'pilates').err).toMatch(/unknown protocol 'pilates'; one of: find, strength/);
+  });
+
+  it('--protocol scores each rep with the live scoring: the straining rep is caught, the clean ones pass', () => {
+    const r = analyze(join(FIXTURES, 'absolute-with-reference.csv'), '--protocol', 'strength', '--json');
+    expect(r.code).toBe(0);
+    const reps = (JSON.parse(r.out) as { reps: JsonRep[] }).reps;
+    const truth = truthOf('absolute-with-reference');
+    expect(reps).toHaveLength(truth.squeezes.length);
+    reps.forEach((rep, i) => {
+      expect(rep.score).toBeGreaterThanOrEqual(0);
+      expect(rep.score).toBeLessThanOrEqual(100);
+      expect(typeof rep.feedback).toBe('string');
+      expect(rep.faults.includes('straining')).toBe(truth.squeezes[i].straining);
+    });
+    const strained = reps.findIndex((rep) => rep.faults.includes('straining'));
+    const clean = reps.filter((rep) => rep.faults.length === 0);
+    expect(clean.length).toBeGreaterThan(0);
+    for (const rep of clean) expect(rep.score ?? 0).toBeGreaterThan(reps[strained].score ?? 100);
+  });
+
+  it('without --protocol there is nothing to score against: score null, no faults', () => {
+    const r = analyze(join(FIXTURES, 'tared-20hz.csv'), '--json');
+    for (const rep of (JSON.parse(r.out) as { reps: JsonRep[] }).reps) {
+      expect(rep.score).toBeNull();
+      expect(rep.faults).toEqual([]);
+    }
   });
 });
