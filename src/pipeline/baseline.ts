@@ -7,6 +7,11 @@
  * level never follows a squeeze up. Two averages with different time constants give the drift
  * rate (for a linear drift an average lags by rate × time constant), so the level can be
  * extrapolated across a long hold.
+ *
+ * The first seconds (the warm-up) are learnt as rest with nothing to check them against, so a
+ * warm-up that sees the pressure swing by more than breathing and noise do (a squeeze, or a
+ * release when the stream started in the middle of a hold) is not trusted: it starts again from
+ * the newest sample.
  */
 /** Longer than this since the last rest sample means the level was frozen (or samples were lost), ms. */
 const MAX_STEP_MS = 250;
@@ -24,11 +29,16 @@ export class RestTracker {
   private restedMs = 0;
   private samples = 0;
   private lastT = Number.NaN;
+  /** Lowest and highest sample of the warm-up so far. */
+  private warmLow = Number.NaN;
+  private warmHigh = Number.NaN;
 
   constructor(
     private readonly levelTauMs: number,
     private readonly noiseTauMs: number,
     private readonly warmupMs: number,
+    /** A warm-up whose samples span more than this was not at rest, cmH2O. */
+    private readonly maxWarmupSwingCmH2O: number,
   ) {}
 
   /** Enough rest seen to trust the level and noise. */
@@ -73,12 +83,17 @@ export class RestTracker {
       dt = MAX_STEP_MS;
     }
     this.lastT = tMs;
+    if (!this.ready && this.samples > 0 && Math.max(y, this.warmHigh) - Math.min(y, this.warmLow) > this.maxWarmupSwingCmH2O) this.forget();
     this.samples++;
     if (this.samples === 1) {
       this.level = y;
       this.slowLevel = y;
+      this.warmLow = y;
+      this.warmHigh = y;
       return;
     }
+    this.warmLow = Math.min(this.warmLow, y);
+    this.warmHigh = Math.max(this.warmHigh, y);
     this.restedMs += dt;
     // At first a plain mean (weight 1/n), then exponential forgetting.
     const warm = 1 / this.samples;
@@ -97,6 +112,19 @@ export class RestTracker {
     this.level = y;
     this.slowLevel = y;
     this.lastT = tMs;
+  }
+
+  /**
+   * Forgets the level, drift and spread: what was learnt was not rest. The next sample starts a
+   * new warm-up (plain mean, then exponential forgetting), and until it is over `ready` is false.
+   */
+  forget(): void {
+    (globalThis as any).__forget = ((globalThis as any).__forget ?? 0) + 1;
+    this.samples = 0;
+    this.restedMs = 0;
+    this.variance = 0;
+    this.riseMean = 0;
+    this.riseVariance = 0;
   }
 
   private get slowTauMs(): number {

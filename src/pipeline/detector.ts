@@ -57,6 +57,19 @@ const RISE_WINDOW_SAMPLES = 1024;
 const REST_TAU_MS = 4000;
 const NOISE_TAU_MS = 10000;
 const WARMUP_MS = 2500;
+/**
+ * Breathing and noise move the resting pressure by less than this within a warm-up (at most
+ * 4.9 cmH2O in 2.5 s on the development recordings), and the weakest squeeze rises this much: a
+ * warm-up spanning more saw a squeeze or a release, not rest, cmH2O.
+ */
+const MAX_WARMUP_SWING_CMH2O = 6;
+/**
+ * Rest is the lowest sustained level (squeezing and straining only raise the pressure): standing
+ * this many resting SDs below the resting level for REANCHOR_MS means the level is wrong (it was
+ * learnt on a hold, e.g. when the stream started mid-squeeze). It is learnt again from there.
+ */
+const BELOW_REST_SDS = 3;
+const REANCHOR_MS = 1000;
 /** Longer than this between samples (several missed packets) is a gap, ms, whatever the rate. */
 const MIN_GAP_MS = 250;
 /** A rise that neither becomes a rep nor falls back within this long moved the rest level, ms. */
@@ -98,6 +111,8 @@ class RepTrack {
   lowIdx = 0;
   /** The level this rep is measured against (rest, or the raised level it rose from). */
   base: Line = { level: 0, slopePerMs: 0, t0: 0 };
+  /** How far above `base` the pressure still counted as resting when the rise was detected. */
+  baseBand = 0;
   /** The resting level (for "relaxed"). */
   rest: Line = { level: 0, slopePerMs: 0, t0: 0 };
   maxRise = 0;
@@ -114,7 +129,7 @@ export class RepDetector {
   private readonly opts: Required<Omit<DetectorOptions, 'mvcCmH2O'>>;
   private readonly band: number;
   private readonly ring = new SampleRing(HISTORY_SAMPLES);
-  private readonly rest = new RestTracker(REST_TAU_MS, NOISE_TAU_MS, WARMUP_MS);
+  private readonly rest = new RestTracker(REST_TAU_MS, NOISE_TAU_MS, WARMUP_MS, MAX_WARMUP_SWING_CMH2O);
   private readonly recentMin = new WindowMin(RISE_WINDOW_MS, RISE_WINDOW_SAMPLES);
   private readonly peakMedian = new WindowMedian(PEAK_MEDIAN_MS, PEAK_MEDIAN_SAMPLES);
   private readonly events: RepEvent[] = [];
@@ -134,6 +149,8 @@ export class RepDetector {
   private receivedMs = 0;
   private aboveCount = 0;
   private raisedSinceMs = Number.NaN;
+  /** Since when the pressure has stood clearly below the resting level (NaN: it does not). */
+  private belowSinceMs = Number.NaN;
   /** Earliest sample a new onset may be walked back to (end of the last rep). */
   private boundaryIdx = 0;
   private lastBaselineLevel = Number.NaN;
@@ -271,6 +288,13 @@ export class RepDetector {
       this.startRise(t, true);
       return;
     }
+    if (excess < -Math.max(this.opts.minThresholdCmH2O, BELOW_REST_SDS * rest.noise)) {
+      // Far below rest: the level is suspect, so these samples must not teach it (nor its spread).
+      if (Number.isNaN(this.belowSinceMs)) this.belowSinceMs = t;
+      else if (t - this.belowSinceMs >= REANCHOR_MS) this.reanchorRest(t, rise);
+      return;
+    }
+    this.belowSinceMs = Number.NaN;
     if (excess < this.levelThreshold) {
       rest.update(t, this.fast, rise);
       this.raisedSinceMs = Number.NaN;
@@ -285,15 +309,35 @@ export class RepDetector {
     }
   }
 
+  /**
+   * The resting level was wrong (the pressure has sat below it for a second): learn rest again
+   * from the level now reached, with a new warm-up, and say so at once so the "above rest"
+   * display stops reading negative.
+   */
+  private reanchorRest(t: number, rise: number): void {
+    (globalThis as any).__reanchor = ((globalThis as any).__reanchor ?? 0) + 1; (globalThis as any).__reanchorT ??= []; (globalThis as any).__reanchorT.push(t);
+    this.rest.forget();
+    this.rest.update(t, this.fast, rise);
+    this.belowSinceMs = Number.NaN;
+    this.raisedSinceMs = Number.NaN;
+    this.lastBaselineLevel = this.rest.level;
+    this.lastBaselineT = t;
+    this.events.push({ type: 'baseline', tMs: t, baselineCmH2O: this.rest.level, noiseCmH2O: this.rest.noise });
+  }
+
   private startRise(t: number, fromRest: boolean): void {
     const ring = this.ring;
     const r = this.cur;
     r.index = this.nextIndex;
     r.detectedAtMs = t;
     r.lowIdx = Math.max(this.boundaryIdx, ring.indexAtOrAfter(t - MAX_WALK_BACK_MS));
-    const onset = findDeparture(ring, r.lowIdx, ring.newest, 1, EDGE_TUNING);
-    r.announcedOnsetMs = onset.tMs;
     const restLine: Line = { level: this.rest.level, slopePerMs: this.rest.driftPerMs, t0: this.rest.lastRestMs };
+    r.baseBand = this.levelThreshold;
+    // From rest the walk back starts where the pressure last stood in the resting band; a rise
+    // from a level left raised has no such level yet (the walk stops at its trough).
+    const anchor = fromRest ? { line: restLine, band: r.baseBand } : undefined;
+    const onset = findDeparture(ring, r.lowIdx, ring.newest, 1, EDGE_TUNING, anchor);
+    r.announcedOnsetMs = onset.tMs;
     r.rest = fromRest ? restLine : this.prev.rest;
     // Rising from a level left raised by the last squeeze: measure from where it rose.
     r.base = fromRest ? restLine : { level: onset.level, slopePerMs: 0, t0: t };

@@ -76,6 +76,15 @@ export function crossingBackward(ring: SampleRing, from: number, lo: number, lin
   return Number.isNaN(nextT) ? ring.t(from) : nextT;
 }
 
+/**
+ * The level an edge is known to rise from, and how far above it the pressure still counts as
+ * resting (breathing and noise): where the search for a rise's start begins.
+ */
+export interface RestAnchor {
+  readonly line: Line;
+  readonly band: number;
+}
+
 /** Where an edge began, and the reference level there (what the rise rose from). */
 export interface Departure {
   readonly tMs: number;
@@ -94,12 +103,17 @@ export interface Departure {
  * part of the edge is extrapolated back to the line (from its crossings of δ and 3δ), which
  * removes most of the lag a threshold has on an edge that starts gently.
  *
+ * With a rest `anchor`, the first reference window ends where the pressure was last within the
+ * resting band of the anchor's line before `cross`, not at `cross`: on a slow rise (10–90 % over
+ * a second or more) a window ending at the crossing lies on the early rise itself, the fitted
+ * line takes on its slope and the passes settle late on the rise.
+ *
  * The walk never crosses a gap (lost samples): if the pressure was already on its way when the
  * samples resumed, the edge began inside the gap, and its first slope is extrapolated back.
  *
  * `lo` is the earliest index the edge may begin at (a previous rep, the oldest sample).
  */
-export function findDeparture(ring: SampleRing, lo: number, cross: number, dir: 1 | -1, tune: EdgeTuning): Departure {
+export function findDeparture(ring: SampleRing, lo: number, cross: number, dir: 1 | -1, tune: EdgeTuning, anchor?: RestAnchor): Departure {
   const bound = Math.max(lo, ring.oldest);
   const from = ring.runStart(Math.max(cross, bound), bound);
   const beforeGap = from > bound ? from - 1 : -1;
@@ -108,7 +122,7 @@ export function findDeparture(ring: SampleRing, lo: number, cross: number, dir: 
   const startLevel = ring.centred(beforeGap >= 0 ? beforeGap : from, tune.smoothHalfMs);
   let fit: LineFit = { level: startLevel, slopePerMs: 0, t0: ring.t(from), sd: 0 };
   let departIdx = from;
-  let edgeT = ring.t(cross);
+  let edgeT = anchor === undefined ? ring.t(cross) : lastWithin(ring, from, cross, anchor, tune.smoothHalfMs);
   for (let pass = 0; pass < 4 && cross > from; pass++) {
     const refEnd = ring.indexAtOrAfter(edgeT - tune.guardMs, from, cross) - 1;
     const refStart = ring.indexAtOrAfter(edgeT - tune.guardMs - tune.referenceMs, from, cross);
@@ -137,6 +151,18 @@ export function findDeparture(ring: SampleRing, lo: number, cross: number, dir: 
   if (Number.isNaN(t1)) tMs = ring.t(departIdx);
   else if (!Number.isNaN(t3) && t3 > t1) tMs = Math.max(ring.t(from), t1 - (t3 - t1) / 2);
   return { tMs, level: lineAt(fit, tMs) };
+}
+
+/**
+ * Time of the last sample before `cross` whose centred pressure stood within the anchor's band,
+ * not before `from`; the crossing itself when the pressure never got that low (a rise from a
+ * crest of the breathing wave or from a cough's tail: the passes then start there as before).
+ */
+function lastWithin(ring: SampleRing, from: number, cross: number, anchor: RestAnchor, halfMs: number): number {
+  for (let i = cross; i >= from; i--) {
+    if (ring.centred(i, halfMs) - lineAt(anchor.line, ring.t(i)) <= anchor.band) return ring.t(i);
+  }
+  return ring.t(cross);
 }
 
 function deltaOf(fit: LineFit, tune: EdgeTuning): number {

@@ -43,6 +43,8 @@ export interface RepLandmarks {
   readonly announcedOnsetMs: number;
   /** The level the rep is measured against. */
   readonly base: Line;
+  /** How far above `base` the pressure still counted as resting (breathing and noise), cmH2O. */
+  readonly baseBand: number;
   readonly peakCmH2O: number;
   readonly peakMs: number;
   /** Sample at which the live pipeline saw the pressure fall below half the peak. */
@@ -105,18 +107,20 @@ function measureRise(ring: SampleRing, m: RepLandmarks, lo: number, peakIdx: num
   const forwardUp50 = crossingForward(ring, announcedIdx, peakIdx, m.base, level(0.5), 1, half);
   const up50Ms = Number.isNaN(forwardUp50) ? crossingBackward(ring, peakIdx, lo, m.base, level(0.5), 1, half) : forwardUp50;
   const up50Idx = Math.min(ring.indexAtOrAfter(up50Ms, lo, peakIdx), peakIdx);
-  // Walked back again with the whole rise in view; the live estimate if the rise scrolled away.
+  // Walked back again with the whole rise in view, from where it last stood at the base; the
+  // live estimate if the rise scrolled away.
   const riseHeld = m.lowIdx >= ring.oldest;
-  const onsetMs = riseHeld ? findDeparture(ring, lo, up50Idx, 1, tune).tMs : m.announcedOnsetMs;
-  const onsetIdx = ring.indexAtOrAfter(onsetMs, lo, peakIdx);
+  const onsetMs = riseHeld ? findDeparture(ring, lo, up50Idx, 1, tune, { line: m.base, band: m.baseBand }).tMs : m.announcedOnsetMs;
   const searchEnd = Math.min(ring.newest, ring.indexAtOrAfter(m.peakMs + PEAK_MEDIAN_MS / 2, lo));
   const reached = crossingForward(ring, up50Idx, searchEnd, m.base, level(PEAK_REACHED_FRACTION), 1, half);
   return {
     onsetMs,
     peakMs: Number.isNaN(reached) ? m.peakMs : reached,
-    up10Ms: crossingForward(ring, onsetIdx, peakIdx, m.base, level(0.1), 1, half),
+    // The 10 % and 90 % crossings on either side of the half-maximum, whatever the onset: rise
+    // time is a property of the peak rise, so an onset error must not shorten or lengthen it.
+    up10Ms: crossingBackward(ring, up50Idx, lo, m.base, level(0.1), 1, half),
     up50Ms,
-    up90Ms: crossingForward(ring, onsetIdx, peakIdx, m.base, level(0.9), 1, half),
+    up90Ms: crossingForward(ring, up50Idx, peakIdx, m.base, level(0.9), 1, half),
   };
 }
 

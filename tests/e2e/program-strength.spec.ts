@@ -33,7 +33,7 @@ test('a strength set on the simulated sensor: one result per rep, the right faul
   await training.getByRole('button', { name: 'Start' }).click();
 
   // While it runs, Stop is always there, and the cue tells what to do and for how long.
-  const stop = training.getByRole('button', { name: 'Stop' });
+  const stop = page.getByRole('button', { name: 'Stop' });
   await expect(stop).toBeVisible();
   const cue = page.getByTestId('cue');
   await expect(cue.getByRole('status', { name: 'Cue' })).toHaveText('Get ready');
@@ -69,7 +69,7 @@ test('Stop ends a session at once, and the safety advice is not shown again', as
   const training = page.getByRole('region', { name: 'Training' });
   await training.getByRole('button', { name: 'Start' }).click();
   await expect(page.getByTestId('cue').getByRole('status', { name: 'Cue' })).toHaveText('Squeeze', { timeout: 7000 });
-  await training.getByRole('button', { name: 'Stop' }).click();
+  await page.getByRole('button', { name: 'Stop' }).click();
   await expect(page.getByRole('region', { name: 'Summary' })).toContainText('Stopped early.');
   await expect(training.getByRole('button', { name: 'Start' })).toBeVisible();
   await page.reload();
