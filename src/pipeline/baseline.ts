@@ -119,7 +119,6 @@ export class RestTracker {
    * new warm-up (plain mean, then exponential forgetting), and until it is over `ready` is false.
    */
   forget(): void {
-    (globalThis as any).__forget = ((globalThis as any).__forget ?? 0) + 1;
     this.samples = 0;
     this.restedMs = 0;
     this.variance = 0;

@@ -315,7 +315,6 @@ export class RepDetector {
    * display stops reading negative.
    */
   private reanchorRest(t: number, rise: number): void {
-    (globalThis as any).__reanchor = ((globalThis as any).__reanchor ?? 0) + 1; (globalThis as any).__reanchorT ??= []; (globalThis as any).__reanchorT.push(t);
     this.rest.forget();
     this.rest.update(t, this.fast, rise);
     this.belowSinceMs = Number.NaN;
