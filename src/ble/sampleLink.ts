@@ -1,4 +1,4 @@
-import { Subject, filter, map, share, type Observable } from 'rxjs';
+import { Subject, filter, map, share, type Observable, type OperatorFunction } from 'rxjs';
 import type { SampleBatch } from '../pipeline/types';
 import { DecodeError, type Reading } from './decoders/decodeError';
 import type { GattServer } from './gatt';
@@ -9,6 +9,26 @@ import { readBattery, readDeviceInfo } from './standard';
 export function toFault(error: unknown): LinkFault {
   const detail = error instanceof Error ? error.message : String(error);
   return { kind: error instanceof DecodeError ? error.kind : 'malformed', detail };
+}
+
+/**
+ * Decodes each value a device sends; one that does not decode is reported on `faults` and
+ * dropped, so a damaged packet never ends the stream.
+ */
+export function decodeEach(decode: (view: DataView) => SampleBatch, faults: Subject<LinkFault>): OperatorFunction<DataView, SampleBatch> {
+  return (values$) =>
+    values$.pipe(
+      map((view) => {
+        try {
+          return decode(view);
+        } catch (error) {
+          faults.next(toFault(error));
+          return null;
+        }
+      }),
+      filter((batch): batch is SampleBatch => batch !== null),
+      share(),
+    );
 }
 
 /** One sample stamped with its arrival time, as a batch. */
@@ -34,19 +54,7 @@ export function arrivalLink(
   clock: SessionClock,
 ): SensorLink {
   const faults = new Subject<LinkFault>();
-  const samples$ = values$.pipe(
-    map((view) => {
-      const t = clock.now();
-      try {
-        return arrivalBatch(t, decode(view));
-      } catch (error) {
-        faults.next(toFault(error));
-        return null;
-      }
-    }),
-    filter((batch): batch is SampleBatch => batch !== null),
-    share(),
-  );
+  const samples$ = values$.pipe(decodeEach((view) => arrivalBatch(clock.now(), decode(view)), faults));
   return {
     profileId,
     samples$,

@@ -1,4 +1,4 @@
-import { Subject, filter, map, share } from 'rxjs';
+import { Subject } from 'rxjs';
 import {
   CONTROL_POINT,
   NAME_PREFIX,
@@ -7,11 +7,10 @@ import {
   decodePressurePacket,
   encodeControl,
 } from '../../../firmware-sim/protocol';
-import type { SampleBatch } from '../../pipeline/types';
 import { createReferenceClock, packetToBatch } from '../decoders/reference';
 import { notifications } from '../observe';
 import type { DeviceProfile, LinkFault } from '../profile';
-import { toFault } from '../sampleLink';
+import { decodeEach } from '../sampleLink';
 import { STANDARD_SERVICES, readBattery, readDeviceInfo } from '../standard';
 
 /** Our open reference perineometer (firmware-sim/README.md): timestamped packets in 0.1 cmH2O. */
@@ -33,16 +32,7 @@ export const referenceProfile: DeviceProfile = {
         const control = await service.getCharacteristic(CONTROL_POINT);
         const faults = new Subject<LinkFault>();
         const samples$ = (await notifications(measurement, device)).pipe(
-          map((view) => {
-            try {
-              return packetToBatch(decodePressurePacket(view), deviceClock, clock.now());
-            } catch (error) {
-              faults.next(toFault(error));
-              return null;
-            }
-          }),
-          filter((batch): batch is SampleBatch => batch !== null),
-          share(),
+          decodeEach((view) => packetToBatch(decodePressurePacket(view), deviceClock, clock.now()), faults),
         );
         return {
           profileId: 'reference',
