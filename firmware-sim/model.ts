@@ -123,6 +123,8 @@ export interface SqueezeTruth {
 }
 
 const FLICK_MS = 700;
+/** Time constant over which probe drift levels off, ms. */
+const DRIFT_TAU_MS = 20 * 60_000;
 
 function ramp(shape: RampShape, x: number): number {
   if (x <= 0) return 0;
@@ -315,7 +317,9 @@ export class VirtualUser {
       abdominal += strainShape(s, tMs);
     }
     for (let i = 0; i < this.coughs.length; i++) abdominal += coughShape(this.coughs[i], tMs);
-    const drift = (r.driftCmH2OPerMin * tMs) / 60000;
+    // Linear at first (several cmH2O over a session), levelling off over tens of minutes as a
+    // probe's air warms to body temperature, so an endless demo does not drift off the chart.
+    const drift = (r.driftCmH2OPerMin * DRIFT_TAU_MS * (1 - Math.exp(-tMs / DRIFT_TAU_MS))) / 60000;
     out.main = r.levelCmH2O + drift + this.wander + breath + pelvic + r.abdominalCoupling * abdominal + r.noiseCmH2O * gaussian(this.rng);
     out.ref = r.hasReference
       ? r.levelCmH2O + breath / Math.max(r.abdominalCoupling, 0.1) + abdominal + r.noiseCmH2O * gaussian(this.rng)

@@ -115,10 +115,10 @@ export class RestTracker {
   }
 
   /**
-   * Forgets the level, drift and spread: what was learnt was not rest. The next sample starts a
-   * new warm-up (plain mean, then exponential forgetting), and until it is over `ready` is false.
+   * Forgets the level, drift and spread: what the warm-up learnt was not rest. The next sample
+   * starts a new warm-up (plain mean, then exponential forgetting).
    */
-  forget(): void {
+  private forget(): void {
     this.samples = 0;
     this.restedMs = 0;
     this.variance = 0;

@@ -65,8 +65,9 @@ const WARMUP_MS = 2500;
 const MAX_WARMUP_SWING_CMH2O = 6;
 /**
  * Rest is the lowest sustained level (squeezing and straining only raise the pressure): standing
- * this many resting SDs below the resting level for REANCHOR_MS means the level is wrong (it was
- * learnt on a hold, e.g. when the stream started mid-squeeze). It is learnt again from there.
+ * below the resting level by more than the resting band and this many resting SDs (breathing and
+ * noise) for REANCHOR_MS means the level is wrong: it was learnt on a hold (the stream started
+ * mid-squeeze) or extrapolated too far across a long one. It restarts at the level reached.
  */
 const BELOW_REST_SDS = 3;
 const REANCHOR_MS = 1000;
@@ -288,10 +289,10 @@ export class RepDetector {
       this.startRise(t, true);
       return;
     }
-    if (excess < -Math.max(this.opts.minThresholdCmH2O, BELOW_REST_SDS * rest.noise)) {
+    if (excess < -Math.max(this.band, BELOW_REST_SDS * rest.noise)) {
       // Far below rest: the level is suspect, so these samples must not teach it (nor its spread).
       if (Number.isNaN(this.belowSinceMs)) this.belowSinceMs = t;
-      else if (t - this.belowSinceMs >= REANCHOR_MS) this.reanchorRest(t, rise);
+      else if (t - this.belowSinceMs >= REANCHOR_MS) this.reanchorRest(t);
       return;
     }
     this.belowSinceMs = Number.NaN;
@@ -310,13 +311,14 @@ export class RepDetector {
   }
 
   /**
-   * The resting level was wrong (the pressure has sat below it for a second): learn rest again
-   * from the level now reached, with a new warm-up, and say so at once so the "above rest"
-   * display stops reading negative.
+   * The resting level was wrong (the pressure has sat below it for a second): it restarts at the
+   * level now reached, the median of the last 600 ms (the end of a fall is a minority of it,
+   * noise and tremor do not move it), and the display hears of it at once. The spread is kept:
+   * breathing goes on during a hold, so a spread learnt there is not smaller than at rest, and a
+   * warm-up that saw a squeeze's rise was already discarded (`RestTracker`).
    */
-  private reanchorRest(t: number, rise: number): void {
-    this.rest.forget();
-    this.rest.update(t, this.fast, rise);
+  private reanchorRest(t: number): void {
+    this.rest.restartAt(t, this.peakMedian.value);
     this.belowSinceMs = Number.NaN;
     this.raisedSinceMs = Number.NaN;
     this.lastBaselineLevel = this.rest.level;
@@ -341,6 +343,7 @@ export class RepDetector {
     // Rising from a level left raised by the last squeeze: measure from where it rose.
     r.base = fromRest ? restLine : { level: onset.level, slopePerMs: 0, t0: t };
     r.maxRise = this.fast - lineAt(r.base, t);
+    this.belowSinceMs = Number.NaN;
     r.halfUpMs = t;
     r.peakCmH2O = 0;
     r.peakMs = t;
