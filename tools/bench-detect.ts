@@ -111,6 +111,7 @@ function report(set: BenchSet, ours: Tally, naive: Tally, recordings: readonly L
   row('straining accuracy (reference channel)', '', ours.strainingTotal === 0 ? 'n/a' : `${fmt(ours.strainingRight / ours.strainingTotal, 3)} (${ours.strainingTotal})`, 'n/a');
   row('onsets announced then cancelled: at a cough/laugh, per min', '', fmt(ours.artefactCancels / ours.minutes, 2), 'n/a');
   row('onsets announced then cancelled: anything else, per min', '', fmt(ours.otherCancels / ours.minutes, 2), 'n/a');
+  row('squeezes under way at the start or begun in the first 2 s: reported (may be dropped)', '', `${ours.optionalReported} of ${ours.optionalTruths}`, `${naive.optionalReported} of ${naive.optionalTruths}`);
   return lines.join('\n');
 }
 
@@ -121,7 +122,11 @@ function byKind(t: Tally): string {
       const n = t.truthsByKind.get(k) ?? 0;
       const missed = t.missedByKind.get(k) ?? 0;
       const err = t.onsetErrByKind.get(k) ?? [];
-      return `  ${k.padEnd(13)} n=${String(n).padStart(4)} missed=${String(missed).padStart(3)} onset |err| median ${fmt(percentile(err, 0.5))} p90 ${fmt(percentile(err, 0.9))} ms`;
+      const rise = t.riseTimeErrByKind.get(k) ?? [];
+      return (
+        `  ${k.padEnd(13)} n=${String(n).padStart(4)} missed=${String(missed).padStart(3)} onset |err| median ${fmt(percentile(err, 0.5))} p90 ${fmt(percentile(err, 0.9))} ms` +
+        `, rise time |err| median ${fmt(percentile(rise, 0.5))} p90 ${fmt(percentile(rise, 0.9))} ms`
+      );
     })
     .join('\n');
 }

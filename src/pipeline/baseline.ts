@@ -115,6 +115,18 @@ export class RestTracker {
   }
 
   /**
+   * Restarts at a new level after the old one proved wrong, and learns level and spread again as
+   * in a warm-up (a plain mean of what follows, the old values counting as one sample) while
+   * staying ready: detection goes on (the thresholds have floors), and within a second or two
+   * they stand on the real resting spread, not on one learnt on a hold (which is wider: fade,
+   * tremor).
+   */
+  relearnAt(tMs: number, y: number): void {
+    this.restartAt(tMs, y);
+    this.samples = 1;
+  }
+
+  /**
    * Forgets the level, drift and spread: what the warm-up learnt was not rest. The next sample
    * starts a new warm-up (plain mean, then exponential forgetting).
    */

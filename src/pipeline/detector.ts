@@ -43,6 +43,11 @@ const DEFAULTS = {
   minRepCmH2O: 3,
 } as const;
 
+/**
+ * A voluntary squeeze stays above half its height for longer than this, even a quick flick
+ * (about 1 s); a bout of coughs that holds up between its coughs stays there for less, ms.
+ */
+const MIN_REP_FWHM_MS = 500;
 /** A rep rises at least this many resting SDs (breathing and noise). */
 const REP_MIN_NOISE_SDS = 3;
 /** Fast smoothing for decisions (squeezes rise over ≥ 150 ms; this only tames sensor noise), ms. */
@@ -313,12 +318,11 @@ export class RepDetector {
   /**
    * The resting level was wrong (the pressure has sat below it for a second): it restarts at the
    * level now reached, the median of the last 600 ms (the end of a fall is a minority of it,
-   * noise and tremor do not move it), and the display hears of it at once. The spread is kept:
-   * breathing goes on during a hold, so a spread learnt there is not smaller than at rest, and a
-   * warm-up that saw a squeeze's rise was already discarded (`RestTracker`).
+   * noise and tremor do not move it), and the display hears of it at once. Level and spread are
+   * then learnt again as in a warm-up, without pausing detection.
    */
   private reanchorRest(t: number): void {
-    this.rest.restartAt(t, this.peakMedian.value);
+    this.rest.relearnAt(t, this.peakMedian.value);
     this.belowSinceMs = Number.NaN;
     this.raisedSinceMs = Number.NaN;
     this.lastBaselineLevel = this.rest.level;
@@ -343,12 +347,12 @@ export class RepDetector {
     // Rising from a level left raised by the last squeeze: measure from where it rose.
     r.base = fromRest ? restLine : { level: onset.level, slopePerMs: 0, t0: t };
     r.maxRise = this.fast - lineAt(r.base, t);
-    this.belowSinceMs = Number.NaN;
     r.halfUpMs = t;
     r.peakCmH2O = 0;
     r.peakMs = t;
     r.measured = null;
     this.aboveCount = 0;
+    this.belowSinceMs = Number.NaN;
     this.phase = 'rising';
     this.events.push({ type: 'onset', index: r.index, onsetMs: r.announcedOnsetMs, detectedAtMs: t });
   }
@@ -407,6 +411,12 @@ export class RepDetector {
     r.fallIdx = ring.newest;
     r.dipLowest = rise;
     r.measured = measureRiseAndHold(ring, r, EDGE_TUNING);
+    if (r.measured.down50Ms - r.measured.up50Ms < MIN_REP_FWHM_MS) {
+      // Too brief for a squeeze (a bout of coughs): withdrawn like any cough, its index reused.
+      this.nextIndex--;
+      this.cancelRise(t);
+      return;
+    }
     this.boundaryIdx = ring.indexAtOrAfter(r.measured.down50Ms);
     this.phase = 'released';
   }

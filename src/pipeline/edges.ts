@@ -154,9 +154,9 @@ export function findDeparture(ring: SampleRing, lo: number, cross: number, dir: 
 }
 
 /**
- * Time of the last sample before `cross` whose centred pressure stood within the anchor's band,
- * not before `from`; the crossing itself when the pressure never got that low (a rise from a
- * crest of the breathing wave or from a cough's tail: the passes then start there as before).
+ * Time of the last sample at or before `cross` (not before `from`) whose centred pressure stood
+ * within the anchor's band; the crossing itself when the pressure never got that low (a rise
+ * from a crest of the breathing wave or from a cough's tail: the passes then start there).
  */
 function lastWithin(ring: SampleRing, from: number, cross: number, anchor: RestAnchor, halfMs: number): number {
   for (let i = cross; i >= from; i--) {

@@ -111,14 +111,16 @@ function measureRise(ring: SampleRing, m: RepLandmarks, lo: number, peakIdx: num
   // live estimate if the rise scrolled away.
   const riseHeld = m.lowIdx >= ring.oldest;
   const onsetMs = riseHeld ? findDeparture(ring, lo, up50Idx, 1, tune, { line: m.base, band: m.baseBand }).tMs : m.announcedOnsetMs;
+  const onsetIdx = ring.indexAtOrAfter(onsetMs, lo, peakIdx);
   const searchEnd = Math.min(ring.newest, ring.indexAtOrAfter(m.peakMs + PEAK_MEDIAN_MS / 2, lo));
   const reached = crossingForward(ring, up50Idx, searchEnd, m.base, level(PEAK_REACHED_FRACTION), 1, half);
   return {
     onsetMs,
     peakMs: Number.isNaN(reached) ? m.peakMs : reached,
-    // The 10 % and 90 % crossings on either side of the half-maximum, whatever the onset: rise
-    // time is a property of the peak rise, so an onset error must not shorten or lengthen it.
-    up10Ms: crossingBackward(ring, up50Idx, lo, m.base, level(0.1), 1, half),
+    // Rise time belongs to the peak rise, not to the onset: the 10 % crossing is the last one
+    // before the half-maximum (so an onset found late cannot shorten the rise), though not from
+    // before the onset (a breathing crest or a cough's tail there is not this rise's).
+    up10Ms: crossingBackward(ring, up50Idx, onsetIdx, m.base, level(0.1), 1, half),
     up50Ms,
     up90Ms: crossingForward(ring, up50Idx, peakIdx, m.base, level(0.9), 1, half),
   };

@@ -10,6 +10,8 @@
  * - noise: coloured (1/f-like, a sum of AR(1) processes) plus white, quantised like a device
  *   reporting counts;
  * - artefacts: cough bouts (2–3 coughs), symmetric Gaussian spikes, laughs;
+ * - situations: a session that starts while the user is already squeezing (or squeezes at once),
+ *   slow rises (10–90 % over 1.0–1.5 s);
  * - link: device rates from a discrete set, samples stamped on packet arrival and spread back
  *   over the packet, bursty losses.
  *
@@ -145,12 +147,27 @@ function truthOf(s: AltSqueeze, coupling: number): TrueRep {
   };
 }
 
+/** 10–90 % rise time as a fraction of riseMs, for the two rise shapes (no overshoot). */
+function riseTimeFraction(fastStart: boolean): number {
+  const shape = (x: number) => (fastStart ? 1 - Math.pow(1 - x, 2.5) : x * x * x * (10 - 15 * x + 6 * x * x));
+  const first = (level: number) => {
+    let x = 0;
+    while (shape(x) < level) x += 1e-4;
+    return x;
+  };
+  return first(0.9) - first(0.1);
+}
+
 const RATES_HZ = [20, 25, 32, 40, 50, 64, 100] as const;
 const KINDS: readonly SqueezeKind[] = ['normal', 'normal', 'weak', 'speed', 'back-to-back', 'endurance'];
 
 export function familySession(seed: number): LabelledRecording {
   const rng = createRng(seed * 104729 + 3);
-  const { uniform, pick, chance } = dice(rng);
+  const main = dice(rng);
+  const { uniform, pick, chance } = main;
+  // The situations added later (a squeeze at the start, slow rises) are drawn from their own
+  // generator, so every other draw of a seed is what it always was.
+  const more = dice(createRng(seed * 15485863 + 5));
   const gauss = () => gaussian(rng);
   const hasReference = chance(0.4);
   const coupling = uniform(0.6, 1.2);
@@ -158,7 +175,7 @@ export function familySession(seed: number): LabelledRecording {
   const spikes: Spike[] = [];
   let t = uniform(4000, 8000);
   const nReps = 5 + Math.floor(rng() * 5);
-  const make = (kind: SqueezeKind, startMs: number, extra: Partial<AltSqueeze> = {}): AltSqueeze => {
+  const make = (kind: SqueezeKind, startMs: number, extra: Partial<AltSqueeze> = {}, { uniform, chance } = main): AltSqueeze => {
     const peak = kind === 'weak' ? uniform(6, 10) : kind === 'endurance' ? uniform(12, 35) : uniform(12, 70);
     const s: AltSqueeze = {
       kind,
@@ -184,6 +201,12 @@ export function familySession(seed: number): LabelledRecording {
     squeezes.push(s);
     return s;
   };
+  if (more.chance(0.2)) {
+    // The app connects while the user is already squeezing, or she squeezes at once; the next
+    // squeeze comes a few seconds after it and must be found all the same.
+    const s = make('at-start', more.uniform(-3000, 2000), { holdMs: more.uniform(4000, 9000) }, more);
+    t = Math.max(t, activeEnd(s) + more.uniform(3000, 8000));
+  }
   for (let n = 0; n < nReps; n++) {
     let kind = pick(KINDS);
     if (hasReference && chance(0.3)) kind = 'straining';
@@ -193,6 +216,11 @@ export function familySession(seed: number): LabelledRecording {
       squeezes[squeezes.length - 1] = { ...first, residualCmH2O: first.peakCmH2O * uniform(0.2, 0.45), residualTauMs: uniform(3000, 15000) };
       s = make(kind, activeEnd(first) + uniform(300, 2000));
     } else s = make(kind, t);
+    if (kind === 'normal' && more.chance(0.3)) {
+      // Tightening slowly: 10–90 % of the rise over 1.0–1.5 s.
+      s = { ...s, kind: 'slow-rise', riseMs: more.uniform(1000, 1500) / riseTimeFraction(s.fastStart) };
+      squeezes[squeezes.length - 1] = s;
+    }
     t = activeEnd(s) + (kind === 'speed' ? uniform(1800, 3000) : uniform(Math.min(s.holdMs, 9000), Math.min(s.holdMs, 9000) + 6000));
     if (chance(0.5)) {
       const amp = (s.peakCmH2O * uniform(0.8, 2.5)) / coupling;

@@ -2,7 +2,7 @@
  * Scoring detections against the truth: one-to-one matching, then the error figures the
  * targets are written in.
  */
-import type { LabelledRecording, SqueezeKind, TrueRep } from './labelled.ts';
+import { isOptional, type LabelledRecording, type SqueezeKind, type TrueRep } from './labelled.ts';
 
 /** A cancel this close after a cough or laugh spike is that artefact's, ms. */
 const ARTEFACT_CANCEL_MS = 1500;
@@ -65,14 +65,24 @@ export class Tally {
   readonly riseTimeErr: number[] = [];
   strainingRight = 0;
   strainingTotal = 0;
+  /** Squeezes that may be dropped (`at-start`), and how many of them were reported anyway. */
+  optionalTruths = 0;
+  optionalReported = 0;
   artefactCancels = 0;
   otherCancels = 0;
   minutes = 0;
   readonly missedByKind = new Map<SqueezeKind, number>();
   readonly truthsByKind = new Map<SqueezeKind, number>();
   readonly onsetErrByKind = new Map<SqueezeKind, number[]>();
+  readonly riseTimeErrByKind = new Map<SqueezeKind, number[]>();
 
-  add(truth: readonly TrueRep[], found: readonly Detected[]): void {
+  add(allTruth: readonly TrueRep[], allFound: readonly Detected[]): void {
+    // A rep reported for a squeeze that may be dropped is neither a hit nor a false rep.
+    const optional = matchReps(allTruth.filter((tr) => isOptional(tr.kind)), allFound);
+    this.optionalTruths += optional.pairs.length + optional.missed.length;
+    this.optionalReported += optional.pairs.length;
+    const truth = allTruth.filter((tr) => !isOptional(tr.kind));
+    const found = optional.extra;
     const { pairs, missed } = matchReps(truth, found);
     this.truths += truth.length;
     this.detections += found.length;
@@ -89,7 +99,12 @@ export class Tally {
       this.latency.push(d.detectedAtMs - tr.onsetMs);
       if (d.releaseMs !== undefined) this.releaseErr.push(Math.abs(d.releaseMs - tr.releaseMs));
       if (d.peakMs !== undefined) this.peakTimeErr.push(Math.abs(d.peakMs - tr.peakMs));
-      if (d.riseTimeMs !== undefined && Number.isFinite(d.riseTimeMs)) this.riseTimeErr.push(Math.abs(d.riseTimeMs - tr.riseTimeMs));
+      if (d.riseTimeMs !== undefined && Number.isFinite(d.riseTimeMs)) {
+        this.riseTimeErr.push(Math.abs(d.riseTimeMs - tr.riseTimeMs));
+        const riseByKind = this.riseTimeErrByKind.get(tr.kind) ?? [];
+        riseByKind.push(Math.abs(d.riseTimeMs - tr.riseTimeMs));
+        this.riseTimeErrByKind.set(tr.kind, riseByKind);
+      }
       if (d.straining !== undefined && d.straining !== null) {
         this.strainingTotal++;
         if (d.straining === tr.straining) this.strainingRight++;

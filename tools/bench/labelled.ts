@@ -4,7 +4,18 @@
  */
 import type { SampleBatch } from '../../src/pipeline/types.ts';
 
-export type SqueezeKind = 'normal' | 'weak' | 'speed' | 'endurance' | 'back-to-back' | 'straining';
+/**
+ * `slow-rise`: 10–90 % of the rise takes 1.0–1.5 s. `at-start`: under way when the stream
+ * started (the app connected mid-hold) or begun during its first 2 s; it may be reported or
+ * dropped (nothing before it says where rest is), so it counts neither as found nor as missed,
+ * but every squeeze after it must be found.
+ */
+export type SqueezeKind = 'normal' | 'weak' | 'speed' | 'endurance' | 'back-to-back' | 'straining' | 'slow-rise' | 'at-start';
+
+/** Whether a squeeze may be dropped without counting as missed (see `at-start`). */
+export function isOptional(kind: SqueezeKind): boolean {
+  return kind === 'at-start';
+}
 
 export interface TrueRep {
   readonly kind: SqueezeKind;

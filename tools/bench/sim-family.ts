@@ -1,18 +1,28 @@
 /**
  * Labelled sessions from the physiological simulator (firmware-sim/model.ts): the development
  * and held-out seed sets. Each session is a few minutes of rest, squeezes of every kind the app
- * meets, coughs and laughs, on a random probe (tared or absolute), breathing, drift, noise,
- * sample rate and Bluetooth link.
+ * meets, coughs, cough bouts and laughs, on a random probe (tared or absolute), breathing,
+ * drift, noise, sample rate and Bluetooth link. Some sessions start while the user is already
+ * squeezing, and some squeezes rise slowly.
  */
-import { VirtualUser, createRng, gaussian, squeezeEndMs, type RampShape, type Squeeze } from '../../firmware-sim/model.ts';
+import { VirtualUser, createRng, gaussian, squeezeEndMs, squeezeTruth, type RampShape, type Squeeze } from '../../firmware-sim/model.ts';
 import { dice, streamSamples, type LabelledRecording, type SqueezeKind, type TrueRep } from './labelled.ts';
 
 const SHAPES: readonly RampShape[] = ['cosine', 'sigmoid', 'exponential', 'linear'];
 const KINDS: readonly SqueezeKind[] = ['normal', 'normal', 'weak', 'speed', 'back-to-back', 'endurance'];
 
+/** Model rise (riseMs) whose 10–90 % rise time is `riseTimeMs`, for a ramp shape. */
+function riseMsFor(shape: RampShape, riseTimeMs: number): number {
+  const probe: Squeeze = { startMs: 0, peakCmH2O: 10, riseMs: 1000, holdMs: 1000, fade: 0, releaseMs: 500, tremorCmH2O: 0, riseShape: shape, releaseShape: 'cosine', residualCmH2O: 0, residualTauMs: 1, strainCmH2O: 0, flicks: 0 };
+  return (1000 * riseTimeMs) / squeezeTruth(probe, 0).riseTimeMs;
+}
+
 export function simSession(seed: number): LabelledRecording {
   const rng = createRng(seed * 7919 + 17);
   const { uniform, pick, chance } = dice(rng);
+  // The situations added later (a squeeze at the start, slow rises, cough bouts) are drawn from
+  // their own generator, so every other draw of a seed is what it always was.
+  const more = dice(createRng(seed * 6007 + 29));
   const hasReference = chance(0.35);
   const user = new VirtualUser(seed, {
     levelCmH2O: chance(0.5) ? uniform(-3, 12) : uniform(1015, 1050),
@@ -26,6 +36,24 @@ export function simSession(seed: number): LabelledRecording {
   });
   const kinds: SqueezeKind[] = [];
   let t = uniform(3000, 6000);
+  if (more.chance(0.2)) {
+    // The app connects while the user is already squeezing, or she squeezes at once.
+    const peak = more.uniform(12, 50);
+    const s = user.squeeze({
+      startMs: more.uniform(-3000, 2000),
+      peakCmH2O: peak,
+      riseMs: more.uniform(250, 900),
+      holdMs: more.uniform(4000, 8000),
+      fade: more.uniform(0, 0.3),
+      releaseMs: more.uniform(300, 1000),
+      tremorCmH2O: peak * more.uniform(0.01, 0.04),
+      riseShape: more.pick(SHAPES),
+      releaseShape: more.pick(SHAPES),
+    });
+    kinds.push('at-start');
+    // The next squeeze comes a few seconds after it: it must be found all the same.
+    t = Math.max(t, squeezeEndMs(s) + more.uniform(3000, 8000));
+  }
   const nReps = 6 + Math.floor(rng() * 4);
   for (let n = 0; n < nReps; n++) {
     let kind = pick(KINDS);
@@ -44,6 +72,11 @@ export function simSession(seed: number): LabelledRecording {
       // A correct squeeze moves the abdomen a little; bearing down moves it as much as the squeeze.
       strainCmH2O: kind === 'straining' ? peak * uniform(0.8, 1.5) : hasReference ? peak * uniform(0, 0.2) : 0,
     };
+    if (kind === 'normal' && more.chance(0.3)) {
+      // Tightening slowly: 10–90 % of the rise over 1.0–1.5 s.
+      kind = 'slow-rise';
+      base.riseMs = riseMsFor(base.riseShape ?? 'cosine', more.uniform(1000, 1500));
+    }
     if (kind === 'back-to-back') {
       // Two squeezes, the first not let go: the second rises from the level left behind.
       const first = user.squeeze({ ...base, startMs: t, residualCmH2O: peak * uniform(0.15, 0.4), residualTauMs: uniform(4000, 12000) });
@@ -73,6 +106,15 @@ export function simSession(seed: number): LabelledRecording {
           user.cough({ atMs: at, amplitudeCmH2O: amplitude * uniform(0.5, 1), widthMs: uniform(180, 300) });
           at += uniform(350, 500);
         }
+      }
+    } else if (t - squeezeEndMs(user.squeezes[user.squeezes.length - 1]) >= 5000 && more.chance(0.25)) {
+      // A bout of 2–3 coughs in quick succession, in the middle of the rest: the pressure may not
+      // fall below half between them.
+      const amplitude = (peak * more.uniform(1, 2)) / user.rest.abdominalCoupling;
+      let at = t - more.uniform(2500, 3500);
+      for (let k = 0, n = 2 + Math.floor(more.uniform(0, 2)); k < n; k++) {
+        user.cough({ atMs: at, amplitudeCmH2O: amplitude * more.uniform(0.6, 1), widthMs: more.uniform(250, 450) });
+        at += more.uniform(300, 600);
       }
     }
   }

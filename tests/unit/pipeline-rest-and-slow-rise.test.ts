@@ -1,0 +1,168 @@
+/**
+ * Three situations the detection bench did not cover at first: a stream that starts while the
+ * user is squeezing (or she squeezes during the warm-up), slow rises, and bouts of coughs. Each
+ * check runs over several seeds (breathing phase, noise) so that it holds for the method, not one
+ * recording. The virtual user is fed to the detector sample by sample, as a device streams.
+ */
+import { describe, expect, it } from 'vitest';
+import { VirtualUser, squeezeEndMs, squeezeTruth, type RampShape, type RestProfile } from '../../firmware-sim/model.ts';
+import { RepDetector } from '../../src/pipeline/detector.ts';
+import type { RepEvent, RepMeasures } from '../../src/pipeline/types.ts';
+
+const SEEDS = [1, 2, 3, 4, 5, 6];
+const RATE_HZ = 50;
+
+interface Run {
+  readonly events: RepEvent[];
+  readonly reps: RepMeasures[];
+  /** The resting level the detector held at each sample time. */
+  readonly restAt: (tMs: number) => number;
+}
+
+/** Streams a virtual user into the detector one sample at a time, from 0 to durationMs. */
+function feed(user: VirtualUser, durationMs: number): Run {
+  const d = new RepDetector();
+  const out = { main: 0, ref: 0 };
+  const events: RepEvent[] = [];
+  const keep = (e: RepEvent) => events.push(e);
+  const dt = 1000 / RATE_HZ;
+  const rest = new Float64Array(Math.floor(durationMs / dt) + 1);
+  for (let k = 0; k < rest.length; k++) {
+    user.sampleAt(k * dt, out);
+    d.push(k * dt, out.main, Number.NaN);
+    d.drainEvents(keep);
+    rest[k] = d.restLevel;
+  }
+  d.finish();
+  d.drainEvents(keep);
+  return {
+    events,
+    reps: events.flatMap((e) => (e.type === 'rep' ? [e.rep] : [])),
+    restAt: (tMs) => rest[Math.round(tMs / dt)],
+  };
+}
+
+describe('squeezing while the stream starts, or during the warm-up', () => {
+  // No wander, so the true resting level is known: level + drift (1 cmH2O/min).
+  const REST: Partial<RestProfile> = { levelCmH2O: 1033, driftCmH2OPerMin: 1, wanderCmH2O: 0, breathAmpCmH2O: 0.8, breathHz: 0.25, noiseCmH2O: 0.3 };
+  const trueRest = (tMs: number) => 1033 + tMs / 60000;
+
+  // Started 3 s before the stream (the app connects mid-hold), at its very start, or 1.5 s in.
+  for (const firstMs of [-3000, 0, 1500]) {
+    describe(`a 30 cmH2O squeeze starting at ${firstMs} ms, then another 8 s after its release`, () => {
+      const runs = SEEDS.map((seed) => {
+        const user = new VirtualUser(seed, REST);
+        const first = user.squeeze({ startMs: firstMs, peakCmH2O: 30, riseMs: 400, holdMs: 6000, releaseMs: 600 });
+        const letGoMs = squeezeEndMs(first);
+        const next = user.squeeze({ startMs: letGoMs + 8000, peakCmH2O: 25, holdMs: 4000 });
+        return { letGoMs, next: squeezeTruth(next, user.rest.abdominalCoupling), run: feed(user, letGoMs + 20000) };
+      });
+
+      it('finds the next squeeze normally: onset within 100 ms, announced within 250 ms', () => {
+        for (const { next, run } of runs) {
+          const found = run.reps.filter((r) => Math.abs(r.onsetMs - next.onsetMs) < 500);
+          expect(found).toHaveLength(1);
+          expect(Math.abs(found[0].onsetMs - next.onsetMs)).toBeLessThanOrEqual(100);
+          expect(found[0].detectedAtMs - next.onsetMs).toBeLessThanOrEqual(250);
+          expect(Math.abs(found[0].peakCmH2O - next.peakCmH2O) / next.peakCmH2O).toBeLessThan(0.1);
+        }
+      });
+
+      it('takes the low level after the release as rest within 3 s, and says so at once', () => {
+        for (const { letGoMs, run } of runs) {
+          // Never learns the hold for good: 3 s after the release the level is the real one.
+          expect(Math.abs(run.restAt(letGoMs + 3000) - trueRest(letGoMs + 3000))).toBeLessThanOrEqual(1.5);
+          const told = run.events.find((e) => e.type === 'baseline' && e.tMs > letGoMs);
+          expect(told?.type === 'baseline' && told.tMs - letGoMs).toBeLessThanOrEqual(2000);
+          expect(told?.type === 'baseline' && Math.abs(told.baselineCmH2O - trueRest(told.tMs))).toBeLessThanOrEqual(1.5);
+        }
+      });
+
+      it('makes no rep out of the wrong level in between (the first squeeze may be reported or not)', () => {
+        for (const { letGoMs, next, run } of runs) expect(run.reps.filter((r) => r.onsetMs > letGoMs && r.onsetMs < next.onsetMs - 500)).toHaveLength(0);
+      });
+    });
+  }
+
+  it('a warm-up at rest (breathing 1.5 cmH2O, noise 0.6) is trusted: a squeeze at 3.5 s is found', () => {
+    for (const seed of SEEDS) {
+      const user = new VirtualUser(seed, { ...REST, breathAmpCmH2O: 1.5, noiseCmH2O: 0.6 });
+      const s = user.squeeze({ startMs: 3500, peakCmH2O: 20, holdMs: 3000 });
+      const truth = squeezeTruth(s, user.rest.abdominalCoupling);
+      const { reps } = feed(user, 12000);
+      expect(reps).toHaveLength(1);
+      expect(Math.abs(reps[0].onsetMs - truth.onsetMs)).toBeLessThanOrEqual(100);
+    }
+  });
+});
+
+describe('slow rises', () => {
+  const REST: Partial<RestProfile> = { levelCmH2O: 1033, driftCmH2OPerMin: 4, wanderCmH2O: 0.2, breathAmpCmH2O: 0.8, breathHz: 0.25, noiseCmH2O: 0.3 };
+
+  /** Onset error (ms) and rise time error (fraction) of one squeeze rising with `shape` over `riseMs`. */
+  function errors(seed: number, riseShape: RampShape, riseMs: number): { onsetMs: number; riseTime: number } {
+    const user = new VirtualUser(seed, REST);
+    const s = user.squeeze({ startMs: 8000, peakCmH2O: 30, riseMs, riseShape, holdMs: 4000, releaseMs: 600 });
+    const truth = squeezeTruth(s, user.rest.abdominalCoupling);
+    const { reps } = feed(user, 20000);
+    expect(reps).toHaveLength(1);
+    return { onsetMs: reps[0].onsetMs - truth.onsetMs, riseTime: reps[0].riseTimeMs / truth.riseTimeMs - 1 };
+  }
+
+  it('a cosine rise over 1.5 s (10–90 % in 0.89 s): onset within 150 ms, rise time within 20 %', () => {
+    for (const seed of SEEDS) {
+      const e = errors(seed, 'cosine', 1500);
+      expect(Math.abs(e.onsetMs)).toBeLessThanOrEqual(150);
+      expect(Math.abs(e.riseTime)).toBeLessThanOrEqual(0.2);
+    }
+  });
+
+  it('a linear rise over 1.5 s: onset within 100 ms, rise time within 20 % (it was measured from a late onset: −50 %)', () => {
+    for (const seed of SEEDS) {
+      const e = errors(seed, 'linear', 1500);
+      expect(Math.abs(e.onsetMs)).toBeLessThanOrEqual(100);
+      expect(Math.abs(e.riseTime)).toBeLessThanOrEqual(0.2);
+    }
+  });
+
+  it('a logistic rise over 2 s, whose first 200 ms climb 1 % of the peak (inside breathing): onset within 400 ms, rise time within 20 %', () => {
+    for (const seed of SEEDS) {
+      const e = errors(seed, 'sigmoid', 2000);
+      expect(Math.abs(e.onsetMs)).toBeLessThanOrEqual(400);
+      expect(Math.abs(e.riseTime)).toBeLessThanOrEqual(0.2);
+    }
+  });
+
+  it('a fast rise (cosine over 300 ms) keeps its onset within 40 ms', () => {
+    for (const seed of SEEDS) expect(Math.abs(errors(seed, 'cosine', 300).onsetMs)).toBeLessThanOrEqual(40);
+  });
+});
+
+describe('bouts of coughs', () => {
+  it('two coughs 250 ms apart (above half for under 0.5 s) are withdrawn, and the next squeeze is rep 0', () => {
+    for (const seed of SEEDS) {
+      const user = new VirtualUser(seed, { levelCmH2O: 0, breathAmpCmH2O: 0.6, noiseCmH2O: 0.2, wanderCmH2O: 0.2 });
+      for (const atMs of [8000, 8250]) user.cough({ atMs, amplitudeCmH2O: 40, widthMs: 400 });
+      user.squeeze({ startMs: 14000, peakCmH2O: 25, holdMs: 3000 });
+      const { events, reps } = feed(user, 22000);
+      expect(reps).toHaveLength(1);
+      expect(reps[0].index).toBe(0);
+      expect(reps[0].onsetMs).toBeGreaterThan(13500);
+      // Every onset announced for the bout was withdrawn.
+      const boutOnsets = events.filter((e) => e.type === 'onset' && e.onsetMs < 12000).length;
+      expect(boutOnsets).toBeGreaterThan(0);
+      expect(events.filter((e) => e.type === 'cancel' && e.tMs < 12000)).toHaveLength(boutOnsets);
+    }
+  });
+
+  it('a quick squeeze held about 1 s is still a rep', () => {
+    for (const seed of SEEDS) {
+      const user = new VirtualUser(seed, { levelCmH2O: 0, breathAmpCmH2O: 0.6, noiseCmH2O: 0.2, wanderCmH2O: 0.2 });
+      const s = user.squeeze({ startMs: 6000, peakCmH2O: 25, riseMs: 200, holdMs: 700, releaseMs: 250, fade: 0 });
+      const truth = squeezeTruth(s, user.rest.abdominalCoupling);
+      const { reps } = feed(user, 12000);
+      expect(reps).toHaveLength(1);
+      expect(Math.abs(reps[0].durationMs - truth.durationMs)).toBeLessThan(150);
+    }
+  });
+});
