@@ -123,9 +123,11 @@ function byKind(t: Tally): string {
       const missed = t.missedByKind.get(k) ?? 0;
       const err = t.onsetErrByKind.get(k) ?? [];
       const rise = t.riseTimeErrByKind.get(k) ?? [];
+      const latency = t.latencyByKind.get(k) ?? [];
+      const medianP90 = (xs: readonly number[]) => `${fmt(percentile(xs, 0.5))} / ${fmt(percentile(xs, 0.9))}`;
       return (
-        `  ${k.padEnd(13)} n=${String(n).padStart(4)} missed=${String(missed).padStart(3)} onset |err| median ${fmt(percentile(err, 0.5))} p90 ${fmt(percentile(err, 0.9))} ms` +
-        `, rise time |err| median ${fmt(percentile(rise, 0.5))} p90 ${fmt(percentile(rise, 0.9))} ms`
+        `  ${k.padEnd(13)} n=${String(n).padStart(4)} missed=${String(missed).padStart(3)}; median / p90, ms: onset |err| ${medianP90(err)}, ` +
+        `latency ${medianP90(latency)}, rise time |err| ${medianP90(rise)}`
       );
     })
     .join('\n');

@@ -75,6 +75,7 @@ export class Tally {
   readonly truthsByKind = new Map<SqueezeKind, number>();
   readonly onsetErrByKind = new Map<SqueezeKind, number[]>();
   readonly riseTimeErrByKind = new Map<SqueezeKind, number[]>();
+  readonly latencyByKind = new Map<SqueezeKind, number[]>();
 
   add(allTruth: readonly TrueRep[], allFound: readonly Detected[]): void {
     // A rep reported for a squeeze that may be dropped is neither a hit nor a false rep.
@@ -97,6 +98,9 @@ export class Tally {
       this.durationErr.push(Math.abs(d.durationMs - tr.durationMs));
       this.peakErrPct.push((100 * Math.abs(d.peakCmH2O - tr.peakCmH2O)) / tr.peakCmH2O);
       this.latency.push(d.detectedAtMs - tr.onsetMs);
+      const latencyByKind = this.latencyByKind.get(tr.kind) ?? [];
+      latencyByKind.push(d.detectedAtMs - tr.onsetMs);
+      this.latencyByKind.set(tr.kind, latencyByKind);
       if (d.releaseMs !== undefined) this.releaseErr.push(Math.abs(d.releaseMs - tr.releaseMs));
       if (d.peakMs !== undefined) this.peakTimeErr.push(Math.abs(d.peakMs - tr.peakMs));
       if (d.riseTimeMs !== undefined && Number.isFinite(d.riseTimeMs)) {
