@@ -11,6 +11,14 @@ const WINDOW_MS = 30_000;
 /** 30 s at up to 100 Hz. */
 const POINTS = 3000;
 
+/** Tick positions every 5 s back from the newest sample (10 s on a narrow chart). */
+function timeTicks(maxS: number, widthPx: number): number[] {
+  const step = widthPx < 500 * devicePixelRatio ? 10 : 5;
+  const ticks: number[] = [];
+  for (let back = WINDOW_MS / 1000; back >= 0; back -= step) ticks.push(maxS - back);
+  return ticks;
+}
+
 /** Move an axis limit toward its target: outward at once, inward slowly. */
 function follow(current: number, target: number, outward: 1 | -1): number {
   return (target - current) * outward > 0 ? target : current + 0.05 * (target - current);
@@ -80,7 +88,12 @@ export function LiveChart({ buffer }: { buffer: LiveBuffer }) {
         hooks: { drawClear: [drawGuides] },
         series: [{}, { stroke: '#0b7a75', width: 2, fill: 'rgba(11,122,117,0.08)' }],
         axes: [
-          { label: t('chart.axisTime'), values: (u, splits) => splits.map((s) => ((s * 1000 - (u.scales.x.max ?? 0) * 1000) / 1000).toFixed(0)) },
+          // Ticks count back from "now" (the right edge): −30, −25 … 0 s.
+          {
+            label: t('chart.axisTime'),
+            splits: (u) => timeTicks(u.scales.x.max ?? 0, u.bbox.width),
+            values: (u, splits) => splits.map((s) => String(Math.round(s - (u.scales.x.max ?? 0)) || 0)),
+          },
           { label: t('chart.axisPressure') },
         ],
       },
