@@ -193,45 +193,58 @@ function coughShape(c: Cough, t: number): number {
 }
 
 /**
- * Ground truth of a squeeze as it appears on the main channel (pelvic part plus the abdominal
- * part the probe also reads), sampled at 1 ms, noise-free.
+ * The measures of signal.md on a noise-free curve `at(t)` (cmH2O above rest) of one squeeze,
+ * sampled at 1 ms over [startMs, endMs]; the hold runs from `holdStartMs` to `releaseMs`.
+ * Shared by every simulator that labels recordings, so all truths follow one definition.
  */
-export function squeezeTruth(s: Squeeze, abdominalCoupling: number): SqueezeTruth {
-  const end = squeezeEndMs(s);
-  const at = (t: number) => squeezeShape(s, t, false) + abdominalCoupling * strainShape(s, t);
+export function measureCurve(
+  at: (t: number) => number,
+  span: { startMs: number; endMs: number; holdStartMs: number; releaseMs: number },
+): Omit<SqueezeTruth, 'straining'> {
+  const { startMs, endMs, holdStartMs, releaseMs } = span;
   let peak = 0;
-  let peakMs = s.startMs;
-  for (let t = s.startMs; t <= end; t++) {
+  let peakMs = startMs;
+  for (let t = startMs; t <= endMs; t++) {
     const v = at(t);
     if (v > peak) {
       peak = v;
       peakMs = t;
     }
   }
-  const cross = (level: number, from: number, to: number, step: number) => {
-    for (let t = from; step > 0 ? t <= to : t >= to; t += step) if (at(t) >= level) return t;
-    return from;
+  const firstUp = (level: number) => {
+    for (let t = startMs; t <= peakMs; t++) if (at(t) >= level) return t;
+    return peakMs;
   };
-  const half = peak / 2;
-  const up50 = cross(half, s.startMs, peakMs, 1);
-  const down50 = cross(half, end, peakMs, -1);
-  const up10 = cross(0.1 * peak, s.startMs, peakMs, 1);
-  const up90 = cross(0.9 * peak, s.startMs, peakMs, 1);
-  const releaseMs = s.startMs + s.riseMs + s.holdMs + s.flicks * FLICK_MS;
+  let down50 = peakMs;
+  for (let t = endMs; t >= peakMs; t--) {
+    if (at(t) >= peak / 2) {
+      down50 = t;
+      break;
+    }
+  }
   let lastSecond = 0;
   let n = 0;
-  for (let t = Math.max(releaseMs - 1000, s.startMs + s.riseMs); t < releaseMs; t++, n++) lastSecond += at(t);
-  const mainRise = peak;
+  for (let t = Math.max(releaseMs - 1000, holdStartMs); t < releaseMs; t++, n++) lastSecond += at(t);
   return {
-    onsetMs: s.startMs,
+    onsetMs: startMs,
     peakMs,
     peakCmH2O: peak,
-    durationMs: down50 - up50,
+    durationMs: down50 - firstUp(peak / 2),
     releaseMs,
-    riseTimeMs: up90 - up10,
+    riseTimeMs: firstUp(0.9 * peak) - firstUp(0.1 * peak),
     holdFade: n > 0 ? 1 - lastSecond / n / peak : 0,
-    straining: s.strainCmH2O >= 0.5 * mainRise,
   };
+}
+
+/**
+ * Ground truth of a squeeze as it appears on the main channel (pelvic part plus the abdominal
+ * part the probe also reads), noise-free.
+ */
+export function squeezeTruth(s: Squeeze, abdominalCoupling: number): SqueezeTruth {
+  const at = (t: number) => squeezeShape(s, t, false) + abdominalCoupling * strainShape(s, t);
+  const releaseMs = s.startMs + s.riseMs + s.holdMs + s.flicks * FLICK_MS;
+  const truth = measureCurve(at, { startMs: s.startMs, endMs: squeezeEndMs(s), holdStartMs: s.startMs + s.riseMs, releaseMs });
+  return { ...truth, straining: s.strainCmH2O >= 0.5 * truth.peakCmH2O };
 }
 
 /**

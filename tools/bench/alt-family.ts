@@ -18,7 +18,7 @@
  * Its truth uses the definitions of shared/reference/signal.md on the noise-free squeeze, like
  * the simulator's `squeezeTruth`.
  */
-import { createRng, gaussian } from '../../firmware-sim/model.ts';
+import { createRng, gaussian, measureCurve } from '../../firmware-sim/model.ts';
 import type { SampleBatch } from '../../src/pipeline/types.ts';
 import { dice, type LabelledRecording, type SqueezeKind, type TrueRep } from './labelled.ts';
 
@@ -105,46 +105,12 @@ function spike(c: Spike, t: number): number {
 
 /** Truth in the definitions of signal.md, from the noise-free main-channel part of a squeeze. */
 function truthOf(s: AltSqueeze, coupling: number): TrueRep {
-  const at = (t: number) => pelvic(s, t, false) + coupling * strain(s, t);
   const end = activeEnd(s) + s.strainLagMs;
-  let peak = 0;
-  let peakMs = s.startMs;
-  for (let t = s.startMs; t <= end; t++) {
-    const v = at(t);
-    if (v > peak) {
-      peak = v;
-      peakMs = t;
-    }
-  }
-  const firstUp = (level: number) => {
-    for (let t = s.startMs; t <= peakMs; t++) if (at(t) >= level) return t;
-    return peakMs;
-  };
-  let down50 = peakMs;
-  for (let t = end; t >= peakMs; t--) {
-    if (at(t) >= peak / 2) {
-      down50 = t;
-      break;
-    }
-  }
   const release = releaseAt(s);
-  let sum = 0;
-  let n = 0;
-  for (let t = Math.max(release - 1000, s.startMs + s.riseMs); t < release; t++, n++) sum += at(t);
+  const truth = measureCurve((t) => pelvic(s, t, false) + coupling * strain(s, t), { startMs: s.startMs, endMs: end, holdStartMs: s.startMs + s.riseMs, releaseMs: release });
   let strainPeak = 0;
   for (let t = s.startMs; t <= end; t++) strainPeak = Math.max(strainPeak, strain(s, t));
-  return {
-    kind: s.kind,
-    onsetMs: s.startMs,
-    peakMs,
-    peakCmH2O: peak,
-    durationMs: down50 - firstUp(peak / 2),
-    releaseMs: release,
-    riseTimeMs: firstUp(0.9 * peak) - firstUp(0.1 * peak),
-    holdFade: n > 0 ? 1 - sum / n / peak : 0,
-    straining: strainPeak >= 0.5 * peak,
-    endMs: activeEnd(s),
-  };
+  return { ...truth, kind: s.kind, straining: strainPeak >= 0.5 * truth.peakCmH2O, endMs: activeEnd(s) };
 }
 
 /** 10–90 % rise time as a fraction of riseMs, for the two rise shapes (no overshoot). */
