@@ -264,10 +264,13 @@ export function createCoachedUser(seed: number, options: CoachOptions = {}): Coa
   };
 }
 
+/** Share of training squeezes the in-app simulated user gets wrong when the address says nothing. */
+export const DEFAULT_APP_MISTAKE_RATE = 0.2;
+
 /**
  * Coach settings from the page address, for demos and the end-to-end test:
- * `?mistakes=1:short_hold,3:weak` forces mistakes on those squeezes, `?mistakeRate=0.2` adds
- * random ones. Unknown names are ignored.
+ * `?mistakes=1:short_hold,3:weak` forces mistakes on those squeezes, `?mistakeRate=0.2` sets
+ * the share of random ones (0 turns them off). Unknown names are ignored.
  */
 export function coachOptionsFromSearch(search: string): CoachOptions {
   const q = new URLSearchParams(search);
@@ -277,6 +280,9 @@ export function coachOptionsFromSearch(search: string): CoachOptions {
     const m = FAULT_CODES.find((f) => f === name);
     if (m !== undefined && /^\d+$/.test(rep ?? '')) mistakes[Number(rep)] = m;
   }
-  const rate = Number(q.get('mistakeRate'));
+  // By default the in-app user gets about one rep in five wrong, so the feedback has something
+  // to say; forced mistakes (tests) come without random ones unless a rate is given too.
+  const given = q.get('mistakeRate');
+  const rate = given === null ? (Object.keys(mistakes).length > 0 ? 0 : DEFAULT_APP_MISTAKE_RATE) : Number(given);
   return { mistakes, mistakeRate: Number.isFinite(rate) && rate > 0 && rate <= 1 ? rate : 0 };
 }

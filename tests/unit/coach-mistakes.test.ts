@@ -146,7 +146,13 @@ describe('coached virtual user', () => {
       mistakes: { 1: 'short_hold', 2: 'straining' },
       mistakeRate: 0.25,
     });
-    expect(coachOptionsFromSearch('')).toEqual({ mistakes: {}, mistakeRate: 0 });
+    // Forced mistakes alone: no random ones on top, so a test knows exactly which reps are wrong.
+    expect(coachOptionsFromSearch('?mistakes=1:weak')).toEqual({ mistakes: { 1: 'weak' }, mistakeRate: 0 });
+  });
+
+  it('in the app, gets about one training rep in five wrong unless told otherwise', () => {
+    expect(coachOptionsFromSearch('')).toEqual({ mistakes: {}, mistakeRate: 0.2 });
+    expect(coachOptionsFromSearch('?mistakeRate=0')).toEqual({ mistakes: {}, mistakeRate: 0 });
   });
 });
 
