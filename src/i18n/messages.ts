@@ -18,6 +18,8 @@ const en = {
   'status.disconnected': 'Sensor disconnected',
   'status.failed': 'Connection failed',
   'recording.save': 'Save recording',
+  'recording.earlier': 'Earlier sessions',
+  'recording.saveEarlier': 'Save the session from {time}',
   'recording.saveHint': 'A CSV file of this session, on your own device: keep it, share it with your physiotherapist, or re-analyse it.',
   'readout.label': 'Current pressure',
   'readout.aboveRest': 'above rest',

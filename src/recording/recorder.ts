@@ -1,4 +1,5 @@
 import type { CueKind, SampleBatch } from '../pipeline/types';
+import type { Recording } from './csv';
 
 /**
  * Everything measured in a session, kept for saving as CSV: growable typed arrays, doubled
@@ -42,12 +43,22 @@ export class Recorder {
     if (open && open.toMs === null) open.toMs = toMs;
   }
 
+  /** When this recording began (wall clock, ms), for naming its file. */
+  startedAtMs = Date.now();
+
+  /** A copy of everything recorded, that outlives clear(). */
+  snapshot(): Recording {
+    const { t, p, ref } = this.data();
+    return { t: t.slice(), p: p.slice(), ref: ref ? ref.slice() : null, cues: this.cues.map((c) => ({ ...c })) };
+  }
+
   /** Views of what was recorded (no copy). */
   data(): { t: Float64Array; p: Float32Array; ref: Float32Array | null } {
     return { t: this.t.subarray(0, this.n), p: this.p.subarray(0, this.n), ref: this.ref ? this.ref.subarray(0, this.n) : null };
   }
 
   clear(): void {
+    this.startedAtMs = Date.now();
     this.n = 0;
     this.ref = null;
     this.cues.length = 0;

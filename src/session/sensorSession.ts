@@ -8,6 +8,7 @@ import { Recorder } from '../recording/recorder';
 import { connectionStore, initialConnection } from '../store/connectionStore';
 import { programStore } from '../store/programStore';
 import { analyse } from './analysis';
+import { keepEarlierRecording } from '../store/recordingStore';
 import { LiveBuffer } from './liveBuffer';
 import type { RepEvent, SampleBatch } from '../pipeline/types';
 
@@ -43,6 +44,8 @@ export class SensorSession {
     this.disconnect();
     connectionStore.setState({ ...initialConnection, status: 'connecting', simulated });
     this.buffer.clear();
+    // The last session stays available for saving: connecting again never loses what was measured.
+    if (this.recorder.length > 0) keepEarlierRecording(this.recorder.snapshot(), this.recorder.startedAtMs);
     this.recorder.clear();
     this.rate.reset();
     this.ratePublishedAt = Number.NEGATIVE_INFINITY;

@@ -70,7 +70,7 @@ test('without Web Bluetooth the app says so and offers the simulated sensor', as
   await context.close();
 });
 
-test('a session saved as CSV holds every sample streamed so far, in the format analyze reads', async ({ page }) => {
+test('a session saved as CSV holds every sample streamed so far, in the format analyze reads, also after connecting again', async ({ page }) => {
   await page.goto('/?seed=11');
   await page.getByRole('button', { name: 'Use simulated sensor' }).click();
   await expect(page.getByRole('button', { name: 'Save recording' })).toBeVisible();
@@ -85,4 +85,11 @@ test('a session saved as CSV holds every sample streamed so far, in the format a
   expect(recording.t.length).toBeGreaterThan(120);
   expect(recording.t.length).toBeLessThan(260);
   expect(recording.t[recording.t.length - 1] - recording.t[0]).toBeGreaterThan(2400);
+
+  // Connecting again starts a new recording; the first one is still there to save.
+  await page.getByRole('button', { name: 'Use simulated sensor' }).click();
+  const earlier = page.getByRole('list', { name: 'Earlier sessions' }).getByRole('button', { name: /^Save the session from / });
+  await expect(earlier).toHaveCount(1);
+  const [again] = await Promise.all([page.waitForEvent('download'), earlier.click()]);
+  expect(parseCsv(await readFile(await again.path(), 'utf8')).t).toEqual(recording.t);
 });
