@@ -96,7 +96,7 @@ function toTable(file: string, samples: number, spanMs: number, a: RecordingAnal
   const s = (ms: number | null) => (ms === null || !Number.isFinite(ms) ? '—' : (ms / 1000).toFixed(2));
   const n = (x: number | null, d: number) => (x === null || !Number.isFinite(x) ? '—' : x.toFixed(d));
   const mvcNote =
-    a.mvcSource === 'given' ? '(given with --mvc)' : a.mvcSource === 'best-peak' ? '(best peak in this recording; pass --mvc for a calibrated value)' : '(no reps)';
+    a.mvcSource === 'given' ? '(given with --mvc)' : a.mvcSource === 'best-squeeze' ? '(best peak in this recording among held, unstrained squeezes; pass --mvc for a calibrated value)' : '(no reps)';
   const head = [
     `${file}: ${samples} samples over ${(spanMs / 1000).toFixed(1)} s`,
     `resting level ${n(a.baselineCmH2O, 1)} cmH2O; MVC ${n(a.mvcCmH2O, 1)} cmH2O ${mvcNote}; resting band +${n(a.restingBandCmH2O, 1)} cmH2O`,

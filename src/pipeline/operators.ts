@@ -27,23 +27,6 @@ export function detectReps(options?: DetectorOptions): OperatorFunction<SampleBa
     });
 }
 
-export interface RestLevel {
-  readonly tMs: number;
-  /** Absolute resting level, cmH2O. */
-  readonly baselineCmH2O: number;
-  /** Spread of the resting pressure (breathing and noise), SD, cmH2O. */
-  readonly noiseCmH2O: number;
-}
-
-/** The resting level as it is tracked (for "pressure above rest" displays and calibration). */
-export function restLevel(options?: DetectorOptions): OperatorFunction<SampleBatch, RestLevel> {
-  return pipe(
-    detectReps(options),
-    filter((e): e is Extract<RepEvent, { type: 'baseline' }> => e.type === 'baseline'),
-    map(({ tMs, baselineCmH2O, noiseCmH2O }) => ({ tMs, baselineCmH2O, noiseCmH2O })),
-  );
-}
-
 /** Only the finished reps, with all their measures. */
 export function completedReps(): OperatorFunction<RepEvent, RepMeasures> {
   return pipe(

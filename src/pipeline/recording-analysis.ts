@@ -2,6 +2,7 @@
  * Analysis of a whole recording with the live pipeline: the same `detectReps` operator, replayed
  * in virtual time (see replay.ts), so a recording gives exactly the reps the live app gave.
  */
+import { mvcFromReps } from './calibration.ts';
 import { restingBandCmH2O } from './measures.ts';
 import { detectReps } from './operators.ts';
 import { replayInVirtualTime, toBatches } from './replay.ts';
@@ -15,7 +16,7 @@ export interface RecordedSamples {
 }
 
 /** Where the MVC the analysis used came from. */
-export type MvcSource = 'given' | 'best-peak' | 'none';
+export type MvcSource = 'given' | 'best-squeeze' | 'none';
 
 export interface RecordingAnalysis {
   /** Median of the resting level the pipeline tracked over the recording (absolute), cmH2O. */
@@ -30,8 +31,9 @@ export interface RecordingAnalysis {
 }
 
 /**
- * Runs the pipeline over a recording. With no MVC given, the best peak in the recording serves
- * (a second pass uses it for the resting band, as a calibrated live session would).
+ * Runs the pipeline over a recording. With no MVC given, the best squeeze that counts
+ * (calibration.ts: held, not strained) serves; a second pass uses it for the resting band, as a
+ * calibrated live session would.
  */
 export function analyzeRecording(rec: RecordedSamples, mvcCmH2O?: number): RecordingAnalysis {
   const batches = toBatches(rec.t, rec.p, rec.ref);
@@ -40,10 +42,9 @@ export function analyzeRecording(rec: RecordedSamples, mvcCmH2O?: number): Recor
   let mvcSource: MvcSource = mvc === null ? 'none' : 'given';
   let events = run(mvc);
   if (mvc === null) {
-    const peaks = repsOf(events).map((r) => r.peakCmH2O);
-    if (peaks.length > 0) {
-      mvc = Math.max(...peaks);
-      mvcSource = 'best-peak';
+    mvc = mvcFromReps(repsOf(events)).mvcCmH2O;
+    if (mvc !== null) {
+      mvcSource = 'best-squeeze';
       events = run(mvc);
     }
   }

@@ -7,6 +7,7 @@
  *   lead-in ─▶ squeeze(k) ─hold─▶ relax(k) ─rest─▶ squeeze(k+1) … ─▶ done ─results in─▶ summary
  */
 import { NEVER, Observable, filter, map, merge } from 'rxjs';
+import { countsTowardMvc } from '../pipeline/calibration';
 import { restingBandCmH2O } from '../pipeline/measures';
 import type { CueKind, RepEvent, RepMeasures, SampleBatch } from '../pipeline/types';
 import { judgedFaults, planSteps, resolveStep, rulesForStep } from './plan';
@@ -28,7 +29,7 @@ export interface RunnerOptions {
   readonly repEvents$: Observable<RepEvent>;
   /** Any emission stops the session early (it still ends with a summary). */
   readonly stop$?: Observable<unknown>;
-  /** From an MVC test; null: estimated as the session goes (best unstrained peak so far). */
+  /** From an MVC test; null: estimated as the session goes (best squeeze so far that counts). */
   readonly mvc: MvcValue | null;
   readonly recordCue: (tMs: number, kind: CueKind) => void;
   readonly leadInMs?: number;
@@ -210,8 +211,8 @@ class ProgramMachine {
       restBandCmH2O: restingBandCmH2O(mvcCmH2O),
       recatch: this.o.program.id === 'endurance',
     });
-    // The estimate follows the reps (a strained peak is abdominal pressure, not strength).
-    if (this.o.mvc === null && rep.straining !== true) this.estimate = Math.max(this.estimate ?? 0, rep.peakCmH2O);
+    // The estimate follows the reps that count (a strained peak is abdominal pressure, a flick is not strength).
+    if (this.o.mvc === null && countsTowardMvc(rep)) this.estimate = Math.max(this.estimate ?? 0, rep.peakCmH2O);
     this.push({ kind: 'rep', set: cue.step.set, phase: cue.step.phase, rep: scored });
   }
 

@@ -5,6 +5,7 @@
  * Method and figures: docs/scoring.md.
  */
 import { t, type MessageKey } from '../i18n/messages';
+import { mvcFromReps } from '../pipeline/calibration';
 import { restingBandCmH2O } from '../pipeline/measures';
 import type { Cue, RepMeasures } from '../pipeline/types';
 import { getProgram, isProgramId } from './catalog';
@@ -197,15 +198,6 @@ export function cueIndexFor(contexts: readonly CueContext[], onsetMs: number): n
   return null;
 }
 
-/**
- * MVC estimate without a test: the best peak that was not strained (a strained peak includes
- * abdominal pressure, not only the squeeze). null when there is none.
- */
-export function estimateMvc(reps: readonly RepMeasures[]): number | null {
-  const peaks = reps.filter((r) => r.straining !== true).map((r) => r.peakCmH2O);
-  return peaks.length > 0 ? Math.max(...peaks) : null;
-}
-
 /** Rest after the last squeeze cue of a recording: the usual relax → squeeze spacing, else the program's. */
 function typicalRestMs(contexts: readonly CueContext[], fallbackMs: number): number {
   const rests = contexts.slice(0, -1).map((c) => c.deadlineMs - c.relaxMs).sort((a, b) => a - b);
@@ -254,7 +246,7 @@ export function scoreReps(
   const program = getProgram(protocolId);
   const steps = planSteps(program, program.defaults);
   const match = matchRepsToCues(reps, cues, program.defaults.restMs);
-  const mvc = mvcCmH2O ?? estimateMvc(reps);
+  const mvc = mvcCmH2O ?? mvcFromReps(reps).mvcCmH2O;
   const band = restBandCmH2O ?? restingBandCmH2O(mvc);
   return reps.map((rep, i) => {
     const { role, cue } = match.reps[i];

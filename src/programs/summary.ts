@@ -3,6 +3,7 @@
  * rep results.
  */
 import { t } from '../i18n/messages';
+import { mvcFromReps } from '../pipeline/calibration';
 import { restingBandCmH2O } from '../pipeline/measures';
 import { faultFeedback } from './scoring';
 import { FAULT_CODES, type BlockSummary, type FaultCode, type PerfectProfile, type RepResult, type ScoredRep } from './types';
@@ -53,10 +54,9 @@ export function focusAdvice(s: BlockSummary, mvcCmH2O: number | null): string {
   return t('summary.focus', { text });
 }
 
-/** MVC test: the best peak of a squeeze that was not strained (abdominal pressure is not strength). */
+/** MVC test: the best squeeze that counts (held, not strained; pipeline/calibration.ts). */
 export function mvcFromTest(results: readonly RepResult[]): number | null {
-  const peaks = results.flatMap((r) => (r.kind === 'rep' && r.rep.straining !== true ? [r.rep.peakCmH2O] : []));
-  return peaks.length > 0 ? Math.max(...peaks) : null;
+  return mvcFromReps(results.flatMap((r) => (r.kind === 'rep' ? [r.rep] : []))).mvcCmH2O;
 }
 
 const PERFECT_MAX = 10;

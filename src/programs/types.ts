@@ -164,7 +164,7 @@ export interface SessionSummary {
   readonly session: BlockSummary;
   /** The MVC the session was scored against (null: none yet). */
   readonly mvc: MvcValue | null;
-  /** MVC test only: the best peak of the test. */
+  /** MVC test only: the best squeeze of the test that counts (held, not strained). */
   readonly measuredMvcCmH2O: number | null;
   readonly perfect: PerfectProfile | null;
 }

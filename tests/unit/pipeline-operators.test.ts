@@ -1,6 +1,6 @@
 import { firstValueFrom, from, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { completedReps, detectReps, restLevel } from '../../src/pipeline/operators.ts';
+import { completedReps, detectReps } from '../../src/pipeline/operators.ts';
 import { replayInVirtualTime, toBatches } from '../../src/pipeline/replay.ts';
 import type { RepEvent, SampleBatch } from '../../src/pipeline/types.ts';
 import { detect, stream, userWith } from '../fixtures/simulate.ts';
@@ -36,8 +36,9 @@ describe('detectReps', () => {
     expect(reps[0].peakCmH2O).toBeGreaterThan(27);
   });
 
-  it('restLevel follows the drifting resting level of an absolute sensor', async () => {
-    const levels = await firstValueFrom(from(batches).pipe(restLevel(), toArray()));
+  it('its baseline events follow the drifting resting level of an absolute sensor', async () => {
+    const events = await firstValueFrom(from(batches).pipe(detectReps(), toArray()));
+    const levels = events.flatMap((e) => (e.type === 'baseline' ? [e] : []));
     expect(levels.length).toBeGreaterThan(2);
     // 1033 cmH2O drifting up 2 cmH2O a minute.
     for (const l of levels) expect(Math.abs(l.baselineCmH2O - (1033 + (2 * l.tMs) / 60000))).toBeLessThan(1.5);

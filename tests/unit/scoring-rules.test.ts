@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Cue, RepMeasures } from '../../src/pipeline/types';
 import { getProgram } from '../../src/programs/catalog';
-import { cueContexts, estimateMvc, matchRepsToCues, ruleQuality, scoreRep, scoreReps, type ScoreOptions } from '../../src/programs/scoring';
+import { mvcFromReps } from '../../src/pipeline/calibration';
+import { cueContexts, matchRepsToCues, ruleQuality, scoreRep, scoreReps, type ScoreOptions } from '../../src/programs/scoring';
 import { summarize } from '../../src/programs/summary';
 import type { RepResult, ScoredRep } from '../../src/programs/types';
 
@@ -163,7 +164,7 @@ describe('matching reps to cues', () => {
 describe('scoreReps (whole recordings, npm run analyze)', () => {
   it('scores against the best unstrained peak when no MVC is given', () => {
     const reps = [rep({ peakCmH2O: 30 }), rep({ index: 1, onsetMs: 22_300, relaxedMs: 30_000, peakCmH2O: 15, releaseMs: 28_200 }), rep({ index: 2, onsetMs: 40_000, peakCmH2O: 80, straining: true, referenceRiseCmH2O: 60 })];
-    expect(estimateMvc(reps)).toBe(30);
+    expect(mvcFromReps(reps).mvcCmH2O).toBe(30);
     const scored = scoreReps(reps, CUES, 'strength', null);
     expect(scored[0].faults).toEqual([]);
     expect(scored[1].faults).toEqual(['weak']);
