@@ -12,7 +12,7 @@
  * "now", at the newest sample the device took.
  */
 import type { SampleSource } from './device';
-import { VirtualUser, createRng, squeezeEndMs, squeezeTruth, type RampShape, type RestProfile, type Squeeze } from './model';
+import { VirtualUser, createRng, practiseOnce, squeezeEndMs, squeezeTruth, type RampShape, type RestProfile, type Squeeze } from './model';
 import { FAULT_CODES, type FaultCode, type ProgramCue } from '../src/programs/types';
 
 /** A mistake is named by the fault it should earn. */
@@ -111,20 +111,9 @@ export function createCoachedUser(seed: number, options: CoachOptions = {}): Coa
   let tension: Squeeze | null = null;
   let earliestNextMs = 0;
 
-  /** Demo squeezes and coughs, as createDemoUser makes them, planned a few seconds ahead. */
+  /** Free-practice squeezes and coughs, planned a few seconds ahead. */
   const planFree = () => {
-    while (!inProgram && freeNextMs < nowMs + 3000) {
-      const s = user.squeeze({
-        startMs: freeNextMs,
-        peakCmH2O: mvcCmH2O * uniform(0.55, 0.95),
-        riseMs: uniform(300, 800),
-        holdMs: uniform(3000, 6000),
-        fade: uniform(0.05, 0.25),
-        releaseMs: uniform(400, 900),
-      });
-      if (rng() < 0.25) user.cough({ atMs: squeezeEndMs(s) + uniform(2000, 3500), amplitudeCmH2O: uniform(25, 55), widthMs: uniform(250, 450) });
-      freeNextMs = squeezeEndMs(s) + uniform(4000, 7000);
-    }
+    while (!inProgram && freeNextMs < nowMs + 3000) freeNextMs = practiseOnce(user, freeNextMs, mvcCmH2O * uniform(0.55, 0.95), rng);
   };
 
   /** A program starts: stop practising (cut a hold under way, drop what was planned). */

@@ -341,6 +341,23 @@ export class VirtualUser {
 }
 
 /**
+ * One free-practice squeeze of the given strength at startMs, varied in rise, hold, fade and
+ * release, and now and then a cough after it. Returns when the next squeeze may start.
+ */
+export function practiseOnce(user: VirtualUser, startMs: number, peakCmH2O: number, rng: () => number): number {
+  const s = user.squeeze({
+    startMs,
+    peakCmH2O,
+    riseMs: 300 + 500 * rng(),
+    holdMs: 3000 + 3000 * rng(),
+    fade: 0.05 + 0.2 * rng(),
+    releaseMs: 400 + 500 * rng(),
+  });
+  if (rng() < 0.25) user.cough({ atMs: squeezeEndMs(s) + 2000 + 1500 * rng(), amplitudeCmH2O: 25 + 30 * rng(), widthMs: 250 + 200 * rng() });
+  return squeezeEndMs(s) + 4000 + 3000 * rng();
+}
+
+/**
  * An endless, varied "free practice" user for the in-app simulated sensor: squeezes every
  * 10–14 s with varied strength and hold, now and then coughs. Plans a few seconds ahead and
  * forgets what is long past, so memory stays bounded however long it runs.
@@ -351,18 +368,7 @@ export function createDemoUser(seed: number, rest: Partial<RestProfile> = {}): V
   // A few seconds of rest first, as a person settles with the probe.
   let nextMs = 4000;
   const plan = (tMs: number) => {
-    while (nextMs < tMs + 3000) {
-      const s = user.squeeze({
-        startMs: nextMs,
-        peakCmH2O: 22 + 14 * rng(),
-        riseMs: 300 + 500 * rng(),
-        holdMs: 3000 + 3000 * rng(),
-        fade: 0.05 + 0.2 * rng(),
-        releaseMs: 400 + 500 * rng(),
-      });
-      if (rng() < 0.25) user.cough({ atMs: squeezeEndMs(s) + 2000 + 1500 * rng(), amplitudeCmH2O: 25 + 30 * rng(), widthMs: 250 + 200 * rng() });
-      nextMs = squeezeEndMs(s) + 4000 + 3000 * rng();
-    }
+    while (nextMs < tMs + 3000) nextMs = practiseOnce(user, nextMs, 22 + 14 * rng(), rng);
     user.forgetBefore(tMs - 60000);
   };
   const sampleAt = user.sampleAt.bind(user);
