@@ -11,6 +11,7 @@ const en = {
   'connect.noBluetooth':
     'This browser cannot use Bluetooth. Use Chrome or Edge on Android, Windows, macOS or ChromeOS to pair a real sensor; until then you can try the simulated sensor.',
   'connect.simNote': 'The simulated sensor squeezes by itself, so you can see how the app works without a device.',
+  'connect.simNoteTraining': 'The simulated user follows the cues, and now and then gets a rep wrong, so you can see the feedback.',
   'status.idle': 'No sensor connected',
   'status.connecting': 'Connecting…',
   'status.connected': 'Connected to {name}',

@@ -1,6 +1,7 @@
 import { useStore } from 'zustand';
 import { t } from '../i18n/messages';
 import { connectionStore } from '../store/connectionStore';
+import { programStore } from '../store/programStore';
 import { DeviceDetails } from './DeviceDetails';
 
 interface Props {
@@ -12,6 +13,7 @@ interface Props {
 
 /** The two ways in (a real sensor, the simulated one) and the state of the link. */
 export function ConnectPanel({ bluetoothAvailable, onConnect, onSimulate, onDisconnect }: Props) {
+  const training = useStore(programStore, (s) => s.status === 'running');
   const status = useStore(connectionStore, (s) => s.status);
   const deviceName = useStore(connectionStore, (s) => s.deviceName);
   const simulated = useStore(connectionStore, (s) => s.simulated);
@@ -61,7 +63,7 @@ export function ConnectPanel({ bluetoothAvailable, onConnect, onSimulate, onDisc
             .join(' · ')}
         </p>
       )}
-      {simulated && linked && <p className="hint">{t('connect.simNote')}</p>}
+      {simulated && linked && <p className="hint">{t(training ? 'connect.simNoteTraining' : 'connect.simNote')}</p>}
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { expect, essPressure, readout, test, type EmulatedPeripheral } from './helpers/bluetoothEmulation';
+import { expect, essPressure, expectReadout, test, type EmulatedPeripheral } from './helpers/bluetoothEmulation';
 import type { Page } from '@playwright/test';
 
 // UUIDs as shared/reference/devices.md and firmware-sim/README.md give them.
@@ -13,19 +13,6 @@ const REFERENCE = 'f10e0001-7c3a-4d5e-9a61-2b8c4e6f7a90';
 const MEASUREMENT = 'f10e0002-7c3a-4d5e-9a61-2b8c4e6f7a90';
 const CONTROL_POINT = 'f10e0003-7c3a-4d5e-9a61-2b8c4e6f7a90';
 const CONFIGURATION = 'f10e0004-7c3a-4d5e-9a61-2b8c4e6f7a90';
-
-/** Waits until the readout shows `absolute` cmH2O, or that minus `rest` once it reads above rest. */
-async function expectReadout(page: Page, absolute: number, rest: number): Promise<void> {
-  await expect
-    .poll(
-      async () => {
-        const { value, aboveRest } = await readout(page);
-        return Math.abs(value - (aboveRest ? absolute - rest : absolute));
-      },
-      { timeout: 5000, intervals: [100] },
-    )
-    .toBeLessThanOrEqual(0.5);
-}
 
 async function connect(page: Page, device: EmulatedPeripheral): Promise<void> {
   await page.getByRole('button', { name: 'Connect sensor' }).click();

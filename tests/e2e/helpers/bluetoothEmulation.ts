@@ -4,7 +4,7 @@
  * are answered here, every one of them (an unanswered request hangs the page), and the chooser
  * answered once per prompt (selecting twice crashes the browser).
  */
-import { test as base, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
+import { expect, test as base, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 
 export const CCCD = '00002902-0000-1000-8000-00805f9b34fb';
 
@@ -264,6 +264,22 @@ export async function readout(page: Page): Promise<{ value: number; aboveRest: b
   const value = Number.parseFloat((await output.locator('.readout-value').textContent()) ?? '');
   const unit = (await output.locator('.readout-unit').textContent()) ?? '';
   return { value, aboveRest: unit.includes('above rest') };
+}
+
+/**
+ * Waits until the readout shows the `absolute` reading within 0.5 cmH2O, or that minus `rest`
+ * once it shows pressure above rest.
+ */
+export async function expectReadout(page: Page, absolute: number, rest: number): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const { value, aboveRest } = await readout(page);
+        return Math.abs(value - (aboveRest ? absolute - rest : absolute));
+      },
+      { timeout: 5000, intervals: [100] },
+    )
+    .toBeLessThanOrEqual(0.5);
 }
 
 /** uint32 little-endian, 0.1 Pa: an Environmental Sensing Pressure value for `cmH2O` absolute. */
