@@ -88,6 +88,7 @@ const en = {
   'program.start': 'Start',
   'program.stop': 'Stop',
   'program.needSensor': 'Connect a sensor (or the simulated one) to start.',
+  'program.needSafety': 'Read the advice above and press "I understand" to start.',
   'program.mvcKnown': 'Your strength test: {value} cmH2O.',
   'program.mvcNone': 'No strength test yet: "too weak" is judged against your best squeeze so far.',
   'cue.label': 'Cue',

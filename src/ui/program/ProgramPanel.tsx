@@ -29,6 +29,7 @@ export function ProgramPanel() {
           </button>
         )}
         {!connected && !running && <p className="hint">{t('program.needSensor')}</p>}
+        {connected && !acknowledged && <p className="hint">{t('program.needSafety')}</p>}
       </div>
       <RepResults />
       <SummaryView />
