@@ -23,9 +23,14 @@ export class RestTracker {
   private slowLevel = Number.NaN;
   /** Variance of the smoothed pressure around the level at rest (breathing + noise), cmH2O². */
   private variance = 0;
-  /** Mean and variance at rest of the rise over the recent minimum (how much rest alone "rises"). */
+  /**
+   * Mean and variance at rest of the rise over the recent minimum (how much rest alone "rises"),
+   * over the long window and over the quick one.
+   */
   private riseMean = 0;
   private riseVariance = 0;
+  private quickRiseMean = 0;
+  private quickRiseVariance = 0;
   private restedMs = 0;
   private samples = 0;
   private lastT = Number.NaN;
@@ -56,6 +61,11 @@ export class RestTracker {
     return this.riseMean + sds * Math.sqrt(this.riseVariance);
   }
 
+  /** The same over the quick window. */
+  quickRiseThreshold(sds: number): number {
+    return this.quickRiseMean + sds * Math.sqrt(this.quickRiseVariance);
+  }
+
   /** Drift of the resting level, cmH2O per ms (positive: rising). */
   get driftPerMs(): number {
     if (!this.ready) return 0;
@@ -72,8 +82,8 @@ export class RestTracker {
     return this.level + this.driftPerMs * (tMs - this.lastT);
   }
 
-  /** Feeds one resting sample: smoothed pressure, and its rise over the recent minimum. */
-  update(tMs: number, y: number, rise: number): void {
+  /** Feeds one resting sample: smoothed pressure, and its rise over the recent minimum (long and quick window). */
+  update(tMs: number, y: number, rise: number, quickRise: number): void {
     let dt = Number.isNaN(this.lastT) ? 0 : tMs - this.lastT;
     if (dt > MAX_STEP_MS) {
       // Resuming after a squeeze (the level was frozen): carry it along the drift first.
@@ -105,6 +115,9 @@ export class RestTracker {
     const riseDev = rise - this.riseMean;
     this.riseMean += noiseWeight * riseDev;
     this.riseVariance += noiseWeight * (riseDev * riseDev - this.riseVariance);
+    const quickDev = quickRise - this.quickRiseMean;
+    this.quickRiseMean += noiseWeight * quickDev;
+    this.quickRiseVariance += noiseWeight * (quickDev * quickDev - this.quickRiseVariance);
   }
 
   /** Starts again from a new level (after the pressure settled somewhere else for good). */
@@ -136,6 +149,8 @@ export class RestTracker {
     this.variance = 0;
     this.riseMean = 0;
     this.riseVariance = 0;
+    this.quickRiseMean = 0;
+    this.quickRiseVariance = 0;
   }
 
   private get slowTauMs(): number {

@@ -22,12 +22,17 @@ import { WindowMin } from './window-min.ts';
 export interface DetectorOptions {
   /** The user's maximal squeeze, cmH2O above rest, when known: widens the resting band. */
   readonly mvcCmH2O?: number | null;
-  /** A squeeze starts when the smoothed pressure rises over its recent minimum by this many SDs of what rest alone does … */
+  /**
+   * A squeeze starts when the smoothed pressure rises over its recent minimum (over a long or a
+   * quick window) by this many SDs of what rest alone does there …
+   */
   readonly thresholdSds?: number;
   /** … while standing this many resting SDs above the resting level … */
-  readonly levelSds?: number;
-  /** … and by at least this much, cmH2O. */
+  readonly announceSds?: number;
+  /** … both by at least this much, cmH2O. */
   readonly minThresholdCmH2O?: number;
+  /** Closer to rest than this many resting SDs (and the floor above), the pressure teaches the resting level. */
+  readonly levelSds?: number;
   /** A rise becomes a rep once it has stayed above half its height this long, ms (coughs last less). */
   readonly confirmMs?: number;
   /** A rep must rise at least this much above where it started, cmH2O. */
@@ -37,6 +42,8 @@ export interface DetectorOptions {
 /** Tuning that follows from physiology and sensors, not from any one recording. */
 const DEFAULTS = {
   thresholdSds: 4,
+  // The rise test already tells a squeeze from breathing: the level need only be clear of rest.
+  announceSds: 1,
   levelSds: 2,
   minThresholdCmH2O: 1,
   confirmMs: 400,
@@ -56,6 +63,11 @@ const DECISION_SMOOTHING_MS = 50;
 const PEAK_MEDIAN_SAMPLES = 128;
 /** Window of the "lowest level lately" a rise is measured from, ms. */
 const RISE_WINDOW_MS = 800;
+/**
+ * A second, quick window: a voluntary squeeze rises several times faster than breathing does, so
+ * over a quarter of a second it stands out sooner than over the long window, ms.
+ */
+const QUICK_RISE_WINDOW_MS = 250;
 /** Most samples the rise window holds (800 ms at up to ~1 kHz). */
 const RISE_WINDOW_SAMPLES = 1024;
 /** Resting level: average over a breath or so; noise over several breaths, ms. */
@@ -137,6 +149,7 @@ export class RepDetector {
   private readonly ring = new SampleRing(HISTORY_SAMPLES);
   private readonly rest = new RestTracker(REST_TAU_MS, NOISE_TAU_MS, WARMUP_MS, MAX_WARMUP_SWING_CMH2O);
   private readonly recentMin = new WindowMin(RISE_WINDOW_MS, RISE_WINDOW_SAMPLES);
+  private readonly quickMin = new WindowMin(QUICK_RISE_WINDOW_MS, RISE_WINDOW_SAMPLES);
   private readonly peakMedian = new WindowMedian(PEAK_MEDIAN_MS, PEAK_MEDIAN_SAMPLES);
   private readonly events: RepEvent[] = [];
   private phase: Phase = 'rest';
@@ -165,6 +178,7 @@ export class RepDetector {
   constructor(options: DetectorOptions = {}) {
     this.opts = {
       thresholdSds: options.thresholdSds ?? DEFAULTS.thresholdSds,
+      announceSds: options.announceSds ?? DEFAULTS.announceSds,
       levelSds: options.levelSds ?? DEFAULTS.levelSds,
       minThresholdCmH2O: options.minThresholdCmH2O ?? DEFAULTS.minThresholdCmH2O,
       confirmMs: options.confirmMs ?? DEFAULTS.confirmMs,
@@ -215,6 +229,7 @@ export class RepDetector {
     this.peakMedian.push(t, main);
     this.receivedMs += gap || Number.isNaN(dt) ? 0 : dt;
     this.recentMin.push(this.receivedMs, this.fast);
+    this.quickMin.push(this.receivedMs, this.fast);
     switch (this.phase) {
       case 'rest':
         this.atRest(t);
@@ -266,18 +281,27 @@ export class RepDetector {
     return Math.max(this.opts.minRepCmH2O, REP_MIN_NOISE_SDS * this.rest.noise);
   }
 
-  /** How far above rest the pressure must stand for a squeeze (and below which rest is tracked). */
+  /** Below this far above rest, the pressure is rest (and teaches the resting level). */
   private get levelThreshold(): number {
     return Math.max(this.opts.minThresholdCmH2O, this.opts.levelSds * this.rest.noise);
   }
 
-  private get riseThreshold(): number {
-    return Math.max(this.opts.minThresholdCmH2O, this.rest.riseThreshold(this.opts.thresholdSds));
+  /** How far above rest the pressure must stand for a rise to be announced. */
+  private get announceThreshold(): number {
+    return Math.max(this.opts.minThresholdCmH2O, this.opts.announceSds * this.rest.noise);
   }
 
-  /** Rise over the lowest level of the last RISE_WINDOW_MS, with persistence over two samples. */
+  /**
+   * Rise over the lowest level of the long or the quick window beyond what rest does there, with
+   * persistence over two samples.
+   */
   private risingNow(extraCondition: boolean): boolean {
-    if (extraCondition && this.fast - this.recentMin.value > this.riseThreshold) this.aboveCount++;
+    const floor = this.opts.minThresholdCmH2O;
+    const sds = this.opts.thresholdSds;
+    const rising =
+      this.fast - this.recentMin.value > Math.max(floor, this.rest.riseThreshold(sds)) ||
+      this.fast - this.quickMin.value > Math.max(floor, this.rest.quickRiseThreshold(sds));
+    if (extraCondition && rising) this.aboveCount++;
     else this.aboveCount = 0;
     return this.aboveCount >= 2;
   }
@@ -285,12 +309,13 @@ export class RepDetector {
   private atRest(t: number): void {
     const rest = this.rest;
     const rise = this.fast - this.recentMin.value;
+    const quickRise = this.fast - this.quickMin.value;
     if (!rest.ready) {
-      rest.update(t, this.fast, rise);
+      rest.update(t, this.fast, rise, quickRise);
       return;
     }
     const excess = this.fast - rest.levelAt(t);
-    if (this.risingNow(excess > this.levelThreshold)) {
+    if (this.risingNow(excess > this.announceThreshold)) {
       this.startRise(t, true);
       return;
     }
@@ -302,7 +327,7 @@ export class RepDetector {
     }
     this.belowSinceMs = Number.NaN;
     if (excess < this.levelThreshold) {
-      rest.update(t, this.fast, rise);
+      rest.update(t, this.fast, rise, quickRise);
       this.raisedSinceMs = Number.NaN;
       this.maybeEmitBaseline(t);
     } else if (Number.isNaN(this.raisedSinceMs)) {
@@ -393,6 +418,7 @@ export class RepDetector {
     if (t - r.detectedAtMs > MAX_CANDIDATE_MS) this.rest.restartAt(t, this.fast);
     // The next rise must start from here, not from before the cough.
     this.recentMin.clear();
+    this.quickMin.clear();
     if (this.hasPrev) {
       // Back to waiting for the previous rep to relax.
       this.swapTracks();

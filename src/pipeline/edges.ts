@@ -13,6 +13,8 @@ import type { SampleRing } from './ring.ts';
  * we passed the trough the edge rose from (tremor on a slow rise climbs far less).
  */
 const TROUGH_REBOUND = 0.3;
+/** A reference window shorter than this fraction of the full one gives no reliable line. */
+const MIN_REFERENCE_FRACTION = 0.25;
 
 /** A straight reference level: level + slope · (t − t0). */
 export interface Line {
@@ -123,6 +125,9 @@ export function findDeparture(ring: SampleRing, lo: number, cross: number, dir: 
   let fit: LineFit = { level: startLevel, slopePerMs: 0, t0: ring.t(from), sd: 0 };
   let departIdx = from;
   let edgeT = anchor === undefined ? ring.t(cross) : lastWithin(ring, from, cross, anchor, tune.smoothHalfMs);
+  // Too little signal before that point to fit a line to (it is just after the last rep, whose
+  // tail would give the line its slope): the anchor is no help, start at the crossing.
+  if (edgeT - tune.guardMs - ring.t(from) < MIN_REFERENCE_FRACTION * tune.referenceMs) edgeT = ring.t(cross);
   for (let pass = 0; pass < 4 && cross > from; pass++) {
     const refEnd = ring.indexAtOrAfter(edgeT - tune.guardMs, from, cross) - 1;
     const refStart = ring.indexAtOrAfter(edgeT - tune.guardMs - tune.referenceMs, from, cross);

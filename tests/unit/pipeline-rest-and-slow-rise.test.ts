@@ -166,3 +166,49 @@ describe('bouts of coughs', () => {
     }
   });
 });
+
+describe('weak squeezes in deep breathing', () => {
+  // Breathing ±1.5 cmH2O at 0.25 Hz: a 7 cmH2O squeeze is under five times its swing.
+  const REST: Partial<RestProfile> = { levelCmH2O: 1033, driftCmH2OPerMin: 1, wanderCmH2O: 0.2, breathAmpCmH2O: 1.5, breathHz: 0.25, noiseCmH2O: 0.3 };
+  // Starts spread over a breath (4 s), so some begin on the out-breath.
+  const STARTS = [10000, 10700, 11400, 12100, 12800, 13500];
+
+  it('a 7 cmH2O squeeze rising over 600 ms is announced within 300 ms, wherever it falls in the breath', () => {
+    const latencies: number[] = [];
+    for (const seed of SEEDS) {
+      for (const startMs of STARTS) {
+        const user = new VirtualUser(seed, REST);
+        const s = user.squeeze({ startMs, peakCmH2O: 7, riseMs: 600, riseShape: 'cosine', holdMs: 3000, releaseMs: 600 });
+        const truth = squeezeTruth(s, user.rest.abdominalCoupling);
+        const { reps } = feed(user, startMs + 10000);
+        expect(reps).toHaveLength(1);
+        latencies.push(reps[0].detectedAtMs - truth.onsetMs);
+      }
+    }
+    expect(Math.max(...latencies)).toBeLessThanOrEqual(300);
+  });
+
+  it('three minutes of that breathing alone announce no squeeze', () => {
+    for (const seed of SEEDS) {
+      const { events } = feed(new VirtualUser(seed, REST), 180000);
+      expect(events.filter((e) => e.type === 'onset')).toHaveLength(0);
+    }
+  });
+});
+
+describe('a squeeze soon after one that let go only nearly to rest', () => {
+  it('is measured from its own rise, not from the moment the last one counted as relaxed', () => {
+    for (const seed of SEEDS) {
+      // The first one settles 1.8 cmH2O above rest (inside the resting band, above the noise) …
+      const user = new VirtualUser(seed, { levelCmH2O: 1033, driftCmH2OPerMin: 0, wanderCmH2O: 0, breathAmpCmH2O: 0.3, breathHz: 0.25, noiseCmH2O: 0.15 });
+      const first = user.squeeze({ startMs: 8000, peakCmH2O: 30, holdMs: 4000, releaseMs: 600, residualCmH2O: 1.8, residualTauMs: 60000 });
+      // … and the next begins 1.3 s after it.
+      const next = user.squeeze({ startMs: squeezeEndMs(first) + 1300, peakCmH2O: 30, holdMs: 4000 });
+      const truth = squeezeTruth(next, user.rest.abdominalCoupling);
+      const { reps } = feed(user, truth.releaseMs + 8000);
+      expect(reps).toHaveLength(2);
+      expect(reps[0].relaxedMs).not.toBeNull();
+      expect(Math.abs(reps[1].onsetMs - truth.onsetMs)).toBeLessThanOrEqual(60);
+    }
+  });
+});
