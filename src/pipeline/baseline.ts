@@ -82,6 +82,15 @@ export class RestTracker {
     return this.level + this.driftPerMs * (tMs - this.lastT);
   }
 
+  /**
+   * Whether `y` rises out of a warm-up that was rest for at least `minRestMs`: above everything
+   * in it, by more than rest swings (a squeeze begun in the first seconds). `update` would throw
+   * the warm-up away; the level learnt so far is the best rest there is.
+   */
+  risesOutOfWarmup(y: number, minRestMs: number): boolean {
+    return !this.ready && this.restedMs >= minRestMs && y > this.warmHigh && y - this.warmLow > this.maxWarmupSwingCmH2O;
+  }
+
   /** Feeds one resting sample: smoothed pressure, and its rise over the recent minimum (long and quick window). */
   update(tMs: number, y: number, rise: number, quickRise: number): void {
     let dt = Number.isNaN(this.lastT) ? 0 : tMs - this.lastT;

@@ -74,6 +74,8 @@ const RISE_WINDOW_SAMPLES = 1024;
 const REST_TAU_MS = 4000;
 const NOISE_TAU_MS = 10000;
 const WARMUP_MS = 2500;
+/** A squeeze may rise out of a warm-up that saw at least this much rest (half a breath or so), ms. */
+const MIN_WARMUP_REST_MS = 1000;
 /**
  * Breathing and noise move the resting pressure by less than this within a warm-up (at most
  * 4.9 cmH2O in 2.5 s on the development recordings), and the weakest squeeze rises this much: a
@@ -311,7 +313,8 @@ export class RepDetector {
     const rise = this.fast - this.recentMin.value;
     const quickRise = this.fast - this.quickMin.value;
     if (!rest.ready) {
-      rest.update(t, this.fast, rise, quickRise);
+      if (rest.risesOutOfWarmup(this.fast, MIN_WARMUP_REST_MS)) this.startRise(t, true);
+      else rest.update(t, this.fast, rise, quickRise);
       return;
     }
     const excess = this.fast - rest.levelAt(t);

@@ -84,6 +84,30 @@ describe('squeezing while the stream starts, or during the warm-up', () => {
     });
   }
 
+  it('a squeeze begun after 1.2–2 s of rest is reported, measured against the rest before it', () => {
+    for (const seed of SEEDS) {
+      const user = new VirtualUser(seed, REST);
+      const s = user.squeeze({ startMs: 1200 + 150 * (seed - 1), peakCmH2O: 25, holdMs: 4000 });
+      const truth = squeezeTruth(s, user.rest.abdominalCoupling);
+      const { reps } = feed(user, 14000);
+      expect(reps).toHaveLength(1);
+      expect(Math.abs(reps[0].onsetMs - truth.onsetMs)).toBeLessThanOrEqual(100);
+      expect(Math.abs(reps[0].peakCmH2O - truth.peakCmH2O) / truth.peakCmH2O).toBeLessThan(0.1);
+    }
+  });
+
+  it('a cough 1.5 s in is not a rep, and the squeeze after it is found', () => {
+    for (const seed of SEEDS) {
+      const user = new VirtualUser(seed, REST);
+      user.cough({ atMs: 1500, amplitudeCmH2O: 40, widthMs: 350 });
+      const s = user.squeeze({ startMs: 8000, peakCmH2O: 25, holdMs: 4000 });
+      const truth = squeezeTruth(s, user.rest.abdominalCoupling);
+      const { reps } = feed(user, 18000);
+      expect(reps).toHaveLength(1);
+      expect(Math.abs(reps[0].onsetMs - truth.onsetMs)).toBeLessThanOrEqual(100);
+    }
+  });
+
   it('a warm-up at rest (breathing 1.5 cmH2O, noise 0.6) is trusted: a squeeze at 3.5 s is found', () => {
     for (const seed of SEEDS) {
       const user = new VirtualUser(seed, { ...REST, breathAmpCmH2O: 1.5, noiseCmH2O: 0.6 });
