@@ -14,7 +14,7 @@
 import type { RepEvent, RepMeasures, SampleBatch } from './types.ts';
 import { RestTracker } from './baseline.ts';
 import { crossingBackward, findDeparture, lineAt, type EdgeTuning, type Line } from './edges.ts';
-import { PEAK_MEDIAN_MS, isStraining, measureRiseAndHold, restingBandCmH2O, type RiseAndHold } from './measures.ts';
+import { PEAK_MEDIAN_MS, countPeaks, isStraining, measureRiseAndHold, restingBandCmH2O, type RiseAndHold } from './measures.ts';
 import { SampleRing } from './ring.ts';
 import { WindowMedian } from './window-median.ts';
 import { WindowMin } from './window-min.ts';
@@ -55,10 +55,22 @@ const DEFAULTS = {
  * (about 1 s); a bout of coughs that holds up between its coughs stays there for less, ms.
  */
 const MIN_REP_FWHM_MS = 500;
+/**
+ * Coughs that fuse (250–450 ms wide, closer than their width) hold up for longer, to about 1 s:
+ * a rep this brief that shows two or more separate peaks is such a bout, or a laugh. A voluntary
+ * squeeze has one peak: within a second its wobble and tremor move it by much less than a
+ * quarter of its height. A peak must also stand out by 4 resting SDs, so that noise on a weak
+ * squeeze sampled slowly makes none. FWHM in ms.
+ */
+const MAX_BOUT_FWHM_MS = 1200;
+const BOUT_PROMINENCE_FRACTION = 0.25;
+const BOUT_PROMINENCE_SDS = 4;
 /** A rep rises at least this many resting SDs (breathing and noise). */
 const REP_MIN_NOISE_SDS = 3;
 /** Fast smoothing for decisions (squeezes rise over ≥ 150 ms; this only tames sensor noise), ms. */
 const DECISION_SMOOTHING_MS = 50;
+/** Sample interval of 25 Hz and below, where the decision average spans two samples or more, ms. */
+const LOW_RATE_INTERVAL_MS = 40;
 /** Most samples the peak median may hold (600 ms at up to ~200 Hz). */
 const PEAK_MEDIAN_SAMPLES = 128;
 /** Window of the "lowest level lately" a rise is measured from, ms. */
@@ -295,7 +307,7 @@ export class RepDetector {
 
   /**
    * Rise over the lowest level of the long or the quick window beyond what rest does there, with
-   * persistence over two samples.
+   * persistence over two samples (at 25 Hz and below one: the decision average already spans two).
    */
   private risingNow(extraCondition: boolean): boolean {
     const floor = this.opts.minThresholdCmH2O;
@@ -305,7 +317,7 @@ export class RepDetector {
       this.fast - this.quickMin.value > Math.max(floor, this.rest.quickRiseThreshold(sds));
     if (extraCondition && rising) this.aboveCount++;
     else this.aboveCount = 0;
-    return this.aboveCount >= 2;
+    return this.aboveCount >= (this.dtMs >= LOW_RATE_INTERVAL_MS ? 1 : 2);
   }
 
   private atRest(t: number): void {
@@ -440,14 +452,24 @@ export class RepDetector {
     r.fallIdx = ring.newest;
     r.dipLowest = rise;
     r.measured = measureRiseAndHold(ring, r, EDGE_TUNING);
-    if (r.measured.down50Ms - r.measured.up50Ms < MIN_REP_FWHM_MS) {
-      // Too brief for a squeeze (a bout of coughs): withdrawn like any cough, its index reused.
+    const fwhm = r.measured.down50Ms - r.measured.up50Ms;
+    if (fwhm < MIN_REP_FWHM_MS || (fwhm < MAX_BOUT_FWHM_MS && this.peaksIn(r) >= 2)) {
+      // Too brief for a squeeze, or brief and made of spikes (a bout of coughs, a laugh):
+      // withdrawn like any cough, its index reused.
       this.nextIndex--;
       this.cancelRise(t);
       return;
     }
     this.boundaryIdx = ring.indexAtOrAfter(r.measured.down50Ms);
     this.phase = 'released';
+  }
+
+  /** Separate peaks between the rep's half-maximum crossings that stand out beyond the tremor, the wobble and noise. */
+  private peaksIn(r: RepTrack): number {
+    const m = r.measured;
+    if (m === null) return 0;
+    const prominence = Math.max(BOUT_PROMINENCE_FRACTION * r.peakCmH2O, BOUT_PROMINENCE_SDS * this.rest.noise);
+    return countPeaks(this.ring, m.up50Ms, m.down50Ms, prominence, EDGE_TUNING.smoothHalfMs);
   }
 
   /** Whether a released rep is back above half its peak after only a brief, shallow dip. */

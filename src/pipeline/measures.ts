@@ -166,3 +166,35 @@ function referenceMedian(ring: SampleRing, fromMs: number, toMs: number): number
 export function isStraining(referenceRiseCmH2O: number | null, peakCmH2O: number): boolean | null {
   return referenceRiseCmH2O === null ? null : referenceRiseCmH2O >= STRAINING_REFERENCE_FRACTION * peakCmH2O;
 }
+
+/**
+ * How many separate peaks the pressure shows between two times: maxima that stand out by at
+ * least `prominence` (cmH2O) from the dips on both sides of them (on the centred smoothing).
+ * A squeeze, tremor and wobble included, has one; a bout of coughs or a laugh one per spike.
+ */
+export function countPeaks(ring: SampleRing, fromMs: number, toMs: number, prominence: number, halfMs: number): number {
+  let peaks = 0;
+  let rising = true;
+  let high = -Infinity;
+  let low = Infinity;
+  const last = Math.min(ring.indexAtOrAfter(toMs), ring.newest);
+  for (let i = ring.indexAtOrAfter(fromMs); i <= last; i++) {
+    const v = ring.centred(i, halfMs);
+    if (rising) {
+      high = Math.max(high, v);
+      if (v < high - prominence) {
+        peaks++;
+        rising = false;
+        low = v;
+      }
+    } else {
+      low = Math.min(low, v);
+      if (v > low + prominence) {
+        rising = true;
+        high = v;
+      }
+    }
+  }
+  return rising && high > -Infinity && high - ring.centred(last, halfMs) >= prominence ? peaks + 1 : peaks;
+}
+

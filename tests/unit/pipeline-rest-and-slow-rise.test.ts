@@ -179,6 +179,38 @@ describe('bouts of coughs', () => {
     }
   });
 
+  it('2–3 coughs that fuse (400–450 ms wide, 250–300 ms apart, above half for up to 0.75 s) are withdrawn', () => {
+    for (const seed of SEEDS) {
+      for (const [count, gapMs, widthMs] of [
+        [2, 250, 450],
+        [3, 250, 400],
+        [3, 250, 450],
+        [3, 300, 450],
+      ]) {
+        const user = new VirtualUser(seed, { levelCmH2O: 0, breathAmpCmH2O: 0.6, noiseCmH2O: 0.2, wanderCmH2O: 0.2 });
+        for (let k = 0; k < count; k++) user.cough({ atMs: 8000 + k * gapMs, amplitudeCmH2O: 30 + 5 * seed, widthMs });
+        expect(feed(user, 14000).reps).toHaveLength(0);
+      }
+    }
+  });
+
+  it('a weak quick squeeze (6–7 cmH2O, held under 1 s) sampled at 20 Hz in noise keeps its one peak and stays a rep', () => {
+    for (let seed = 1; seed <= 60; seed++) {
+      const user = new VirtualUser(seed, { levelCmH2O: 0, breathAmpCmH2O: 0.4, noiseCmH2O: 0.6, wanderCmH2O: 0.2 });
+      user.squeeze({ startMs: 6000, peakCmH2O: 6, riseMs: 200, holdMs: 700, releaseMs: 250, fade: 0 });
+      user.squeeze({ startMs: 12000, peakCmH2O: 7, riseMs: 200, holdMs: 800, releaseMs: 250, fade: 0.1 });
+      const d = new RepDetector();
+      const out = { main: 0, ref: 0 };
+      let reps = 0;
+      for (let t = 0; t < 18000; t += 50) {
+        user.sampleAt(t, out);
+        d.push(t, out.main, Number.NaN);
+        d.drainEvents((e) => (reps += e.type === 'rep' ? 1 : 0));
+      }
+      expect(reps).toBe(2);
+    }
+  });
+
   it('a quick squeeze held about 1 s is still a rep', () => {
     for (const seed of SEEDS) {
       const user = new VirtualUser(seed, { levelCmH2O: 0, breathAmpCmH2O: 0.6, noiseCmH2O: 0.2, wanderCmH2O: 0.2 });
