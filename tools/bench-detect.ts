@@ -9,7 +9,7 @@ import { detectReps } from '../src/pipeline/operators.ts';
 import { replayInVirtualTime } from '../src/pipeline/replay.ts';
 import type { RepEvent, RepMeasures } from '../src/pipeline/types.ts';
 import { familySession } from './bench/alt-family.ts';
-import { Tally, percentile } from './bench/evaluate.ts';
+import { Tally, VersusNaive, percentile } from './bench/evaluate.ts';
 import type { LabelledRecording, SqueezeKind } from './bench/labelled.ts';
 import { naiveDetect } from './bench/naive.ts';
 import { simSession } from './bench/sim-family.ts';
@@ -49,9 +49,20 @@ function parseArgs(argv: readonly string[]): { seeds: number; sets: BenchSet[]; 
   return { seeds, sets, byKind };
 }
 
-function runSet(set: BenchSet, seeds: number): { ours: Tally; naive: Tally; recordings: LabelledRecording[] } {
+/** A squeeze counts as worse than the naive detector's only beyond this, ms (sampling at 20 Hz is 50 ms a step). */
+const VERSUS_NAIVE_MARGIN_MS = 50;
+
+interface SetResult {
+  readonly ours: Tally;
+  readonly naive: Tally;
+  readonly versus: VersusNaive;
+  readonly recordings: LabelledRecording[];
+}
+
+function runSet(set: BenchSet, seeds: number): SetResult {
   const ours = new Tally();
   const naive = new Tally();
+  const versus = new VersusNaive(VERSUS_NAIVE_MARGIN_MS);
   const recordings: LabelledRecording[] = [];
   for (let k = 0; k < seeds; k++) {
     const rec = set.make(set.firstSeed + k);
@@ -62,10 +73,12 @@ function runSet(set: BenchSet, seeds: number): { ours: Tally; naive: Tally; reco
     ours.add(rec.truth, reps);
     for (const { value } of events) if (value.type === 'cancel') ours.countCancel(value.tMs, rec);
     ours.minutes += rec.durationMs / 60000;
-    naive.add(rec.truth, naiveDetect(rec.batches));
+    const naiveReps = naiveDetect(rec.batches);
+    naive.add(rec.truth, naiveReps);
     naive.minutes += rec.durationMs / 60000;
+    versus.add(rec.truth, reps, naiveReps);
   }
-  return { ours, naive, recordings };
+  return { ours, naive, versus, recordings };
 }
 
 /** Every announcement is stamped no earlier than the stream time it claims, and a rep only after its release. */
@@ -82,7 +95,7 @@ function latestClaim(rep: RepMeasures): number {
 
 const fmt = (x: number, digits = 0) => (Number.isNaN(x) ? 'n/a' : x.toFixed(digits));
 
-function report(set: BenchSet, ours: Tally, naive: Tally, recordings: readonly LabelledRecording[]): string {
+function report(set: BenchSet, { ours, naive, versus, recordings }: SetResult): string {
   const rates = recordings.map((r) => r.rateHz);
   const withRef = recordings.filter((r) => r.hasReference).length;
   const artefacts = recordings.reduce((s, r) => s + r.artefactMs.length, 0);
@@ -99,6 +112,13 @@ function report(set: BenchSet, ours: Tally, naive: Tally, recordings: readonly L
   row('recall', '≥ 0.98', fmt(ours.recall, 3), fmt(naive.recall, 3));
   row('onset error median, ms', '≤ 60', fmt(percentile(ours.onsetErr, 0.5)), fmt(percentile(naive.onsetErr, 0.5)));
   row('onset error p90, ms', '≤ 150', fmt(percentile(ours.onsetErr, 0.9)), fmt(percentile(naive.onsetErr, 0.9)));
+  row(
+    `recordings where our median onset error is worse than naive (by > ${VERSUS_NAIVE_MARGIN_MS} ms)`,
+    '',
+    `${versus.recordingsWorse} (${versus.recordingsClearlyWorse}) of ${versus.recordings}`,
+    '',
+  );
+  row(`squeezes found by both where our onset is > ${VERSUS_NAIVE_MARGIN_MS} ms further off`, '', `${versus.squeezesWorse} of ${versus.squeezes}`, '');
   row('duration (FWHM) error median, ms', '≤ 100', fmt(percentile(ours.durationErr, 0.5)), fmt(percentile(naive.durationErr, 0.5)));
   row('duration error p90, ms', '', fmt(percentile(ours.durationErr, 0.9)), fmt(percentile(naive.durationErr, 0.9)));
   row('peak error median, %', '≤ 5', fmt(percentile(ours.peakErrPct, 0.5), 1), fmt(percentile(naive.peakErrPct, 0.5), 1));
@@ -138,9 +158,9 @@ function main(): void {
   const started = Date.now();
   console.log(`# Detection bench: ${seeds} recordings per set\n`);
   for (const set of sets) {
-    const { ours, naive, recordings } = runSet(set, seeds);
-    console.log(report(set, ours, naive, recordings));
-    if (showKinds) console.log(`\nours by kind:\n${byKind(ours)}`);
+    const result = runSet(set, seeds);
+    console.log(report(set, result));
+    if (showKinds) console.log(`\nours by kind:\n${byKind(result.ours)}`);
     console.log('');
   }
   console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s)`);

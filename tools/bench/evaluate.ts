@@ -131,6 +131,40 @@ export class Tally {
   }
 }
 
+/**
+ * "Never worse than the naive detector", checked per recording and per squeeze: how many
+ * recordings have a larger median onset error with ours (at all, and by more than `marginMs`,
+ * a step at 20 Hz), over the squeezes both found, and how many squeezes found by both
+ * have an onset more than `marginMs` further from the truth with ours.
+ */
+export class VersusNaive {
+  recordings = 0;
+  recordingsWorse = 0;
+  /** … of them, by more than the margin. */
+  recordingsClearlyWorse = 0;
+  squeezes = 0;
+  squeezesWorse = 0;
+
+  constructor(private readonly marginMs: number) {}
+
+  add(truth: readonly TrueRep[], ours: readonly Detected[], naive: readonly Detected[]): void {
+    const counted = truth.filter((tr) => !isOptional(tr.kind));
+    const a = new Map(matchReps(counted, ours).pairs.map((p) => [p.truth, Math.abs(p.found.onsetMs - p.truth.onsetMs)]));
+    const b = new Map(matchReps(counted, naive).pairs.map((p) => [p.truth, Math.abs(p.found.onsetMs - p.truth.onsetMs)]));
+    const both = counted.filter((tr) => a.has(tr) && b.has(tr));
+    if (both.length === 0) return;
+    this.recordings++;
+    const errs = (m: Map<TrueRep, number>) => both.map((tr) => m.get(tr) ?? 0);
+    const excess = percentile(errs(a), 0.5) - percentile(errs(b), 0.5);
+    if (excess > 0) this.recordingsWorse++;
+    if (excess > this.marginMs) this.recordingsClearlyWorse++;
+    for (const tr of both) {
+      this.squeezes++;
+      if ((a.get(tr) ?? 0) > (b.get(tr) ?? 0) + this.marginMs) this.squeezesWorse++;
+    }
+  }
+}
+
 /** Percentile by linear interpolation between order statistics (q in 0–1); NaN when empty. */
 export function percentile(xs: readonly number[], q: number): number {
   if (xs.length === 0) return Number.NaN;
