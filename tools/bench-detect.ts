@@ -3,7 +3,10 @@
  * from a differently generated family, run through the live operator in virtual time, matched
  * to the truth, and scored side by side with the naive detector simple apps use.
  *
- *   npm run bench:detect [-- --seeds N] [--set dev|heldout|family|all] [--by-kind]
+ *   npm run bench:detect [-- --seeds N] [--set dev|heldout|family|all] [--by-kind] [--quantum Q]
+ *
+ * `--quantum Q` rounds every reading to a multiple of Q cmH2O first, like a sensor that reports
+ * whole units or counts.
  */
 import { detectReps } from '../src/pipeline/operators.ts';
 import { replayInVirtualTime } from '../src/pipeline/replay.ts';
@@ -27,8 +30,16 @@ const SETS: readonly BenchSet[] = [
   { id: 'family', title: 'held-out family (other shapes, noise colour, breathing, artefacts)', make: familySession, firstSeed: 200001 },
 ];
 
-function parseArgs(argv: readonly string[]): { seeds: number; sets: BenchSet[]; byKind: boolean } {
+interface Args {
+  readonly seeds: number;
+  readonly sets: BenchSet[];
+  readonly byKind: boolean;
+  readonly quantum: number;
+}
+
+function parseArgs(argv: readonly string[]): Args {
   let seeds = 200;
+  let quantum = 0;
   let which = 'all';
   let byKind = false;
   for (let i = 0; i < argv.length; i++) {
@@ -36,17 +47,18 @@ function parseArgs(argv: readonly string[]): { seeds: number; sets: BenchSet[]; 
     if (a === '--seeds') seeds = Number(argv[++i]);
     else if (a === '--set') which = argv[++i] ?? '';
     else if (a === '--by-kind') byKind = true;
+    else if (a === '--quantum') quantum = Number(argv[++i]);
     else {
       console.error(`bench-detect: unknown argument '${a}'`);
       process.exit(2);
     }
   }
   const sets = which === 'all' ? [...SETS] : SETS.filter((s) => s.id === which);
-  if (!Number.isInteger(seeds) || seeds < 1 || sets.length === 0) {
-    console.error('usage: npm run bench:detect -- [--seeds N] [--set dev|heldout|family|all] [--by-kind]');
+  if (!Number.isInteger(seeds) || seeds < 1 || sets.length === 0 || !(quantum >= 0)) {
+    console.error('usage: npm run bench:detect -- [--seeds N] [--set dev|heldout|family|all] [--by-kind] [--quantum Q]');
     process.exit(2);
   }
-  return { seeds, sets, byKind };
+  return { seeds, sets, byKind, quantum };
 }
 
 /** A squeeze counts as worse than the naive detector's only beyond this, ms (sampling at 20 Hz is 50 ms a step). */
@@ -59,13 +71,20 @@ interface SetResult {
   readonly recordings: LabelledRecording[];
 }
 
-function runSet(set: BenchSet, seeds: number): SetResult {
+/** The recording as a sensor with a resolution of `quantum` cmH2O would report it. */
+function quantised(rec: LabelledRecording, quantum: number): LabelledRecording {
+  if (quantum === 0) return rec;
+  const round = (x: number) => Math.round(x / quantum) * quantum;
+  return { ...rec, batches: rec.batches.map((b) => ({ ...b, p: b.p.map(round), ref: b.ref === null ? null : b.ref.map(round) })) };
+}
+
+function runSet(set: BenchSet, seeds: number, quantum: number): SetResult {
   const ours = new Tally();
   const naive = new Tally();
   const versus = new VersusNaive(VERSUS_NAIVE_MARGIN_MS);
   const recordings: LabelledRecording[] = [];
   for (let k = 0; k < seeds; k++) {
-    const rec = set.make(set.firstSeed + k);
+    const rec = quantised(set.make(set.firstSeed + k), quantum);
     recordings.push(rec);
     const events = replayInVirtualTime(rec.batches, detectReps());
     assertNoLookAhead(rec.name, events);
@@ -154,11 +173,11 @@ function byKind(t: Tally): string {
 }
 
 function main(): void {
-  const { seeds, sets, byKind: showKinds } = parseArgs(process.argv.slice(2));
+  const { seeds, sets, byKind: showKinds, quantum } = parseArgs(process.argv.slice(2));
   const started = Date.now();
-  console.log(`# Detection bench: ${seeds} recordings per set\n`);
+  console.log(`# Detection bench: ${seeds} recordings per set${quantum > 0 ? `, readings rounded to ${quantum} cmH2O` : ''}\n`);
   for (const set of sets) {
-    const result = runSet(set, seeds);
+    const result = runSet(set, seeds, quantum);
     console.log(report(set, result));
     if (showKinds) console.log(`\nours by kind:\n${byKind(result.ours)}`);
     console.log('');

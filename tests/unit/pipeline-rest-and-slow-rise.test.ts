@@ -268,3 +268,26 @@ describe('a squeeze soon after one that let go only nearly to rest', () => {
     }
   });
 });
+
+describe('a sensor that reports whole cmH2O', () => {
+  it('finds every squeeze from its rise, not from the breath before it (one step up is not a departure)', () => {
+    const errors: number[] = [];
+    for (let seed = 1; seed <= 30; seed++) {
+      // Breathing of ±0.5 cmH2O: on whole cmH2O it is a step up and down now and then.
+      const user = new VirtualUser(seed, { levelCmH2O: 10, driftCmH2OPerMin: 0.5, wanderCmH2O: 0.2, breathAmpCmH2O: 0.5, breathHz: 0.25, noiseCmH2O: 0.05 });
+      const truths = [8000, 20000, 32000].map((startMs) => squeezeTruth(user.squeeze({ startMs, peakCmH2O: 25, holdMs: 5000 }), user.rest.abdominalCoupling));
+      const d = new RepDetector();
+      const out = { main: 0, ref: 0 };
+      const reps: RepMeasures[] = [];
+      for (let t = 0; t < 45000; t += 12.5) {
+        user.sampleAt(t, out);
+        d.push(t, Math.round(out.main), Number.NaN);
+        d.drainEvents((e) => e.type === 'rep' && reps.push(e.rep));
+      }
+      expect(reps).toHaveLength(3);
+      truths.forEach((truth, k) => errors.push(Math.abs(reps[k].onsetMs - truth.onsetMs)));
+    }
+    // Taking a one-step breath for the start of the rise put onsets up to 0.6 s early.
+    expect(Math.max(...errors)).toBeLessThanOrEqual(100);
+  });
+});
