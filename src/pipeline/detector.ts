@@ -106,6 +106,8 @@ const REANCHOR_MS = 1000;
 const MIN_GAP_MS = 250;
 /** A rise that neither becomes a rep nor falls back within this long moved the rest level, ms. */
 const MAX_CANDIDATE_MS = 6000;
+/** Longer than any hold a program asks for (endurance: up to 90 s), ms. */
+const MAX_HOLD_MS = 120_000;
 /** Still not relaxed this long after the release: the rep ends unrelaxed and rest starts anew, ms. */
 const MAX_RELAX_WAIT_MS = 20000;
 /** Pressure held above rest this long without a rise is a new resting level, ms. */
@@ -469,6 +471,13 @@ export class RepDetector {
 
   private whileHolding(t: number): void {
     const r = this.cur;
+    if (t - r.detectedAtMs > MAX_HOLD_MS) {
+      // Nobody holds a squeeze this long: the level itself moved (the probe shifted, the user
+      // stood up). Withdrawn, and rest starts again from here.
+      this.nextIndex--;
+      this.cancelRise(t);
+      return;
+    }
     this.trackPeak(r);
     const rise = this.fast - lineAt(r.base, t);
     if (rise >= 0.5 * r.peakCmH2O) return;

@@ -291,3 +291,32 @@ describe('a sensor that reports whole cmH2O', () => {
     expect(Math.max(...errors)).toBeLessThanOrEqual(100);
   });
 });
+
+describe('the level moves for good (the probe shifts, the user stands up)', () => {
+  it('a step of 8 cmH2O that stays is withdrawn within 2 min, and later squeezes are measured from the new level', () => {
+    for (const seed of SEEDS.slice(0, 3)) {
+      const user = new VirtualUser(seed, { levelCmH2O: 0, breathAmpCmH2O: 0.6, noiseCmH2O: 0.2, wanderCmH2O: 0.2 });
+      const truths = [150000, 165000].map((startMs) => squeezeTruth(user.squeeze({ startMs, peakCmH2O: 25, holdMs: 4000 }), user.rest.abdominalCoupling));
+      const step = (t: number) => 8 * Math.min(1, Math.max(0, (t - 10000) / 300));
+      const d = new RepDetector();
+      const out = { main: 0, ref: 0 };
+      const events: RepEvent[] = [];
+      for (let t = 0; t < 180000; t += 20) {
+        user.sampleAt(t, out);
+        d.push(t, out.main + step(t), Number.NaN);
+        d.drainEvents((e) => events.push(e));
+      }
+      const stepOnset = events.find((e) => e.type === 'onset' && e.onsetMs < 11000);
+      expect(stepOnset).toBeDefined();
+      const withdrawn = events.find((e) => e.type === 'cancel' && stepOnset?.type === 'onset' && e.index === stepOnset.index);
+      expect(withdrawn?.type === 'cancel' && withdrawn.tMs).toBeLessThanOrEqual(10000 + 125000);
+      const reps = events.flatMap((e) => (e.type === 'rep' ? [e.rep] : []));
+      expect(reps).toHaveLength(2);
+      reps.forEach((rep, k) => {
+        expect(Math.abs(rep.onsetMs - truths[k].onsetMs)).toBeLessThanOrEqual(100);
+        expect(Math.abs(rep.peakCmH2O - truths[k].peakCmH2O) / truths[k].peakCmH2O).toBeLessThan(0.1);
+        expect(rep.relaxedMs).not.toBeNull();
+      });
+    }
+  });
+});
