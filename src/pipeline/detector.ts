@@ -22,33 +22,27 @@ import { WindowMin } from './window-min.ts';
 export interface DetectorOptions {
   /** The user's maximal squeeze, cmH2O above rest, when known: widens the resting band. */
   readonly mvcCmH2O?: number | null;
-  /**
-   * A squeeze starts when the smoothed pressure rises over its recent minimum (over a long or a
-   * quick window) by this many SDs of what rest alone does there …
-   */
-  readonly thresholdSds?: number;
-  /** … while standing this many resting SDs above the resting level … */
-  readonly announceSds?: number;
-  /** … both by at least this much, cmH2O. */
-  readonly minThresholdCmH2O?: number;
-  /** Closer to rest than this many resting SDs (and the floor above), the pressure teaches the resting level. */
-  readonly levelSds?: number;
-  /** A rise becomes a rep once it has stayed above half its height this long, ms (coughs last less). */
-  readonly confirmMs?: number;
-  /** A rep must rise at least this much above where it started, cmH2O. */
-  readonly minRepCmH2O?: number;
 }
 
-/** Tuning that follows from physiology and sensors, not from any one recording. */
-const DEFAULTS = {
-  thresholdSds: 4,
-  // The rise test already tells a squeeze from breathing: the level need only be clear of rest.
-  announceSds: 1,
-  levelSds: 2,
-  minThresholdCmH2O: 1,
-  confirmMs: 400,
-  minRepCmH2O: 3,
-} as const;
+// Tuning that follows from physiology and sensors, not from any one recording.
+/**
+ * A squeeze starts when the smoothed pressure rises over its recent minimum (over a long or a
+ * quick window) by this many SDs of what rest alone does there …
+ */
+const RISE_SDS = 4;
+/**
+ * … while standing this many resting SDs above the resting level (the rise test already tells a
+ * squeeze from breathing: the level need only be clear of rest) …
+ */
+const ANNOUNCE_SDS = 1;
+/** … both by at least this much, cmH2O. */
+const MIN_THRESHOLD_CMH2O = 1;
+/** Closer to rest than this many resting SDs (and the floor above), the pressure teaches the resting level. */
+const LEVEL_SDS = 2;
+/** A rise becomes a rep once it has stayed above half its height this long, ms (coughs last less). */
+const CONFIRM_MS = 400;
+/** A rep must rise at least this much above where it started, cmH2O. */
+const MIN_REP_CMH2O = 3;
 
 /**
  * A voluntary squeeze stays above half its height for longer than this, even a quick flick
@@ -163,7 +157,6 @@ class RepTrack {
 }
 
 export class RepDetector {
-  private readonly opts: Required<Omit<DetectorOptions, 'mvcCmH2O'>>;
   private readonly band: number;
   private readonly ring = new SampleRing(HISTORY_SAMPLES);
   private readonly rest = new RestTracker(REST_TAU_MS, NOISE_TAU_MS, WARMUP_MS, MAX_WARMUP_SWING_CMH2O);
@@ -200,14 +193,6 @@ export class RepDetector {
   private lastBaselineT = Number.NaN;
 
   constructor(options: DetectorOptions = {}) {
-    this.opts = {
-      thresholdSds: options.thresholdSds ?? DEFAULTS.thresholdSds,
-      announceSds: options.announceSds ?? DEFAULTS.announceSds,
-      levelSds: options.levelSds ?? DEFAULTS.levelSds,
-      minThresholdCmH2O: options.minThresholdCmH2O ?? DEFAULTS.minThresholdCmH2O,
-      confirmMs: options.confirmMs ?? DEFAULTS.confirmMs,
-      minRepCmH2O: options.minRepCmH2O ?? DEFAULTS.minRepCmH2O,
-    };
     this.band = restingBandCmH2O(options.mvcCmH2O);
   }
 
@@ -318,17 +303,17 @@ export class RepDetector {
 
   /** A rep rises at least minRepCmH2O, and clearly above what breathing does (a deep breath is not a squeeze). */
   private get minRepRise(): number {
-    return Math.max(this.opts.minRepCmH2O, REP_MIN_NOISE_SDS * this.rest.noise);
+    return Math.max(MIN_REP_CMH2O, REP_MIN_NOISE_SDS * this.rest.noise);
   }
 
   /** Below this far above rest, the pressure is rest (and teaches the resting level). */
   private get levelThreshold(): number {
-    return Math.max(this.opts.minThresholdCmH2O, this.opts.levelSds * this.rest.noise);
+    return Math.max(MIN_THRESHOLD_CMH2O, LEVEL_SDS * this.rest.noise);
   }
 
   /** How far above rest the pressure must stand for a rise to be announced. */
   private get announceThreshold(): number {
-    return Math.max(this.opts.minThresholdCmH2O, this.opts.announceSds * this.rest.noise);
+    return Math.max(MIN_THRESHOLD_CMH2O, ANNOUNCE_SDS * this.rest.noise);
   }
 
   /**
@@ -336,8 +321,8 @@ export class RepDetector {
    * persistence over two samples (at 25 Hz and below one: the decision average already spans two).
    */
   private risingNow(extraCondition: boolean): boolean {
-    const floor = this.opts.minThresholdCmH2O;
-    const sds = this.opts.thresholdSds;
+    const floor = MIN_THRESHOLD_CMH2O;
+    const sds = RISE_SDS;
     const rising =
       this.fast - this.recentMin.value > Math.max(floor, this.rest.riseThreshold(sds)) ||
       this.fast - this.quickMin.value > Math.max(floor, this.rest.quickRiseThreshold(sds));
@@ -441,7 +426,7 @@ export class RepDetector {
       this.cancelRise(t);
       return;
     }
-    if (t - r.halfUpMs >= this.opts.confirmMs && r.maxRise >= this.minRepRise) {
+    if (t - r.halfUpMs >= CONFIRM_MS && r.maxRise >= this.minRepRise) {
       this.nextIndex++;
       if (this.hasPrev) {
         this.emitRep(this.prev, Number.NaN);
