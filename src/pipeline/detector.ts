@@ -301,7 +301,7 @@ export class RepDetector {
     this.fast = ring.mean(this.fastStart, newest);
   }
 
-  /** A rep rises at least minRepCmH2O, and clearly above what breathing does (a deep breath is not a squeeze). */
+  /** A rep rises at least MIN_REP_CMH2O, and clearly above what breathing does (a deep breath is not a squeeze). */
   private get minRepRise(): number {
     return Math.max(MIN_REP_CMH2O, REP_MIN_NOISE_SDS * this.rest.noise);
   }
@@ -321,11 +321,9 @@ export class RepDetector {
    * persistence over two samples (at 25 Hz and below one: the decision average already spans two).
    */
   private risingNow(extraCondition: boolean): boolean {
-    const floor = MIN_THRESHOLD_CMH2O;
-    const sds = RISE_SDS;
     const rising =
-      this.fast - this.recentMin.value > Math.max(floor, this.rest.riseThreshold(sds)) ||
-      this.fast - this.quickMin.value > Math.max(floor, this.rest.quickRiseThreshold(sds));
+      this.fast - this.recentMin.value > Math.max(MIN_THRESHOLD_CMH2O, this.rest.riseThreshold(RISE_SDS)) ||
+      this.fast - this.quickMin.value > Math.max(MIN_THRESHOLD_CMH2O, this.rest.quickRiseThreshold(RISE_SDS));
     if (extraCondition && rising) this.aboveCount++;
     else this.aboveCount = 0;
     return this.aboveCount >= (this.dtMs >= LOW_RATE_INTERVAL_MS ? 1 : 2);
