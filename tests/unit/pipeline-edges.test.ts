@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findDeparture, type EdgeTuning } from '../../src/pipeline/edges.ts';
+import { countPeaks } from '../../src/pipeline/measures.ts';
 import { SampleRing } from '../../src/pipeline/ring.ts';
 
 const TUNE: EdgeTuning = { smoothHalfMs: 25, referenceMs: 800, guardMs: 60, departureSds: 2, minDepartureCmH2O: 0.1 };
@@ -29,5 +30,21 @@ describe('finding where a rise began', () => {
     const ring = ringOf(at, 1400);
     const anchor = { line: { level: 1017.4, slopePerMs: 0, t0: 0 }, band: 1 };
     expect(Math.abs(findDeparture(ring, 0, ring.newest, 1, TUNE, anchor).tMs - 1300)).toBeLessThanOrEqual(40);
+  });
+});
+
+describe('counting peaks', () => {
+  const bump = (t: number, at: number) => 30 * Math.exp(-(((t - at) / 90) ** 2));
+
+  it('two coughs 300 ms apart are two peaks, three are three', () => {
+    expect(countPeaks(ringOf((t) => bump(t, 500) + bump(t, 800), 1300), 300, 1000, 7.5, 25)).toBe(2);
+    expect(countPeaks(ringOf((t) => bump(t, 400) + bump(t, 700) + bump(t, 1000), 1300), 200, 1200, 7.5, 25)).toBe(3);
+  });
+
+  it('a held squeeze with tremor and a slow wobble (±10 %) is one peak', () => {
+    const envelope = (t: number) => Math.min(1, Math.max(0, (t - 200) / 100), Math.max(0, (1200 - t) / 100));
+    const at = (t: number) => envelope(t) * (30 + 1.5 * Math.sin(t / 8) + 3 * Math.sin(t / 160));
+    // Between the half-maximum crossings, as the detector counts.
+    expect(countPeaks(ringOf(at, 1300), 250, 1150, 7.5, 25)).toBe(1);
   });
 });
