@@ -80,7 +80,7 @@ const RISE_WINDOW_SAMPLES = 1024;
 const REST_TAU_MS = 4000;
 const NOISE_TAU_MS = 10000;
 const WARMUP_MS = 2500;
-/** A squeeze may rise out of a warm-up that saw at least this much rest (half a breath or so), ms. */
+/** A squeeze may rise out of a warm-up that saw at least this much rest (a quarter of a breath: a rough level, better than none), ms. */
 const MIN_WARMUP_REST_MS = 1000;
 /**
  * Breathing and noise move the resting pressure by less than this within a warm-up (at most
