@@ -6,7 +6,9 @@
  * `t_ms` is stream time in ms (never going backwards), pressures are cmH2O, `cue` is `squeeze`,
  * `relax` or empty (the cue the app gave at that sample). Columns may come in any order; unknown
  * columns are ignored; a byte-order mark and CRLF line ends are accepted. An empty reference
- * cell is a missing reading (NaN). Pure: no Node or DOM APIs, so the browser can use it too.
+ * cell is a missing reading (NaN). Files written by spreadsheets and statistics tools are read
+ * too: cells in double quotes, and `;` (or tab) between cells, with a decimal comma after `;`
+ * (how Nordic spreadsheets save CSV). Pure: no Node or DOM APIs, so the browser can use it too.
  */
 import type { Cue, CueKind } from '../pipeline/types.ts';
 
@@ -51,7 +53,8 @@ export function parseCsv(text: string): Recording {
   const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split(/\r?\n/);
   const headerAt = lines.findIndex((l) => l.trim() !== '');
   if (headerAt < 0) throw new CsvError('empty', 1, 'the file is empty');
-  const header = lines[headerAt].split(',').map((h) => h.trim());
+  const delimiter = delimiterOf(lines[headerAt]);
+  const header = splitRow(lines[headerAt], delimiter).map((h) => h.trim());
   const column = (name: string) => header.findIndex((h) => h.toLowerCase() === name.toLowerCase());
   const tCol = column(CSV_COLUMNS.time);
   const pCol = column(CSV_COLUMNS.pressure);
@@ -69,7 +72,7 @@ export function parseCsv(text: string): Recording {
     const raw = lines[i];
     if (raw.trim() === '') continue;
     const line = i + 1;
-    const cells = raw.split(',');
+    const cells = splitRow(raw, delimiter);
     const cell = (col: number) => (col < cells.length ? cells[col].trim() : '');
     const number = (col: number, name: string, optional: boolean): number => {
       const s = cell(col);
@@ -77,7 +80,7 @@ export function parseCsv(text: string): Recording {
         if (optional) return Number.NaN;
         throw new CsvError('missing-value', line, `no value for '${name}'`);
       }
-      const x = Number(s);
+      const x = Number(delimiter === ';' ? s.replace(',', '.') : s);
       if (!Number.isFinite(x)) throw new CsvError('not-a-number', line, `'${name}' is not a number: '${s}'`);
       return x;
     };
@@ -99,6 +102,37 @@ export function parseCsv(text: string): Recording {
   }
   if (t.length === 0) throw new CsvError('empty', headerLine, 'the file has a header but no samples');
   return { t: Float64Array.from(t), p: Float32Array.from(p), ref: rCol >= 0 ? Float32Array.from(ref) : null, cues };
+}
+
+/** The cell separator, from the header row: a comma unless the header has none but has `;` or a tab. */
+function delimiterOf(header: string): string {
+  if (header.includes(',')) return ',';
+  if (header.includes(';')) return ';';
+  return header.includes('\t') ? '\t' : ',';
+}
+
+/** Cells of one row; a cell in double quotes may hold the separator, and "" stands for one quote. */
+function splitRow(raw: string, delimiter: string): string[] {
+  if (!raw.includes('"')) return raw.split(delimiter);
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (quoted) {
+      if (c === '"' && raw[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === delimiter) {
+      cells.push(cell);
+      cell = '';
+    } else cell += c;
+  }
+  cells.push(cell);
+  return cells;
 }
 
 /**

@@ -33,6 +33,24 @@ describe('parseCsv', () => {
     expect(rec.cues).toEqual([]);
   });
 
+  it('reads what statistics tools write: quoted cells and a nameless row-number column (R write.csv)', () => {
+    const rec = parseCsv('"","t_ms","pressure_cmH2O","reference_cmH2O","cue"\n"1",0,3.5,1.2,""\n"2",20,4.5,,"squeeze"\n');
+    expect(Array.from(rec.t)).toEqual([0, 20]);
+    expect(Array.from(rec.p)).toEqual([3.5, 4.5]);
+    expect(Array.from(rec.ref ?? [])).toEqual([Math.fround(1.2), Number.NaN]);
+    expect(rec.cues).toEqual([{ tMs: 20, kind: 'squeeze' }]);
+  });
+
+  it('reads what Nordic spreadsheets save: semicolons between cells, decimal commas; and tab-separated files', () => {
+    const semi = parseCsv('t_ms;pressure_cmH2O;cue\r\n0;1033,25;\r\n12,5;1040,5;relax\r\n');
+    expect(Array.from(semi.t)).toEqual([0, 12.5]);
+    expect(Array.from(semi.p)).toEqual([1033.25, 1040.5]);
+    expect(semi.cues).toEqual([{ tMs: 12.5, kind: 'relax' }]);
+    expect(Array.from(parseCsv('t_ms\tpressure_cmH2O\n0\t3.5\n10\t4\n').p)).toEqual([3.5, 4]);
+    const e = errorOf('t_ms;pressure_cmH2O\n0;1\n10;1,2,3\n');
+    expect([e.kind, e.line]).toEqual(['not-a-number', 3]);
+  });
+
   const cases: [string, string, CsvErrorKind, number, RegExp][] = [
     ['an empty file', '', 'empty', 1, /empty/],
     ['a header without samples', 't_ms,pressure_cmH2O\n', 'empty', 1, /no samples/],
