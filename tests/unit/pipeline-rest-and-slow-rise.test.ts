@@ -179,17 +179,37 @@ describe('bouts of coughs', () => {
     }
   });
 
-  it('2–3 coughs that fuse (400–450 ms wide, 250–300 ms apart, above half for up to 0.75 s) are withdrawn', () => {
-    for (const seed of SEEDS) {
-      for (const [count, gapMs, widthMs] of [
-        [2, 250, 450],
-        [3, 250, 400],
-        [3, 250, 450],
-        [3, 300, 450],
-      ]) {
-        const user = new VirtualUser(seed, { levelCmH2O: 0, breathAmpCmH2O: 0.6, noiseCmH2O: 0.2, wanderCmH2O: 0.2 });
-        for (let k = 0; k < count; k++) user.cough({ atMs: 8000 + k * gapMs, amplitudeCmH2O: 30 + 5 * seed, widthMs });
-        expect(feed(user, 14000).reps).toHaveLength(0);
+  it('2–3 coughs that fuse (400–450 ms wide, 250–300 ms apart, above half for up to 0.75 s) are withdrawn: 320 bouts', () => {
+    let bouts = 0;
+    let reps = 0;
+    for (let seed = 1; seed <= 40; seed++) {
+      for (const count of [2, 3]) {
+        for (const gapMs of [250, 300]) {
+          for (const widthMs of [400, 450]) {
+            const user = new VirtualUser(seed, { levelCmH2O: 0, breathAmpCmH2O: 0.6, noiseCmH2O: 0.2 });
+            for (let k = 0; k < count; k++) user.cough({ atMs: 8000 + k * gapMs, amplitudeCmH2O: 30 + 10 * (seed % 3), widthMs });
+            bouts++;
+            reps += feed(user, 14000).reps.length;
+          }
+        }
+      }
+    }
+    expect(bouts).toBe(320);
+    expect(reps).toBe(0);
+  });
+
+  it('a quick squeeze (held under 1 s) with a cough on top keeps its one peak and stays a rep', () => {
+    // A smaller cough early in the hold, a bigger one later (a bigger one within the first
+    // 0.5 s still cancels the squeeze: it then looks like the cough's own tail).
+    for (const [atMs, amplitudeCmH2O] of [
+      [6450, 20],
+      [6650, 40],
+    ]) {
+      for (const seed of SEEDS) {
+        const user = new VirtualUser(seed, { levelCmH2O: 0, breathAmpCmH2O: 0.6, noiseCmH2O: 0.2 });
+        user.squeeze({ startMs: 6000, peakCmH2O: 25, riseMs: 200, holdMs: 800, releaseMs: 250, fade: 0 });
+        user.cough({ atMs, amplitudeCmH2O, widthMs: 300 });
+        expect(feed(user, 12000).reps).toHaveLength(1);
       }
     }
   });
