@@ -26,7 +26,7 @@ export class SampleRing {
   count = 0;
 
   constructor(capacityPow2: number) {
-    const capacity = 1 << Math.ceil(Math.log2(Math.max(16, capacityPow2)));
+    const capacity = ringCapacity(capacityPow2);
     this.capacity = capacity;
     this.mask = capacity - 1;
     this.times = new Float64Array(capacity);
@@ -137,4 +137,12 @@ export class SampleRing {
     const end = i1 + 1 === this.count ? total : before[(i1 + 1) & this.mask];
     return end - before[i0 & this.mask];
   }
+}
+
+/**
+ * Size of a preallocated ring holding at least `samples` (and 16): a power of two, so an index
+ * wraps with a mask instead of a division.
+ */
+export function ringCapacity(samples: number): number {
+  return 1 << Math.ceil(Math.log2(Math.max(16, samples)));
 }

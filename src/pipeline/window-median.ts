@@ -1,3 +1,5 @@
+import { ringCapacity } from './ring.ts';
+
 /**
  * Median of a signal over the last `windowMs`, without allocating: the window's values are kept
  * sorted in a preallocated array (O(window) per sample, a few dozen samples). A median ignores a
@@ -17,7 +19,7 @@ export class WindowMedian {
     private readonly windowMs: number,
     maxSamplesPow2: number,
   ) {
-    const capacity = 1 << Math.ceil(Math.log2(Math.max(16, maxSamplesPow2)));
+    const capacity = ringCapacity(maxSamplesPow2);
     this.mask = capacity - 1;
     this.sorted = new Float64Array(capacity);
     this.values = new Float64Array(capacity);

@@ -1,3 +1,5 @@
+import { ringCapacity } from './ring.ts';
+
 /**
  * Minimum of a signal over the last `windowMs`, in O(1) amortised per sample and without
  * allocating (a monotonic queue in preallocated arrays). The detector uses it as "the level the
@@ -14,7 +16,7 @@ export class WindowMin {
     private readonly windowMs: number,
     capacityPow2: number,
   ) {
-    const capacity = 1 << Math.ceil(Math.log2(Math.max(16, capacityPow2)));
+    const capacity = ringCapacity(capacityPow2);
     this.mask = capacity - 1;
     this.values = new Float64Array(capacity);
     this.times = new Float64Array(capacity);
