@@ -19,17 +19,24 @@ interface Run {
   readonly restAt: (tMs: number) => number;
 }
 
+interface Sensor {
+  /** Sample rate, Hz (RATE_HZ unless said). */
+  readonly rateHz?: number;
+  /** What the sensor reports for the main channel at time t (the virtual user's pressure unless said). */
+  readonly reading?: (tMs: number, main: number) => number;
+}
+
 /** Streams a virtual user into the detector one sample at a time, from 0 to durationMs. */
-function feed(user: VirtualUser, durationMs: number): Run {
+function feed(user: VirtualUser, durationMs: number, { rateHz = RATE_HZ, reading = (_t, main) => main }: Sensor = {}): Run {
   const d = new RepDetector();
   const out = { main: 0, ref: 0 };
   const events: RepEvent[] = [];
   const keep = (e: RepEvent) => events.push(e);
-  const dt = 1000 / RATE_HZ;
+  const dt = 1000 / rateHz;
   const rest = new Float64Array(Math.floor(durationMs / dt) + 1);
   for (let k = 0; k < rest.length; k++) {
     user.sampleAt(k * dt, out);
-    d.push(k * dt, out.main, Number.NaN);
+    d.push(k * dt, reading(k * dt, out.main), Number.NaN);
     d.drainEvents(keep);
     rest[k] = d.restLevel;
   }
@@ -219,15 +226,7 @@ describe('bouts of coughs', () => {
       const user = new VirtualUser(seed, { levelCmH2O: 0, breathAmpCmH2O: 0.4, noiseCmH2O: 0.6, wanderCmH2O: 0.2 });
       user.squeeze({ startMs: 6000, peakCmH2O: 6, riseMs: 200, holdMs: 700, releaseMs: 250, fade: 0 });
       user.squeeze({ startMs: 12000, peakCmH2O: 7, riseMs: 200, holdMs: 800, releaseMs: 250, fade: 0.1 });
-      const d = new RepDetector();
-      const out = { main: 0, ref: 0 };
-      let reps = 0;
-      for (let t = 0; t < 18000; t += 50) {
-        user.sampleAt(t, out);
-        d.push(t, out.main, Number.NaN);
-        d.drainEvents((e) => (reps += e.type === 'rep' ? 1 : 0));
-      }
-      expect(reps).toBe(2);
+      expect(feed(user, 18000, { rateHz: 20 }).reps).toHaveLength(2);
     }
   });
 
@@ -296,14 +295,7 @@ describe('a sensor that reports whole cmH2O', () => {
       // Breathing of ±0.5 cmH2O: on whole cmH2O it is a step up and down now and then.
       const user = new VirtualUser(seed, { levelCmH2O: 10, driftCmH2OPerMin: 0.5, wanderCmH2O: 0.2, breathAmpCmH2O: 0.5, breathHz: 0.25, noiseCmH2O: 0.05 });
       const truths = [8000, 20000, 32000].map((startMs) => squeezeTruth(user.squeeze({ startMs, peakCmH2O: 25, holdMs: 5000 }), user.rest.abdominalCoupling));
-      const d = new RepDetector();
-      const out = { main: 0, ref: 0 };
-      const reps: RepMeasures[] = [];
-      for (let t = 0; t < 45000; t += 12.5) {
-        user.sampleAt(t, out);
-        d.push(t, Math.round(out.main), Number.NaN);
-        d.drainEvents((e) => e.type === 'rep' && reps.push(e.rep));
-      }
+      const { reps } = feed(user, 45000, { rateHz: 80, reading: (_t, main) => Math.round(main) });
       expect(reps).toHaveLength(3);
       truths.forEach((truth, k) => errors.push(Math.abs(reps[k].onsetMs - truth.onsetMs)));
     }
@@ -318,19 +310,11 @@ describe('the level moves for good (the probe shifts, the user stands up)', () =
       const user = new VirtualUser(seed, { levelCmH2O: 0, breathAmpCmH2O: 0.6, noiseCmH2O: 0.2, wanderCmH2O: 0.2 });
       const truths = [150000, 165000].map((startMs) => squeezeTruth(user.squeeze({ startMs, peakCmH2O: 25, holdMs: 4000 }), user.rest.abdominalCoupling));
       const step = (t: number) => 8 * Math.min(1, Math.max(0, (t - 10000) / 300));
-      const d = new RepDetector();
-      const out = { main: 0, ref: 0 };
-      const events: RepEvent[] = [];
-      for (let t = 0; t < 180000; t += 20) {
-        user.sampleAt(t, out);
-        d.push(t, out.main + step(t), Number.NaN);
-        d.drainEvents((e) => events.push(e));
-      }
+      const { events, reps } = feed(user, 180000, { reading: (t, main) => main + step(t) });
       const stepOnset = events.find((e) => e.type === 'onset' && e.onsetMs < 11000);
       expect(stepOnset).toBeDefined();
       const withdrawn = events.find((e) => e.type === 'cancel' && stepOnset?.type === 'onset' && e.index === stepOnset.index);
       expect(withdrawn?.type === 'cancel' && withdrawn.tMs).toBeLessThanOrEqual(10000 + 125000);
-      const reps = events.flatMap((e) => (e.type === 'rep' ? [e.rep] : []));
       expect(reps).toHaveLength(2);
       reps.forEach((rep, k) => {
         expect(Math.abs(rep.onsetMs - truths[k].onsetMs)).toBeLessThanOrEqual(100);
