@@ -150,8 +150,20 @@ function report(set: BenchSet, { ours, naive, versus, recordings }: SetResult): 
   row('straining accuracy (reference channel)', '', ours.strainingTotal === 0 ? 'n/a' : `${fmt(ours.strainingRight / ours.strainingTotal, 3)} (${ours.strainingTotal})`, 'n/a');
   row('onsets announced then cancelled: at a cough/laugh, per min', '', fmt(ours.artefactCancels / ours.minutes, 2), 'n/a');
   row('onsets announced then cancelled: anything else, per min', '', fmt(ours.otherCancels / ours.minutes, 2), 'n/a');
-  row('squeezes under way at the start or begun in the first 2 s: reported (may be dropped)', '', `${ours.optionalReported} of ${ours.optionalTruths}`, `${naive.optionalReported} of ${naive.optionalTruths}`);
+  row(
+    'squeezes under way at the start or begun in the first 2 s: reported (may be dropped), their onset error',
+    '',
+    `${ours.optionalReported} of ${ours.optionalTruths}${onsetRange(ours.optionalOnsetErr)}`,
+    `${naive.optionalReported} of ${naive.optionalTruths}${onsetRange(naive.optionalOnsetErr)}`,
+  );
   return lines.join('\n');
+}
+
+/** " (−175…+59 ms)": the range of signed onset errors, or nothing when there are none. */
+function onsetRange(errs: readonly number[]): string {
+  if (errs.length === 0) return '';
+  const signed = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : ''}${Math.abs(x).toFixed(0)}`;
+  return ` (${signed(Math.min(...errs))}…${signed(Math.max(...errs))} ms)`;
 }
 
 function byKind(t: Tally): string {

@@ -68,6 +68,8 @@ export class Tally {
   /** Squeezes that may be dropped (`at-start`), and how many of them were reported anyway. */
   optionalTruths = 0;
   optionalReported = 0;
+  /** Onset error (signed, ms) of those reported. */
+  readonly optionalOnsetErr: number[] = [];
   artefactCancels = 0;
   otherCancels = 0;
   minutes = 0;
@@ -82,6 +84,7 @@ export class Tally {
     const optional = matchReps(allTruth.filter((tr) => isOptional(tr.kind)), allFound);
     this.optionalTruths += optional.pairs.length + optional.missed.length;
     this.optionalReported += optional.pairs.length;
+    for (const p of optional.pairs) this.optionalOnsetErr.push(p.found.onsetMs - p.truth.onsetMs);
     const truth = allTruth.filter((tr) => !isOptional(tr.kind));
     const found = optional.extra;
     const { pairs, missed } = matchReps(truth, found);
