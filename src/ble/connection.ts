@@ -1,4 +1,4 @@
-import { BehaviorSubject, Subject, Subscription, defer, retry, switchMap, timer } from 'rxjs';
+import { BehaviorSubject, Subject, Subscription, defer, interval, retry, switchMap, timer } from 'rxjs';
 import type { SampleBatch } from '../pipeline/types';
 import type { BluetoothLike, GattDevice } from './gatt';
 import { guardServer } from './guard';
@@ -14,6 +14,15 @@ export function backoffDelays(baseMs: number, capMs: number, attempts: number): 
 
 /** 0.5, 1, 2, 4, 8, 8, 8, 8 s: about half a minute of trying before giving up. */
 export const RECONNECT_DELAYS_MS: readonly number[] = backoffDelays(500, 8000, 8);
+
+/**
+ * A device that stops sending while its link stays up is noticed once it has been silent for
+ * this many of its own packet intervals, and never sooner than SILENCE_MIN_MS (radio jitter).
+ */
+const SILENCE_INTERVALS = 5;
+const SILENCE_MIN_MS = 600;
+/** How often the watchdog looks, ms. */
+const WATCHDOG_TICK_MS = 100;
 
 export type ConnectionPhase =
   | { readonly state: 'connecting' }
@@ -40,6 +49,10 @@ export class SensorConnection {
   private linkSubscriptions = new Subscription();
   private readonly lifetime = new Subscription();
   private closed = false;
+  /** Arrival (session clock) of the last batch on this link; NaN until the first. */
+  private lastArrivalMs = Number.NaN;
+  /** Typical time between batches, ms (moving average); NaN until known. */
+  private packetIntervalMs = Number.NaN;
 
   constructor(
     private readonly bluetooth: BluetoothLike,
@@ -108,7 +121,33 @@ export class SensorConnection {
     this.status$.next({ state: 'connected' });
     this.linkSubscriptions.add(link.faults$.subscribe((fault) => this.faults$.next(fault)));
     // An error means the device stopped answering although the link is up: treat it as a drop.
-    this.linkSubscriptions.add(link.samples$.subscribe({ next: (batch) => this.samples$.next(batch), error: () => this.dropped() }));
+    this.linkSubscriptions.add(
+      link.samples$.subscribe({
+        next: (batch) => {
+          this.noteArrival();
+          this.samples$.next(batch);
+        },
+        error: () => this.dropped(),
+      }),
+    );
+    // Silence on a live link (a notify device that stopped sending) is a drop too.
+    this.lastArrivalMs = Number.NaN;
+    this.packetIntervalMs = Number.NaN;
+    this.linkSubscriptions.add(interval(WATCHDOG_TICK_MS).subscribe(() => this.watch()));
+  }
+
+  private noteArrival(): void {
+    const now = this.clock.now();
+    const gap = now - this.lastArrivalMs;
+    if (gap > 0) this.packetIntervalMs = Number.isNaN(this.packetIntervalMs) ? gap : this.packetIntervalMs + 0.1 * (gap - this.packetIntervalMs);
+    this.lastArrivalMs = now;
+  }
+
+  /** Armed by the link's first batch: a device that never sent anything is not yet silent. */
+  private watch(): void {
+    if (Number.isNaN(this.lastArrivalMs)) return;
+    const limit = Math.max(SILENCE_MIN_MS, SILENCE_INTERVALS * (Number.isNaN(this.packetIntervalMs) ? 0 : this.packetIntervalMs));
+    if (this.clock.now() - this.lastArrivalMs > limit) this.dropped();
   }
 
   private detach(): void {

@@ -4,8 +4,15 @@
  */
 import { t, type MessageKey } from '../i18n/messages';
 import type { ProgramCue } from '../programs/types';
-import type { CuePrefs } from '../store/programStore';
 import { TONES, TonePlayer, VIBRATIONS, speak, vibrate } from './channels';
+
+/** Which cue channels are on. */
+export interface CuePrefs {
+  readonly visual: boolean;
+  readonly sound: boolean;
+  readonly speech: boolean;
+  readonly vibration: boolean;
+}
 
 const WORDS: { readonly [K in ProgramCue['kind']]: MessageKey } = {
   start: 'cue.getReady',

@@ -6,7 +6,12 @@
 import { restingBandCmH2O } from '../pipeline/measures';
 import type { RunnerView } from '../programs/runner';
 import type { Effort, FaultRules } from '../programs/types';
-import type { TargetBand } from '../store/programStore';
+
+/** Band to draw on the live chart, cmH2O relative to the resting level. */
+export interface TargetBand {
+  readonly fromCmH2O: number;
+  readonly toCmH2O: number;
+}
 
 /** Top of the band, fraction of MVC, per effort; the bottom is the "weak" threshold. */
 const TOP: { readonly [E in Effort]: number } = { max: 1, fast: 1, moderate: 0.7, gentle: 0.5 };

@@ -157,7 +157,7 @@ class RepTrack {
 }
 
 export class RepDetector {
-  private readonly band: number;
+  private band: number;
   private readonly ring = new SampleRing(HISTORY_SAMPLES);
   private readonly rest = new RestTracker(REST_TAU_MS, NOISE_TAU_MS, WARMUP_MS, MAX_WARMUP_SWING_CMH2O);
   private readonly recentMin = new WindowMin(RISE_WINDOW_MS, RISE_WINDOW_SAMPLES);
@@ -194,6 +194,11 @@ export class RepDetector {
 
   constructor(options: DetectorOptions = {}) {
     this.band = restingBandCmH2O(options.mvcCmH2O);
+  }
+
+  /** A new MVC (the strength test just finished): "relaxed" follows it from now on. */
+  setMvc(mvcCmH2O: number | null): void {
+    this.band = restingBandCmH2O(mvcCmH2O);
   }
 
   /** Resting level now tracked (absolute, cmH2O), NaN before the first sample. */

@@ -1,26 +1,37 @@
 /**
  * The program runner: a state machine driven by the sample stream (its clock is stream time,
  * the time of the newest sample, never the wall clock), so a session replays identically in
- * virtual time. It gives the cues, records them, matches the pipeline's rep events to them,
- * scores each rep the moment its event arrives, and sums up sets and the session. No React.
+ * virtual time. It gives the cues (schedule.ts), matches the pipeline's rep events to them
+ * (matching.ts), scores each rep the moment its event arrives, and sums up sets and the session
+ * (summary.ts). No React.
  *
- *   lead-in ─▶ squeeze(k) ─hold─▶ relax(k) ─rest─▶ squeeze(k+1) … ─▶ done ─results in─▶ summary
+ * When the samples stop (a link drop, a silent device), the session pauses it: the countdown
+ * stops and nothing is judged on the gap. A squeeze under way is cut (kept, measured up to the
+ * gap); when samples flow again the program goes on from the same step.
  */
 import { NEVER, Observable, filter, map, merge } from 'rxjs';
 import { countsTowardMvc } from '../pipeline/calibration';
 import { restingBandCmH2O } from '../pipeline/measures';
 import type { CueKind, RepEvent, RepMeasures, SampleBatch } from '../pipeline/types';
+import { CueBook, type GivenCue } from './matching';
 import { judgedFaults, planSteps, resolveStep, rulesForStep } from './plan';
-import { cueIndexFor, scoreRep, type CueContext } from './scoring';
+import { Schedule, type Segment, type Transition } from './schedule';
+import { scoreRep } from './scoring';
 import { mvcFromTest, perfectEnduranceS, perfectProfile, summarize } from './summary';
-import type { Effort, MvcValue, PhaseId, PlanStep, ProgramCue, ProgramDef, ProgramParams, RepResult, SessionSummary, BlockSummary } from './types';
+import type { BlockSummary, Effort, MvcValue, PhaseId, PlanStep, ProgramCue, ProgramDef, ProgramParams, RepResult, SessionSummary } from './types';
 
 /** Time to settle before the first squeeze (the pipeline also learns the resting level), ms. */
 export const LEAD_IN_MS = 5000;
-/** A squeeze cue with no onset by this long after its window closed was missed, ms. */
-const MISSED_GRACE_MS = 2000;
 /** After the last rest, wait at most this long for reps still under way, ms. */
 const END_GRACE_MS = 4000;
+/**
+ * Stream time that jumps further than this between two batches is an outage the session did not
+ * report (or a bad timestamp): the countdown stands still over it, never runs through it, ms.
+ */
+const MAX_TICK_STEP_MS = 2000;
+
+/** Why a program stands still. */
+export type PauseReason = 'sensorLost' | 'user';
 
 export interface RunnerOptions {
   readonly program: ProgramDef;
@@ -29,15 +40,21 @@ export interface RunnerOptions {
   readonly repEvents$: Observable<RepEvent>;
   /** Any emission stops the session early (it still ends with a summary). */
   readonly stop$?: Observable<unknown>;
+  /** Pauses and resumes, at stream times. */
+  readonly control$?: Observable<RunnerControl>;
   /** From an MVC test; null: estimated as the session goes (best squeeze so far that counts). */
   readonly mvc: MvcValue | null;
   readonly recordCue: (tMs: number, kind: CueKind) => void;
   readonly leadInMs?: number;
+  /** Continue an interrupted session: skip the steps already done (their results are not redone). */
+  readonly fromStep?: number;
 }
+
+export type RunnerControl = { readonly type: 'pause'; readonly reason: PauseReason } | { readonly type: 'resume'; readonly tMs: number };
 
 /** What a cue display needs, emitted when any of it changes (at most once a second while idle). */
 export interface RunnerView {
-  readonly segment: 'leadIn' | 'squeeze' | 'relax' | 'done';
+  readonly segment: Segment;
   /** Current squeeze, 0-based (−1 in the lead-in). */
   readonly step: number;
   readonly steps: number;
@@ -49,6 +66,8 @@ export interface RunnerView {
   readonly effort: Effort;
   readonly secondsLeft: number;
   readonly mvc: MvcValue | null;
+  /** Why the program stands still; null while it runs. */
+  readonly paused: PauseReason | null;
 }
 
 export type RunnerOutput =
@@ -58,51 +77,59 @@ export type RunnerOutput =
   | { readonly type: 'set'; readonly set: number; readonly summary: BlockSummary }
   | { readonly type: 'summary'; readonly summary: SessionSummary };
 
-type Input = { readonly type: 'tick'; readonly tMs: number } | { readonly type: 'event'; readonly event: RepEvent } | { readonly type: 'stop' };
+type Input =
+  | { readonly type: 'tick'; readonly tMs: number }
+  | { readonly type: 'event'; readonly event: RepEvent }
+  | RunnerControl
+  | { readonly type: 'stop' };
 
-interface GivenCue {
-  readonly index: number;
-  readonly step: PlanStep;
-  readonly squeezeMs: number;
-  relaxMs: number | null;
-  readonly plannedRelaxMs: number;
-  readonly plannedNextMs: number;
-  nextMs: number | null;
-  answered: boolean;
-  missed: boolean;
-}
-
-class ProgramMachine {
+export class ProgramMachine {
   private readonly steps: readonly PlanStep[];
   private readonly setCount: number;
   private readonly leadInMs: number;
-  private segment: RunnerView['segment'] = 'leadIn';
-  private stepIdx = -1;
-  /** Planned end of the current segment; the next one is planned from it, so cues never drift. */
-  private segEndMs = Number.NaN;
+  private readonly schedule: Schedule;
+  private readonly book = new CueBook();
   private nowMs = Number.NaN;
-  private readonly cues: GivenCue[] = [];
-  /** Pipeline rep index → squeeze cue, for onsets whose rep has not ended yet. */
-  private readonly pending = new Map<number, number>();
   private readonly results: RepResult[] = [];
   private readonly setsReported = new Set<number>();
   private estimate: number | null = null;
+  private paused: { atMs: number; reason: PauseReason } | null = null;
   private lastView = '';
   private out: RunnerOutput[] = [];
   finished = false;
 
-  constructor(private readonly o: RunnerOptions) {
+  constructor(private readonly o: Omit<RunnerOptions, 'samples$' | 'repEvents$' | 'stop$' | 'control$'>) {
     this.steps = planSteps(o.program, o.params);
     this.setCount = Math.max(...this.steps.map((s) => s.set)) + 1;
     this.leadInMs = o.leadInMs ?? LEAD_IN_MS;
+    this.schedule = new Schedule(this.steps.length, (k) => this.book.cues.find((c) => c.index === k)?.step ?? this.steps[k]);
+    // Continuing: the steps already done are behind us; their sets are not reported again.
+    if (o.fromStep !== undefined && o.fromStep > 0) {
+      this.schedule.stepIdx = Math.min(o.fromStep, this.steps.length) - 1;
+      for (let s = 0; s < this.steps[Math.min(o.fromStep, this.steps.length - 1)].set; s++) this.setsReported.add(s);
+    }
   }
 
   handle(input: Input): RunnerOutput[] {
     this.out = [];
     if (this.finished) return this.out;
-    if (input.type === 'tick') this.tick(input.tMs);
-    else if (input.type === 'event') this.onEvent(input.event);
-    else this.finish(false);
+    switch (input.type) {
+      case 'tick':
+        this.tick(input.tMs);
+        break;
+      case 'event':
+        this.onEvent(input.event);
+        break;
+      case 'pause':
+        this.pause(input.reason);
+        break;
+      case 'resume':
+        this.resume(input.tMs);
+        break;
+      case 'stop':
+        this.finish(false);
+        break;
+    }
     return this.out;
   }
 
@@ -112,58 +139,51 @@ class ProgramMachine {
 
   private tick(t: number): void {
     if (Number.isNaN(this.nowMs)) {
-      this.segEndMs = t + this.leadInMs;
+      this.nowMs = t;
+      this.schedule.begin(t, this.leadInMs);
       this.emit({ type: 'cue', cue: { kind: 'start', tMs: t, leadInMs: this.leadInMs } });
     }
-    this.nowMs = Math.max(t, Number.isNaN(this.nowMs) ? t : this.nowMs);
-    while (this.segment !== 'done' && this.nowMs >= this.segEndMs) this.advance();
-    this.resolveMissed();
-    if (this.segment === 'done' && (this.allResolved() || this.nowMs >= this.segEndMs + END_GRACE_MS)) this.finish(true);
+    // Paused, or time going backwards: the countdown stands still.
+    if (this.paused !== null || t <= this.nowMs) return;
+    if (t - this.nowMs > MAX_TICK_STEP_MS) this.shift(this.nowMs, t - this.nowMs);
+    this.nowMs = t;
+    this.schedule.advance(t, (tr) => this.onTransition(tr));
+    this.resolveOverdue();
+    const done = this.schedule.segment === 'done';
+    if (done && (this.book.allResolved() || this.nowMs >= this.schedule.endMs + END_GRACE_MS)) this.finish(true);
     else this.emitView();
   }
 
-  private advance(): void {
-    const t = this.nowMs;
-    const boundary = this.segEndMs;
-    if (this.segment === 'squeeze') {
-      const cue = this.cues[this.cues.length - 1];
-      cue.relaxMs = t;
-      this.o.recordCue(t, 'relax');
-      this.segment = 'relax';
-      this.segEndMs = boundary + cue.step.restMs;
-      this.emit({ type: 'cue', cue: { kind: 'relax', tMs: t, step: cue.index, restMs: cue.step.restMs } });
+  private onTransition(tr: Transition): void {
+    if (tr.to === 'relax') {
+      const cue = this.book.cues[this.book.cues.length - 1];
+      this.relax(cue, tr.atMs);
       return;
     }
-    this.stepIdx++;
-    if (this.stepIdx >= this.steps.length) {
-      this.segment = 'done';
-      this.emit({ type: 'cue', cue: { kind: 'end', tMs: t, completed: true } });
+    if (tr.to === 'done') {
+      this.emit({ type: 'cue', cue: { kind: 'end', tMs: tr.atMs, completed: true } });
       return;
     }
-    const step = resolveStep(this.steps[this.stepIdx], perfectEnduranceS(this.results));
-    const previous = this.cues[this.cues.length - 1];
-    if (previous) previous.nextMs = t;
-    this.cues.push({
-      index: this.stepIdx,
+    const step = resolveStep(this.steps[tr.stepIdx], perfectEnduranceS(this.results));
+    this.book.give({
+      index: tr.stepIdx,
       step,
-      squeezeMs: t,
+      squeezeMs: tr.atMs,
       relaxMs: null,
-      plannedRelaxMs: boundary + step.holdMs,
-      plannedNextMs: boundary + step.holdMs + step.restMs,
+      plannedRelaxMs: tr.boundaryMs + step.holdMs,
+      plannedNextMs: tr.boundaryMs + step.holdMs + step.restMs,
       nextMs: null,
+      resolved: false,
       answered: false,
-      missed: false,
     });
-    this.o.recordCue(t, 'squeeze');
-    this.segment = 'squeeze';
-    this.segEndMs = boundary + step.holdMs;
+    this.o.recordCue(tr.atMs, 'squeeze');
     const rules = rulesForStep(this.o.program, step);
     this.emit({
       type: 'cue',
       cue: {
         kind: 'squeeze',
-        tMs: t,
-        step: this.stepIdx,
+        tMs: tr.atMs,
+        step: tr.stepIdx,
         holdMs: step.holdMs,
         restMs: step.restMs,
         effort: step.effort,
@@ -174,35 +194,68 @@ class ProgramMachine {
     });
   }
 
-  private contexts(): CueContext[] {
-    return this.cues.map((c) => ({
-      cueIndex: c.index,
-      squeezeMs: c.squeezeMs,
-      relaxMs: c.relaxMs ?? c.plannedRelaxMs,
-      deadlineMs: c.nextMs ?? c.plannedNextMs,
-    }));
+  private relax(cue: GivenCue, tMs: number): void {
+    cue.relaxMs = tMs;
+    cue.plannedNextMs = Math.max(cue.plannedNextMs, tMs + (cue.plannedNextMs - cue.plannedRelaxMs));
+    this.o.recordCue(tMs, 'relax');
+    this.emit({ type: 'cue', cue: { kind: 'relax', tMs, step: cue.index, restMs: cue.step.restMs } });
+  }
+
+  private pause(reason: PauseReason): void {
+    if (this.paused !== null || Number.isNaN(this.nowMs)) return;
+    this.paused = { atMs: this.nowMs, reason };
+    // A squeeze under way at the drop that no rep answered (or will: no onset is pending) is cut.
+    const cue = this.book.last;
+    if (reason === 'sensorLost' && this.schedule.segment === 'squeeze' && cue && !cue.resolved && !this.book.isWaiting(cue)) {
+      this.resolve(cue, { kind: 'cut', set: cue.step.set, phase: cue.step.phase, cueIndex: cue.index, cueMs: cue.squeezeMs, rep: null });
+    }
+    this.emitView();
+  }
+
+  private resume(tMs: number): void {
+    const paused = this.paused;
+    if (paused === null) return;
+    this.paused = null;
+    const t = Math.max(tMs, this.nowMs);
+    this.shift(paused.atMs, t - paused.atMs);
+    this.nowMs = t;
+    // A hold cannot be picked up half-way: after an outage in a squeeze, its rest comes first.
+    if (paused.reason === 'sensorLost' && this.schedule.segment === 'squeeze') {
+      const cue = this.book.last;
+      this.schedule.relaxNow(t);
+      if (cue) this.relax(cue, t);
+    }
+    this.emitView();
+  }
+
+  /** The countdown stood still from `atMs` for `ms`: every planned time moves on by that much. */
+  private shift(atMs: number, ms: number): void {
+    if (ms <= 0) return;
+    this.schedule.shift(ms);
+    this.book.shift(atMs, ms);
   }
 
   private onEvent(e: RepEvent): void {
-    if (e.type === 'onset') {
-      const k = cueIndexFor(this.contexts(), e.onsetMs);
-      if (k !== null) this.pending.set(e.index, k);
-    } else if (e.type === 'cancel') {
-      this.pending.delete(e.index);
-    } else if (e.type === 'rep') {
-      this.onRep(e.rep);
-    }
+    if (e.type === 'onset') this.book.onset(e.index, e.onsetMs);
+    else if (e.type === 'cancel') this.book.cancel(e.index);
+    else if (e.type === 'rep') this.onRep(e.rep);
   }
 
   private onRep(rep: RepMeasures): void {
-    const contexts = this.contexts();
-    const k = cueIndexFor(contexts, rep.onsetMs) ?? this.pending.get(rep.index) ?? null;
-    this.pending.delete(rep.index);
+    const k = this.book.cueForRep(rep.index, rep.onsetMs);
     if (k === null) return;
-    const cue = this.cues[k];
-    const role = cue.answered || cue.missed ? 'extra' : 'cued';
+    const cue = this.book.cues[k];
+    if (rep.cut) {
+      // Measured up to the gap: kept and shown, never judged on what the sensor did not see.
+      if (!cue.resolved) this.resolve(cue, { kind: 'cut', set: cue.step.set, phase: cue.step.phase, cueIndex: cue.index, cueMs: cue.squeezeMs, rep });
+      return;
+    }
+    // While paused nothing is judged (a user pause: the squeezes are not part of the set).
+    if (this.paused !== null) return;
+    const role = cue.resolved ? 'extra' : 'cued';
     cue.answered = true;
     const mvcCmH2O = this.mvc?.cmH2O ?? null;
+    const contexts = this.book.contexts();
     const scored = scoreRep(rep, {
       role,
       cue: contexts[k],
@@ -213,42 +266,32 @@ class ProgramMachine {
     });
     // The estimate follows the reps that count (a strained peak is abdominal pressure, a flick is not strength).
     if (this.o.mvc === null && countsTowardMvc(rep)) this.estimate = Math.max(this.estimate ?? 0, rep.peakCmH2O);
-    this.push({ kind: 'rep', set: cue.step.set, phase: cue.step.phase, rep: scored });
+    this.resolve(cue, { kind: 'rep', set: cue.step.set, phase: cue.step.phase, rep: scored });
   }
 
   /** A cue is missed once its window has closed (plus grace) with no onset pending for it. */
-  private resolveMissed(): void {
-    const waiting = new Set(this.pending.values());
-    for (let k = 0; k < this.cues.length; k++) {
-      const c = this.cues[k];
-      if (c.answered || c.missed || waiting.has(k)) continue;
-      const closes = c.nextMs ?? (this.segment === 'done' ? c.plannedNextMs : Number.NaN);
-      if (this.nowMs >= closes + MISSED_GRACE_MS) this.markMissed(c);
-    }
+  private resolveOverdue(): void {
+    for (const c of this.book.overdue(this.nowMs, this.schedule.segment === 'done')) this.markMissed(c);
   }
 
   private markMissed(c: GivenCue): void {
-    c.missed = true;
-    this.push({ kind: 'missed', set: c.step.set, phase: c.step.phase, cueIndex: c.index, cueMs: c.squeezeMs });
+    this.resolve(c, { kind: 'missed', set: c.step.set, phase: c.step.phase, cueIndex: c.index, cueMs: c.squeezeMs });
   }
 
-  private allResolved(): boolean {
-    return this.cues.every((c) => c.answered || c.missed);
-  }
-
-  private push(result: RepResult): void {
+  private resolve(cue: GivenCue, result: RepResult): void {
+    cue.resolved = true;
     this.results.push(result);
     this.emit({ type: 'result', result });
     this.reportFinishedSets(false);
   }
 
-  /** A set is reported once all its squeezes were given and each was answered or missed. */
+  /** A set is reported once all its squeezes were given and each has its result. */
   private reportFinishedSets(force: boolean): void {
     for (let set = 0; set < this.setCount; set++) {
       if (this.setsReported.has(set)) continue;
       const planned = this.steps.filter((s) => s.set === set).length;
-      const given = this.cues.filter((c) => c.step.set === set);
-      if (given.length === 0 || (!force && (given.length < planned || !given.every((c) => c.answered || c.missed)))) continue;
+      const given = this.book.cues.filter((c) => c.step.set === set);
+      if (given.length === 0 || (!force && (given.length < planned || !given.every((c) => c.resolved)))) continue;
       this.setsReported.add(set);
       this.emit({ type: 'set', set, summary: summarize(this.resultsOfSet(set), this.mvc?.cmH2O ?? null) });
     }
@@ -259,13 +302,17 @@ class ProgramMachine {
   }
 
   private finish(completed: boolean): void {
-    if (!completed) this.emit({ type: 'cue', cue: { kind: 'end', tMs: Number.isNaN(this.nowMs) ? 0 : this.nowMs, completed: false } });
+    const t = Number.isNaN(this.nowMs) ? 0 : this.nowMs;
+    if (!completed) this.emit({ type: 'cue', cue: { kind: 'end', tMs: t, completed: false } });
     // Squeezes still under way (or never relaxed) when the session ends count as missed.
-    for (const c of this.cues) if (!c.answered && !c.missed) this.markMissed(c);
+    for (const c of this.book.cues) if (!c.resolved) this.markMissed(c);
     this.reportFinishedSets(true);
-    this.segment = 'done';
+    this.schedule.segment = 'done';
     const mvc = this.mvc;
-    const sets = [...this.setsReported].sort((a, b) => a - b).map((s) => summarize(this.resultsOfSet(s), mvc?.cmH2O ?? null));
+    const sets = [...this.setsReported]
+      .filter((s) => this.resultsOfSet(s).length > 0)
+      .sort((a, b) => a - b)
+      .map((s) => summarize(this.resultsOfSet(s), mvc?.cmH2O ?? null));
     this.emit({
       type: 'summary',
       summary: {
@@ -282,11 +329,12 @@ class ProgramMachine {
   }
 
   private emitView(): void {
-    const step = this.steps[Math.max(0, this.stepIdx)];
-    const current = this.cues[this.cues.length - 1]?.step ?? step;
+    const stepIdx = this.schedule.stepIdx;
+    const step = this.steps[Math.max(0, Math.min(stepIdx, this.steps.length - 1))];
+    const current = this.book.last?.step ?? step;
     const view: RunnerView = {
-      segment: this.segment,
-      step: this.stepIdx,
+      segment: this.schedule.segment,
+      step: stepIdx,
       steps: this.steps.length,
       set: current.set,
       sets: this.setCount,
@@ -294,8 +342,9 @@ class ProgramMachine {
       repsInSet: this.steps.filter((s) => s.set === current.set).length,
       phase: current.phase,
       effort: current.effort,
-      secondsLeft: this.segment === 'done' ? 0 : Math.max(0, Math.ceil((this.segEndMs - this.nowMs) / 1000)),
+      secondsLeft: this.schedule.secondsLeft(this.nowMs),
       mvc: this.mvc,
+      paused: this.paused?.reason ?? null,
     };
     const key = JSON.stringify(view);
     if (key === this.lastView) return;
@@ -321,6 +370,7 @@ export function runProgram(o: RunnerOptions): Observable<RunnerOutput> {
         map((b): Input => ({ type: 'tick', tMs: b.t[b.t.length - 1] })),
       ),
       o.repEvents$.pipe(map((event): Input => ({ type: 'event', event }))),
+      o.control$ ?? NEVER,
       (o.stop$ ?? NEVER).pipe(map((): Input => ({ type: 'stop' }))),
     );
     return inputs.subscribe({

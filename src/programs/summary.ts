@@ -26,6 +26,7 @@ export function summarize(results: readonly RepResult[], mvcCmH2O: number | null
   return {
     repsDone: cued.length,
     missed: results.filter((r) => r.kind === 'missed').length,
+    cut: results.filter((r) => r.kind === 'cut').length,
     averageScore: mean(reps.map((r) => r.score)),
     bestPeakCmH2O: best,
     bestPeakPctMvc: best === null ? null : pct(best),

@@ -116,7 +116,16 @@ export type ProgramCue =
 /** One line of the "Rep results" list: a scored rep, or a squeeze cue nobody followed. */
 export type RepResult =
   | { readonly kind: 'rep'; readonly set: number; readonly phase: PhaseId; readonly rep: ScoredRep }
-  | { readonly kind: 'missed'; readonly set: number; readonly phase: PhaseId; readonly cueIndex: number; readonly cueMs: number };
+  | { readonly kind: 'missed'; readonly set: number; readonly phase: PhaseId; readonly cueIndex: number; readonly cueMs: number }
+  /** The sensor was lost during this squeeze: what was measured up to the gap (null: nothing yet), not judged. */
+  | {
+      readonly kind: 'cut';
+      readonly set: number;
+      readonly phase: PhaseId;
+      readonly cueIndex: number;
+      readonly cueMs: number;
+      readonly rep: RepMeasures | null;
+    };
 
 /**
  * A set, or the whole session. Peaks and fatigue are over the cued reps that were not strained;
@@ -125,6 +134,8 @@ export type RepResult =
 export interface BlockSummary {
   readonly repsDone: number;
   readonly missed: number;
+  /** Squeezes cut short by a lost sensor (not judged). */
+  readonly cut: number;
   readonly averageScore: number | null;
   readonly bestPeakCmH2O: number | null;
   readonly bestPeakPctMvc: number | null;

@@ -1,7 +1,7 @@
+import { useStore } from 'zustand';
 import { t } from '../i18n/messages';
-import { sensorSession } from '../session/sensorSession';
-import { simulatedBluetooth } from '../ble/simulated';
-import type { BluetoothLike } from '../ble/gatt';
+import { LiveBuffer } from '../session/liveBuffer';
+import { sessionStore } from '../store/sessionStore';
 import { ConnectPanel } from './ConnectPanel';
 import { SaveRecordingButton } from './SaveRecordingButton';
 import { LiveChart } from './LiveChart';
@@ -9,25 +9,22 @@ import { PressureReadout } from './PressureReadout';
 import { ProgramPanel } from './program/ProgramPanel';
 import { TrainingBar } from './program/TrainingBar';
 
-const browserBluetooth: BluetoothLike | null = typeof navigator !== 'undefined' && navigator.bluetooth ? navigator.bluetooth : null;
+/** What the chart and readout show before the first sensor: nothing. */
+const NO_SAMPLES = new LiveBuffer(1);
 
-export function App() {
+export function App({ bluetoothAvailable }: { bluetoothAvailable: boolean }) {
+  const session = useStore(sessionStore, (s) => s.session);
   return (
     <main className="app">
       <header>
         <h1>{t('app.title')}</h1>
         <p className="tagline">{t('app.tagline')}</p>
       </header>
-      <ConnectPanel
-        bluetoothAvailable={browserBluetooth !== null}
-        onConnect={() => browserBluetooth && void sensorSession.connect(browserBluetooth, false)}
-        onSimulate={() => void sensorSession.connect(simulatedBluetooth(), true)}
-        onDisconnect={() => sensorSession.disconnect()}
-      />
+      <ConnectPanel bluetoothAvailable={bluetoothAvailable} />
       <section className="live">
         <TrainingBar />
-        <PressureReadout buffer={sensorSession.buffer} />
-        <LiveChart buffer={sensorSession.buffer} />
+        <PressureReadout buffer={session?.buffer ?? NO_SAMPLES} />
+        <LiveChart buffer={session?.buffer ?? NO_SAMPLES} />
         <SaveRecordingButton />
       </section>
       <ProgramPanel />

@@ -2,17 +2,13 @@ import { useStore } from 'zustand';
 import { t } from '../i18n/messages';
 import { connectionStore } from '../store/connectionStore';
 import { programStore } from '../store/programStore';
+import { useActions } from './actions';
 import { DeviceDetails } from './DeviceDetails';
 
-interface Props {
-  bluetoothAvailable: boolean;
-  onConnect: () => void;
-  onSimulate: () => void;
-  onDisconnect: () => void;
-}
 
 /** The two ways in (a real sensor, the simulated one) and the state of the link. */
-export function ConnectPanel({ bluetoothAvailable, onConnect, onSimulate, onDisconnect }: Props) {
+export function ConnectPanel({ bluetoothAvailable }: { bluetoothAvailable: boolean }) {
+  const { connectSensor, connectSimulated, disconnect } = useActions();
   const training = useStore(programStore, (s) => s.status === 'running');
   const status = useStore(connectionStore, (s) => s.status);
   const deviceName = useStore(connectionStore, (s) => s.deviceName);
@@ -32,13 +28,13 @@ export function ConnectPanel({ bluetoothAvailable, onConnect, onSimulate, onDisc
     <section className="connect-panel" aria-label={t('status.idle')}>
       <div className="connect-buttons">
         {linked ? (
-          <button type="button" onClick={onDisconnect}>{t('connect.disconnect')}</button>
+          <button type="button" onClick={disconnect}>{t('connect.disconnect')}</button>
         ) : (
           <>
-            <button type="button" onClick={onConnect} disabled={!bluetoothAvailable || busy}>
+            <button type="button" onClick={connectSensor} disabled={!bluetoothAvailable || busy}>
               {t('connect.real')}
             </button>
-            <button type="button" className="primary" onClick={onSimulate} disabled={busy}>
+            <button type="button" className="primary" onClick={connectSimulated} disabled={busy}>
               {t('connect.sim')}
             </button>
           </>

@@ -1,8 +1,8 @@
 import { useStore } from 'zustand';
 import type { DeviceInfo } from '../ble/profile';
 import { t, type MessageKey } from '../i18n/messages';
-import { sensorSession } from '../session/sensorSession';
 import { connectionStore } from '../store/connectionStore';
+import { useActions } from './actions';
 
 const INFO_LABELS: ReadonlyArray<[keyof DeviceInfo, MessageKey]> = [
   ['manufacturer', 'device.manufacturer'],
@@ -13,6 +13,7 @@ const INFO_LABELS: ReadonlyArray<[keyof DeviceInfo, MessageKey]> = [
 
 /** What the app knows about the connected device: type, trust in its units, battery, rate. */
 export function DeviceDetails() {
+  const { tare } = useActions();
   const profileName = useStore(connectionStore, (s) => s.profileName);
   const communityDocumented = useStore(connectionStore, (s) => s.communityDocumented);
   const unit = useStore(connectionStore, (s) => s.unit);
@@ -37,7 +38,7 @@ export function DeviceDetails() {
         <p className="hint">{known.map(([field, label]) => `${t(label)}: ${info[field]}`).join(' · ')}</p>
       )}
       {canTare && (
-        <button type="button" onClick={() => void sensorSession.tare()} disabled={status !== 'connected'}>
+        <button type="button" onClick={tare} disabled={status !== 'connected'}>
           {t('device.tare')}
         </button>
       )}

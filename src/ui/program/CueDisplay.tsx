@@ -1,5 +1,6 @@
 import { useStore } from 'zustand';
 import { t } from '../../i18n/messages';
+import { profileStore } from '../../store/profileStore';
 import { programStore } from '../../store/programStore';
 
 const WORD = { leadIn: 'cue.getReady', squeeze: 'cue.squeeze', relax: 'cue.relax', done: 'cue.finished' } as const;
@@ -7,15 +8,15 @@ const WORD = { leadIn: 'cue.getReady', squeeze: 'cue.squeeze', relax: 'cue.relax
 /** The big cue: what to do now and the seconds left, readable from across the room. */
 export function CueDisplay() {
   const view = useStore(programStore, (s) => s.view);
-  const visual = useStore(programStore, (s) => s.prefs.visual);
+  const visual = useStore(profileStore, (s) => s.prefs.visual);
   if (!visual || view === null) return null;
   return (
     <div className={`cue-display cue-${view.segment}`} data-testid="cue">
       {/* Only the word is announced: a spoken countdown every second would drown it. */}
       <p className="cue-word" role="status" aria-label={t('cue.label')}>
-        {t(WORD[view.segment])}
+        {view.paused !== null ? t(view.paused === 'sensorLost' ? 'cue.pausedSensorLost' : 'cue.paused') : t(WORD[view.segment])}
       </p>
-      {view.segment !== 'done' && (
+      {view.segment !== 'done' && view.paused === null && (
         <p className="cue-seconds" aria-hidden="true">
           {t('cue.secondsLeft', { seconds: view.secondsLeft })}
         </p>

@@ -1,8 +1,8 @@
 import { useStore } from 'zustand';
 import { channelSupport } from '../../cues/channels';
 import { t } from '../../i18n/messages';
-import { setCuePref } from '../../programs/controller';
-import { programStore, type CuePrefs } from '../../store/programStore';
+import type { CuePrefs } from '../../cues/outputs';
+import { profileStore, setCuePref } from '../../store/profileStore';
 
 const CHANNELS: readonly { readonly key: keyof CuePrefs; readonly label: 'cues.visual' | 'cues.sound' | 'cues.speech' | 'cues.vibration' }[] = [
   { key: 'visual', label: 'cues.visual' },
@@ -13,7 +13,7 @@ const CHANNELS: readonly { readonly key: keyof CuePrefs; readonly label: 'cues.v
 
 /** Each cue channel on or off; one the browser lacks is shown as unavailable. */
 export function CueToggles() {
-  const prefs = useStore(programStore, (s) => s.prefs);
+  const prefs = useStore(profileStore, (s) => s.prefs);
   const support = channelSupport();
   return (
     <fieldset className="cue-toggles">

@@ -1,8 +1,9 @@
 import { useStore } from 'zustand';
 import { t } from '../../i18n/messages';
-import { startProgram } from '../../programs/controller';
 import { connectionStore } from '../../store/connectionStore';
+import { profileStore } from '../../store/profileStore';
 import { programStore } from '../../store/programStore';
+import { useActions } from '../actions';
 import { CueToggles } from './CueToggles';
 import { ProgramPicker } from './ProgramPicker';
 import { RepResults } from './RepResults';
@@ -13,7 +14,8 @@ import './program.css';
 /** Training: pick a program, follow the cues, see each rep judged, and the summary. */
 export function ProgramPanel() {
   const running = useStore(programStore, (s) => s.status === 'running');
-  const acknowledged = useStore(programStore, (s) => s.safetyAcknowledged);
+  const acknowledged = useStore(profileStore, (s) => s.safetyAcknowledged);
+  const { startProgram } = useActions();
   const connected = useStore(connectionStore, (s) => s.status === 'connected');
 
   return (

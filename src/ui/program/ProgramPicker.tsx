@@ -2,9 +2,8 @@ import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { t } from '../../i18n/messages';
 import { PROGRAMS, getProgram, isProgramId } from '../../programs/catalog';
-import { selectProgram, setParam } from '../../programs/controller';
+import { profileStore, selectProgram, setParam } from '../../store/profileStore';
 import type { ParamField } from '../../programs/types';
-import { programStore } from '../../store/programStore';
 
 const FIELDS: readonly { readonly field: ParamField; readonly label: 'program.hold' | 'program.rest' | 'program.reps' | 'program.sets'; readonly seconds: boolean }[] = [
   { field: 'holdMs', label: 'program.hold', seconds: true },
@@ -15,8 +14,8 @@ const FIELDS: readonly { readonly field: ParamField; readonly label: 'program.ho
 
 /** A number box that commits on blur or Enter, so typing "10" does not stop at "1". */
 function ParamInput({ field, label, seconds, disabled }: (typeof FIELDS)[number] & { disabled: boolean }) {
-  const value = useStore(programStore, (s) => s.params[field]);
-  const issue = useStore(programStore, (s) => s.issues.find((i) => i.field === field) ?? null);
+  const value = useStore(profileStore, (s) => s.params[field]);
+  const issue = useStore(profileStore, (s) => s.issues.find((i) => i.field === field) ?? null);
   const shown = seconds ? value / 1000 : value;
   const [draft, setDraft] = useState(String(shown));
   useEffect(() => setDraft(String(shown)), [shown]);
@@ -53,9 +52,9 @@ function ParamInput({ field, label, seconds, disabled }: (typeof FIELDS)[number]
 
 /** Choose a program by name; adjust its numbers within safe bounds. */
 export function ProgramPicker({ disabled }: { disabled: boolean }) {
-  const selectedId = useStore(programStore, (s) => s.selectedId);
-  const week = useStore(programStore, (s) => s.week);
-  const mvc = useStore(programStore, (s) => s.mvc);
+  const selectedId = useStore(profileStore, (s) => s.selectedId);
+  const week = useStore(profileStore, (s) => s.week);
+  const mvc = useStore(profileStore, (s) => s.mvc);
   const program = getProgram(selectedId);
 
   return (

@@ -4,6 +4,13 @@ import type { RepResult } from '../../programs/types';
 import { programStore } from '../../store/programStore';
 
 function ResultItem({ result }: { result: RepResult }) {
+  if (result.kind === 'cut') {
+    return (
+      <li className="rep-result rep-cut">
+        <span className="rep-name">{t('results.rep', { n: result.cueIndex + 1 })}</span> {t('results.cut')}
+      </li>
+    );
+  }
   if (result.kind === 'missed') {
     return (
       <li className="rep-result rep-missed">

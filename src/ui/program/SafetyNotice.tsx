@@ -1,5 +1,5 @@
 import { t } from '../../i18n/messages';
-import { acknowledgeSafety } from '../../programs/controller';
+import { acknowledgeSafety } from '../../store/profileStore';
 
 /** The source documents' advice, shown until the user has read it once (remembered). */
 export function SafetyNotice() {

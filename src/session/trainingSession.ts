@@ -1,0 +1,371 @@
+/**
+ * One training session: the façade every flow passes through. It owns the sensor connection
+ * and its clock, the live buffer, the recorder, the detector, the program runner, calibration
+ * (rest level, MVC) and the journal, and publishes typed streams and states:
+ *
+ *   sensor ─▶ timeline ─▶ buffer · recorder · journal ─▶ detector ─▶ repEvents$ ─▶ runner ─▶ program$
+ *                                                                         calibration$ ◀─┘
+ *
+ * Created per connection; the stores are views of it (src/store/bindSession.ts). The app, the
+ * tests and the tools drive this same object. No React, no stores here.
+ *
+ * When samples stop (a link drop, a device gone silent) the running program pauses, nothing is
+ * judged on the gap, and the rep under way is kept as cut; when samples flow again it resumes on
+ * the same step. When reconnection gives up, or the user disconnects, the set ends with its summary.
+ */
+import { BehaviorSubject, Subject, Subscription } from 'rxjs';
+import { SensorConnection, RECONNECT_DELAYS_MS, type ConnectionPhase } from '../ble/connection';
+import { connectionErrorMessage } from '../ble/errors';
+import type { BluetoothLike } from '../ble/gatt';
+import type { DeviceProfile } from '../ble/profile';
+import { PROFILES } from '../ble/profiles';
+import { RateMeter } from '../ble/rate';
+import type { CueOutputs } from '../cues/outputs';
+import { targetBandFor } from '../cues/targetBand';
+import { RepDetector } from '../pipeline/detector';
+import { restingBandCmH2O } from '../pipeline/measures';
+import type { RepEvent, SampleBatch } from '../pipeline/types';
+import { planSteps, rulesForStep } from '../programs/plan';
+import { runProgram, type RunnerControl, type RunnerOutput } from '../programs/runner';
+import type { FaultRules, MvcValue, ProgramCue, ProgramDef, ProgramParams } from '../programs/types';
+import { Recorder } from '../recording/recorder';
+import type { JournalOpener, SessionJournal } from './journalPort';
+import { LiveBuffer } from './liveBuffer';
+import { StreamTimeline } from './timeline';
+import { idleRun, initialLink, type Calibration, type LinkState, type ProgramRun } from './types';
+
+/** How often the measured sample rate is published, ms of stream time. */
+const RATE_PUBLISH_MS = 1000;
+
+export interface TrainingSessionSetup {
+  readonly bluetooth: BluetoothLike;
+  readonly simulated: boolean;
+  /** The MVC known from an earlier strength test, if any. */
+  readonly mvc: MvcValue | null;
+  /** Sound, speech and vibration for the cues. */
+  readonly cueOutputs?: CueOutputs | null;
+  /** Who else hears the cues: the simulated sensor's virtual user. */
+  readonly cueFollower?: ((cue: ProgramCue) => void) | null;
+  readonly journal?: JournalOpener | null;
+  /** Wall clock, ms: stamps arrivals (devices without timestamps) and checks device timestamps. */
+  readonly clock?: () => number;
+  readonly profiles?: readonly DeviceProfile[];
+  readonly reconnectDelaysMs?: readonly number[];
+}
+
+interface ActiveRun {
+  readonly control$: Subject<RunnerControl>;
+  readonly stop$: Subject<void>;
+  readonly subscription: Subscription;
+  readonly stepRules: readonly FaultRules[];
+  readonly program: ProgramDef;
+  readonly params: ProgramParams;
+}
+
+export class TrainingSession {
+  readonly buffer = new LiveBuffer(4096);
+  readonly recorder = new Recorder();
+  readonly link$: BehaviorSubject<LinkState>;
+  readonly calibration$: BehaviorSubject<Calibration>;
+  readonly program$ = new BehaviorSubject<ProgramRun>(idleRun);
+  /** Every batch from the sensor, in stream time (gaps jump ahead by the outage's length). */
+  readonly samples$ = new Subject<SampleBatch>();
+  /** What the detector says: onsets, cancels, finished reps, rest level. */
+  readonly repEvents$ = new Subject<RepEvent>();
+  /** Every cue the running program gives. */
+  readonly cues$ = new Subject<ProgramCue>();
+
+  private readonly clock: () => number;
+  private readonly detector: RepDetector;
+  private readonly timeline = new StreamTimeline();
+  private readonly rate = new RateMeter();
+  private readonly subscriptions = new Subscription();
+  private connection: SensorConnection | null = null;
+  private journal: SessionJournal | null = null;
+  private run: ActiveRun | null = null;
+  private ratePublishedAt = Number.NEGATIVE_INFINITY;
+  /** Stream time of the last sample before an outage still open; null: samples flow. */
+  private gapFromMs: number | null = null;
+  private closed = false;
+
+  constructor(private readonly setup: TrainingSessionSetup) {
+    this.clock = setup.clock ?? (() => performance.now());
+    this.link$ = new BehaviorSubject<LinkState>({ ...initialLink, simulated: setup.simulated });
+    this.calibration$ = new BehaviorSubject<Calibration>({ restCmH2O: null, mvc: setup.mvc, restBandCmH2O: restingBandCmH2O(setup.mvc?.cmH2O) });
+    this.detector = new RepDetector({ mvcCmH2O: setup.mvc?.cmH2O ?? null });
+  }
+
+  get running(): boolean {
+    return this.run !== null;
+  }
+
+  /** Stream time of the newest sample, ms (NaN before the first). */
+  nowMs(): number {
+    return this.buffer.latestTime();
+  }
+
+  // --- the sensor ---------------------------------------------------------------------------
+
+  /** Chooser, connect, stream. A failure is shown in link$ (status 'failed'), never thrown. */
+  async open(): Promise<void> {
+    this.patchLink({ status: 'connecting' });
+    // Stream time of devices without timestamps: arrival since now, kept across reconnects.
+    const origin = this.clock();
+    const connection = new SensorConnection(
+      this.setup.bluetooth,
+      this.setup.profiles ?? PROFILES,
+      { now: () => this.clock() - origin },
+      this.setup.reconnectDelaysMs ?? RECONNECT_DELAYS_MS,
+    );
+    this.connection = connection;
+    this.subscriptions.add(connection.samples$.subscribe((batch) => this.take(batch)));
+    this.subscriptions.add(connection.faults$.subscribe(() => this.patchLink({ malformedPackets: this.link$.value.malformedPackets + 1 })));
+    this.subscriptions.add(connection.status$.subscribe((phase) => this.follow(connection, phase)));
+    try {
+      await connection.open();
+    } catch (error) {
+      if (this.closed) return;
+      this.connection = null;
+      this.patchLink({ status: 'failed', error: connectionErrorMessage(error) });
+    }
+  }
+
+  /** Ends the session on purpose: a running set ends with its summary, then the link closes. */
+  close(): void {
+    if (this.closed) return;
+    this.stop();
+    this.closed = true;
+    this.connection?.close();
+    this.connection = null;
+    this.subscriptions.unsubscribe();
+    this.journal?.end();
+    this.journal = null;
+    if (this.link$.value.status !== 'failed') this.patchLink({ status: 'idle', reconnectAttempt: 0 });
+  }
+
+  /** Zeroes the sensor at the current rest level (reference device); failures are shown. */
+  async tare(): Promise<void> {
+    try {
+      await this.connection?.tare();
+    } catch (error) {
+      this.patchLink({ error: connectionErrorMessage(error) });
+    }
+  }
+
+  // --- the program --------------------------------------------------------------------------
+
+  /** Starts a program on the live stream (`fromStep`: continue an interrupted one). Call from a user gesture. */
+  start(program: ProgramDef, params: ProgramParams, fromStep = 0): void {
+    if (this.run || this.closed) return;
+    this.setup.cueOutputs?.unlock();
+    const stepRules = planSteps(program, params).map((step) => rulesForStep(program, step));
+    const control$ = new Subject<RunnerControl>();
+    const stop$ = new Subject<void>();
+    this.program$.next({ ...idleRun, status: 'running', programId: program.id, params });
+    this.journal?.describe({ programId: program.id, params, resume: { programId: program.id, params, nextStep: fromStep } });
+    const mvc = this.calibration$.value.mvc;
+    const subscription = new Subscription();
+    this.run = { control$, stop$, subscription, stepRules, program, params };
+    subscription.add(
+      runProgram({
+        program,
+        params,
+        samples$: this.samples$,
+        repEvents$: this.repEvents$,
+        stop$,
+        control$,
+        mvc: mvc?.source === 'test' ? mvc : null,
+        recordCue: (tMs, kind) => {
+          this.recorder.cue(tMs, kind);
+          this.journal?.record({ kind: 'cue', tMs, cue: kind });
+        },
+        fromStep,
+      }).subscribe({
+        next: (o) => this.onRunner(o, fromStep),
+        complete: () => {
+          this.run = null;
+        },
+      }),
+    );
+    // Started while the sensor is away: it waits, paused, for samples.
+    if (this.gapFromMs !== null) control$.next({ type: 'pause', reason: 'sensorLost' });
+  }
+
+  /** The user pauses: the countdown stops and nothing is judged until resume(). */
+  pause(): void {
+    this.run?.control$.next({ type: 'pause', reason: 'user' });
+  }
+
+  resume(): void {
+    if (this.gapFromMs === null) this.run?.control$.next({ type: 'resume', tMs: this.nowMs() });
+  }
+
+  /** Ends the program now; it still gets its summary. */
+  stop(): void {
+    this.run?.stop$.next();
+  }
+
+  private onRunner(o: RunnerOutput, fromStep: number): void {
+    const run = this.run;
+    const state = this.program$.value;
+    switch (o.type) {
+      case 'cue':
+        this.setup.cueOutputs?.play(o.cue);
+        this.setup.cueFollower?.(o.cue);
+        this.cues$.next(o.cue);
+        return;
+      case 'view': {
+        const rules = run?.stepRules[Math.max(0, o.view.step)] ?? run?.program.rules ?? {};
+        // The runner's running estimate serves until a strength test gives the MVC.
+        const known = this.calibration$.value.mvc;
+        if (o.view.mvc !== null && (known === null || known.source === 'estimate') && o.view.mvc.cmH2O !== known?.cmH2O) this.setMvc(o.view.mvc);
+        const mvc = this.calibration$.value.mvc?.cmH2O ?? null;
+        this.program$.next({ ...state, view: o.view, targetBand: targetBandFor(o.view, rules, mvc) });
+        return;
+      }
+      case 'result': {
+        const results = [...state.results, o.result];
+        this.program$.next({ ...state, results });
+        const t = this.nowMs();
+        this.journal?.record({ kind: 'result', tMs: t, result: o.result });
+        const nextStep = Math.max(fromStep, ...results.map((r) => (r.kind === 'rep' ? (r.rep.cueIndex ?? -1) : r.cueIndex) + 1));
+        if (run) {
+          this.journal?.describe({
+            repsJudged: results.filter((r) => r.kind === 'rep').length,
+            resume: { programId: run.program.id, params: run.params, nextStep },
+          });
+        }
+        return;
+      }
+      case 'set':
+        this.program$.next({ ...state, setSummaries: [...state.setSummaries, o.summary] });
+        this.journal?.record({ kind: 'set', tMs: this.nowMs(), set: o.set, summary: o.summary });
+        return;
+      case 'summary': {
+        this.program$.next({ ...state, summary: o.summary, status: 'done', targetBand: null });
+        this.journal?.record({ kind: 'summary', tMs: this.nowMs(), summary: o.summary });
+        this.journal?.describe({ resume: null });
+        const measured = o.summary.measuredMvcCmH2O;
+        if (measured !== null) {
+          this.setMvc({ cmH2O: measured, source: 'test' });
+          this.journal?.record({ kind: 'calibration', tMs: this.nowMs(), mvcCmH2O: measured });
+          this.journal?.describe({ mvcCmH2O: measured });
+        }
+        return;
+      }
+    }
+  }
+
+  /** One MVC everywhere: the detector's "relaxed", the chart's band and the next program's scoring. */
+  private setMvc(mvc: MvcValue): void {
+    this.detector.setMvc(mvc.cmH2O);
+    this.calibration$.next({ ...this.calibration$.value, mvc, restBandCmH2O: restingBandCmH2O(mvc.cmH2O) });
+  }
+
+  // --- the stream ---------------------------------------------------------------------------
+
+  /** Mirrors the connection's phase; an outage pauses the program, giving up ends it. */
+  private follow(connection: SensorConnection, phase: ConnectionPhase): void {
+    switch (phase.state) {
+      case 'connected': {
+        const profile = connection.profile;
+        this.patchLink({
+          status: 'connected',
+          deviceName: connection.device?.name ?? null,
+          profileName: profile?.displayName ?? null,
+          communityDocumented: profile?.communityDocumented ?? false,
+          unit: profile?.unit ?? 'cmH2O',
+          profileNote: profile?.note ?? null,
+          canTare: connection.canTare,
+          reconnectAttempt: 0,
+          error: null,
+        });
+        if (this.journal === null && this.setup.journal) {
+          this.journal = this.setup.journal({
+            startedAtMs: Date.now(),
+            device: { name: connection.device?.name ?? null, profile: profile?.id ?? null, simulated: this.setup.simulated },
+            mvcCmH2O: this.calibration$.value.mvc?.cmH2O ?? null,
+          });
+        }
+        void connection.readBattery().then((battery) => this.connection === connection && this.patchLink({ battery }));
+        void connection.readInfo().then((info) => this.connection === connection && this.patchLink({ info }));
+        return;
+      }
+      case 'reconnecting':
+        this.openGap();
+        this.patchLink({ status: 'reconnecting', reconnectAttempt: phase.attempt, reconnectAttempts: phase.attempts });
+        return;
+      case 'lost':
+        // Everything recorded stays; the open gap says the recording ends with the link.
+        this.patchLink({
+          status: 'disconnected',
+          reconnectAttempt: 0,
+          sampleRateHz: null,
+          error: { key: 'error.reconnectFailed', detail: connectionErrorMessage(phase.error).detail },
+        });
+        this.stop();
+        return;
+      case 'connecting':
+      case 'closed':
+        return;
+    }
+  }
+
+  /** Samples stopped: mark the gap, cut the rep under way, pause the program. */
+  private openGap(): void {
+    if (this.gapFromMs !== null) return;
+    const from = this.nowMs();
+    this.gapFromMs = Number.isNaN(from) ? 0 : from;
+    this.recorder.markGap(this.gapFromMs);
+    this.journal?.flush();
+    this.rate.reset();
+    this.patchLink({ dropouts: this.link$.value.dropouts + 1 });
+    this.detector.markGap(this.gapFromMs);
+    this.detector.drainEvents(this.emitEvent);
+    this.run?.control$.next({ type: 'pause', reason: 'sensorLost' });
+  }
+
+  private closeGap(toMs: number): void {
+    const from = this.gapFromMs;
+    if (from === null) return;
+    this.gapFromMs = null;
+    this.recorder.endGap(toMs);
+    this.journal?.record({ kind: 'gap', fromMs: from, toMs });
+    this.run?.control$.next({ type: 'resume', tMs: toMs });
+  }
+
+  private take(batch: SampleBatch): void {
+    if (batch.t.length === 0) return;
+    const jumps = this.timeline.jumps;
+    this.timeline.admit(batch, this.clock());
+    if (this.timeline.jumps !== jumps) this.patchLink({ timeJumps: this.timeline.jumps });
+    this.closeGap(batch.t[0]);
+    this.buffer.pushBatch(batch);
+    this.recorder.append(batch);
+    this.journal?.samples(batch);
+    this.detector.pushBatch(batch);
+    this.detector.drainEvents(this.emitEvent);
+    this.samples$.next(batch);
+    if (batch.lostBefore > 0) this.patchLink({ lostSamples: this.link$.value.lostSamples + batch.lostBefore });
+    this.publishRate(batch);
+  }
+
+  private readonly emitEvent = (e: RepEvent): void => {
+    if (e.type === 'baseline') this.calibration$.next({ ...this.calibration$.value, restCmH2O: e.baselineCmH2O });
+    this.repEvents$.next(e);
+  };
+
+  private publishRate(batch: SampleBatch): void {
+    this.rate.add(batch);
+    const t = batch.t[batch.t.length - 1];
+    if (t - this.ratePublishedAt < RATE_PUBLISH_MS) return;
+    const rate = this.rate.rateHz();
+    if (rate === null) return;
+    this.ratePublishedAt = t;
+    this.patchLink({ sampleRateHz: rate });
+  }
+
+  private patchLink(patch: Partial<LinkState>): void {
+    this.link$.next({ ...this.link$.value, ...patch });
+  }
+}

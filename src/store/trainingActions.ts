@@ -1,0 +1,98 @@
+/**
+ * What the screens can do: connect a sensor (one TrainingSession per connection, mirrored into
+ * the stores), start, pause, resume and stop a program, disconnect. The screens call these and
+ * hold no logic of their own. Created once by main.tsx with the app's services.
+ */
+import type { Subscription } from 'rxjs';
+import type { BluetoothLike } from '../ble/gatt';
+import type { CueOutputs } from '../cues/outputs';
+import { getProgram } from '../programs/catalog';
+import { planSteps } from '../programs/plan';
+import type { ProgramCue, ProgramId, ProgramParams } from '../programs/types';
+import type { JournalOpener } from '../session/journalPort';
+import { simulatedSensor } from '../session/simulatedSensor';
+import { TrainingSession } from '../session/trainingSession';
+import { profileStore, rememberSession, selectProgram } from './profileStore';
+import { bindSession, sessionStore } from './sessionStore';
+
+export interface AppServices {
+  readonly bluetooth: BluetoothLike | null;
+  readonly journal: JournalOpener | null;
+  readonly cueOutputs: CueOutputs | null;
+  /** The page address's query (simulated sensor options). */
+  readonly search: string;
+}
+
+export interface TrainingActions {
+  connectSensor(): void;
+  connectSimulated(): void;
+  disconnect(): void;
+  tare(): void;
+  startProgram(): void;
+  /** Continues an interrupted program from `fromStep`, with the parameters it had. */
+  continueProgram(programId: ProgramId, params: ProgramParams, fromStep: number): void;
+  pauseProgram(): void;
+  resumeProgram(): void;
+  stopProgram(): void;
+}
+
+export function createTrainingActions(services: AppServices): TrainingActions {
+  let current: { session: TrainingSession; binding: Subscription } | null = null;
+
+  function connect(bluetooth: BluetoothLike, simulated: boolean, follow: ((cue: ProgramCue) => void) | null): void {
+    disconnect();
+    const stored = profileStore.getState().mvc;
+    const session = new TrainingSession({
+      bluetooth,
+      simulated,
+      mvc: stored ? { cmH2O: stored.cmH2O, source: 'test' } : null,
+      cueOutputs: services.cueOutputs,
+      cueFollower: follow,
+      journal: services.journal,
+    });
+    const binding = bindSession(session);
+    // A finished program is remembered for progression (and a strength test's MVC kept).
+    binding.add(
+      session.program$.subscribe((run) => {
+        if (run.status !== 'done' || run.summary === null || run.params === null || remembered.has(run.summary)) return;
+        remembered.add(run.summary);
+        rememberSession(run.summary, run.params, planSteps(getProgram(run.summary.programId), run.params).length);
+      }),
+    );
+    current = { session, binding };
+    void session.open();
+  }
+  const remembered = new WeakSet<object>();
+
+  function disconnect(): void {
+    if (!current) return;
+    // close() ends a running set with its summary before the binding lets go.
+    current.session.close();
+    current.binding.unsubscribe();
+    current = null;
+  }
+
+  return {
+    connectSensor: () => services.bluetooth && connect(services.bluetooth, false, null),
+    connectSimulated: () => {
+      const sim = simulatedSensor(services.search);
+      connect(sim.bluetooth, true, sim.follow);
+    },
+    disconnect,
+    tare: () => void current?.session.tare(),
+    startProgram: () => {
+      const { selectedId, params } = profileStore.getState();
+      current?.session.start(getProgram(selectedId), params);
+    },
+    continueProgram: (programId, params, fromStep) => {
+      selectProgram(programId);
+      profileStore.setState({ params });
+      current?.session.start(getProgram(programId), params, fromStep);
+    },
+    pauseProgram: () => current?.session.pause(),
+    resumeProgram: () => current?.session.resume(),
+    stopProgram: () => current?.session.stop(),
+  };
+}
+
+export { sessionStore };
