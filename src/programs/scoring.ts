@@ -1,7 +1,8 @@
 /**
  * Per-rep scoring: pure functions from the measured reps and the cues the app gave to faults, a
- * 0–100 score and one sentence of feedback (a message for the UI to translate). The live runner (scoreRep, one rep at a time) and
- * `npm run analyze -- FILE --protocol ID` (scoreReps, a whole recording) use the same code.
+ * 0–100 score and one sentence of feedback (a catalog message; the UI translates it). The live
+ * runner (scoreRep, one rep at a time) and `npm run analyze -- FILE --protocol ID` (scoreReps, a
+ * whole recording) use the same code.
  * Method and figures: docs/scoring.md.
  */
 import type { Message, MessageKey } from '../i18n/messages';
