@@ -6,6 +6,7 @@
  * Exit codes: 0 done, 1 bad input (file missing or not a valid recording), 2 usage error.
  */
 import { readFileSync } from 'node:fs';
+import { t } from '../src/i18n/messages.ts';
 import { analyzeRecording, type RecordingAnalysis } from '../src/pipeline/recording-analysis.ts';
 import type { Cue, RepMeasures } from '../src/pipeline/types.ts';
 import { CsvError, parseCsv } from '../src/recording/csv.ts';
@@ -64,7 +65,7 @@ interface RepScore {
 /** Scores with the same code the live app uses; without --protocol there is nothing to score against. */
 function scoresFor(reps: readonly RepMeasures[], cues: readonly Cue[], protocol: ProgramId | null, mvc: number | null, bandCmH2O: number): RepScore[] {
   if (protocol === null) return reps.map(() => ({ score: null, faults: [], feedback: null }));
-  return scoreReps(reps, cues, protocol, mvc, bandCmH2O).map((r) => ({ score: r.score, faults: r.faults, feedback: r.feedback }));
+  return scoreReps(reps, cues, protocol, mvc, bandCmH2O).map((r) => ({ score: r.score, faults: r.faults, feedback: t(r.feedback) }));
 }
 
 const round = (x: number | null, digits: number): number | null => (x === null || !Number.isFinite(x) ? null : Number(x.toFixed(digits)));

@@ -133,7 +133,7 @@ const en = {
   'feedback.fault.short_hold': 'Hold the squeeze until the relax cue.',
   'feedback.fault.slow_rise': 'Tighten faster: squeeze quickly, all at once.',
   'feedback.fault.late_onset': 'Start the squeeze as soon as the cue comes.',
-  'feedback.fault.incomplete_relaxation': 'Let go completely between squeezes: the pressure stayed more than {band} cmH2O above rest.',
+  'feedback.fault.incomplete_relaxation': 'Let go completely between squeezes: the pressure stayed more than {band:0} cmH2O above rest.',
   'feedback.fault.straining': "Don't push down: lift up and in, keep your belly soft and breathe normally.",
   'feedback.fault.fading': 'Keep the same force all through the hold.',
   'feedback.extra': 'An extra squeeze between cues: wait for the next cue.',
@@ -170,16 +170,61 @@ const en = {
 export type MessageKey = keyof typeof en;
 export type Catalog = Record<MessageKey, string>;
 
-const catalogs: Record<string, Catalog> = { en };
-let active: Catalog = en;
+/** A parameter: text, a number (formatted by `t` in the catalog's language) or a nested message. */
+export type MessageParam = string | number | Message;
 
-export function setLocale(locale: string): void {
-  active = catalogs[locale] ?? catalogs[locale.split('-')[0]] ?? en;
+/**
+ * A message as domain code returns it: a key and its parameters, translated only where it is
+ * shown (the UI, the CLI tools). Domain code imports this type and the keys, never `t`.
+ */
+export interface Message {
+  readonly key: MessageKey;
+  readonly params?: Readonly<Record<string, MessageParam>>;
 }
 
-/** Look up a message and fill its `{name}` placeholders. */
-export function t(key: MessageKey, params?: Record<string, string | number>): string {
-  const text = active[key];
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+const catalogs: Record<string, Catalog> = { en };
+let active: Catalog = en;
+/** The language of the active catalog: numbers are formatted to match the text around them. */
+let activeLocale = 'en';
+
+export function setLocale(locale: string): void {
+  const lang = locale.split('-')[0];
+  activeLocale = catalogs[locale] ? locale : catalogs[lang] ? lang : 'en';
+  active = catalogs[activeLocale];
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * `{name:N}` formats a number with exactly N decimals (as `toFixed(N)`), `{name}` with as many as
+ * it has (as `String`), both in the active language. No digit grouping, so English reads as it
+ * always did ("1250", not "1,250").
+ */
+function formatNumber(x: number, digits: number | null): string {
+  const id = `${activeLocale}/${digits ?? ''}`;
+  let f = numberFormats.get(id);
+  if (!f) {
+    const fraction = digits === null ? { maximumFractionDigits: 20 } : { minimumFractionDigits: digits, maximumFractionDigits: digits };
+    f = new Intl.NumberFormat(activeLocale, { ...fraction, useGrouping: false });
+    numberFormats.set(id, f);
+  }
+  return f.format(Object.is(x, -0) ? 0 : x);
+}
+
+function formatParam(p: MessageParam, digits: number | null): string {
+  if (typeof p === 'number') return formatNumber(p, digits);
+  return typeof p === 'string' ? p : t(p);
+}
+
+/** Look up a message and fill its `{name}` / `{name:digits}` placeholders. */
+export function t(message: Message): string;
+export function t(key: MessageKey, params?: Readonly<Record<string, MessageParam>>): string;
+export function t(keyOrMessage: MessageKey | Message, params?: Readonly<Record<string, MessageParam>>): string {
+  const m = typeof keyOrMessage === 'string' ? { key: keyOrMessage, params } : keyOrMessage;
+  const text = active[m.key];
+  const values = m.params;
+  if (!values) return text;
+  return text.replace(/\{(\w+)(?::(\d))?\}/g, (whole, name: string, digits: string | undefined) =>
+    name in values ? formatParam(values[name], digits === undefined ? null : Number(digits)) : whole,
+  );
 }

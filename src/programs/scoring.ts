@@ -1,10 +1,11 @@
 /**
  * Per-rep scoring: pure functions from the measured reps and the cues the app gave to faults, a
- * 0–100 score and one sentence of feedback. The live runner (scoreRep, one rep at a time) and
- * `npm run analyze -- FILE --protocol ID` (scoreReps, a whole recording) use the same code.
+ * 0–100 score and one sentence of feedback (a catalog message; the UI translates it). The live
+ * runner (scoreRep, one rep at a time) and `npm run analyze -- FILE --protocol ID` (scoreReps, a
+ * whole recording) use the same code.
  * Method and figures: docs/scoring.md.
  */
-import { t, type MessageKey } from '../i18n/messages';
+import type { Message, MessageKey } from '../i18n/messages';
 import { mvcFromReps } from '../pipeline/calibration';
 import { restingBandCmH2O } from '../pipeline/measures';
 import type { Cue, RepMeasures } from '../pipeline/types';
@@ -144,18 +145,18 @@ const TIP_FEEDBACK: { readonly [F in FaultCode]: MessageKey } = {
 };
 
 /** What to do about a fault, in one sentence (rep feedback and "next time" in summaries). */
-export function faultFeedback(code: FaultCode, restBandCmH2O: number): string {
-  return t(FAULT_FEEDBACK[code], { band: restBandCmH2O.toFixed(0) });
+export function faultFeedback(code: FaultCode, restBandCmH2O: number): Message {
+  return { key: FAULT_FEEDBACK[code], params: { band: restBandCmH2O } };
 }
 
-function feedbackOf(list: readonly Criterion[], o: ScoreOptions): string {
+function feedbackOf(list: readonly Criterion[], o: ScoreOptions): Message {
   // FAULT_CODES is in priority order: pushing down first (it can do harm), then letting go.
   const first = list.find((c) => c.fault);
   if (first) return faultFeedback(first.code, o.restBandCmH2O);
-  if (o.role === 'extra') return t(o.recatch ? 'feedback.recaught' : 'feedback.extra');
+  if (o.role === 'extra') return { key: o.recatch ? 'feedback.recaught' : 'feedback.extra' };
   const weakest = list.reduce<Criterion | null>((a, c) => (a === null || c.quality < a.quality ? c : a), null);
-  if (weakest === null || weakest.quality >= PRAISE_QUALITY) return t('feedback.great');
-  return t(TIP_FEEDBACK[weakest.code]);
+  if (weakest === null || weakest.quality >= PRAISE_QUALITY) return { key: 'feedback.great' };
+  return { key: TIP_FEEDBACK[weakest.code] };
 }
 
 /** Scores one finished rep (live use: the runner calls this as soon as the rep event arrives). */

@@ -2,7 +2,7 @@
  * Set and session summaries, the MVC test result and the PERFECT profile: pure functions of the
  * rep results.
  */
-import { t } from '../i18n/messages';
+import type { Message } from '../i18n/messages';
 import { mvcFromReps } from '../pipeline/calibration';
 import { restingBandCmH2O } from '../pipeline/measures';
 import { faultFeedback } from './scoring';
@@ -50,9 +50,9 @@ function focusOf(faults: Readonly<Record<FaultCode, number>>): FaultCode | null 
 }
 
 /** "Next time: …": the focus fault's advice, else a reminder to squeeze at every cue, else praise. */
-export function focusAdvice(s: BlockSummary, mvcCmH2O: number | null): string {
-  const text = s.focus !== null ? faultFeedback(s.focus, restingBandCmH2O(mvcCmH2O)) : s.missed > 0 ? t('summary.focusMissed') : t('summary.focusNone');
-  return t('summary.focus', { text });
+export function focusAdvice(s: BlockSummary, mvcCmH2O: number | null): Message {
+  const text: Message = s.focus !== null ? faultFeedback(s.focus, restingBandCmH2O(mvcCmH2O)) : { key: s.missed > 0 ? 'summary.focusMissed' : 'summary.focusNone' };
+  return { key: 'summary.focus', params: { text } };
 }
 
 /** MVC test: the best squeeze that counts (held, not strained; pipeline/calibration.ts). */

@@ -2,6 +2,7 @@
  * Contracts of the training programs: what a program is (data), what the runner says while it
  * runs (cues, results, summaries) and what a scored rep carries. No React, no RxJS here.
  */
+import type { Message } from '../i18n/messages';
 import type { RepMeasures } from '../pipeline/types';
 
 /** Every fault a rep can be scored with, in the order feedback gives them priority. */
@@ -87,8 +88,8 @@ export interface ScoredRep extends RepMeasures {
   /** 0–100: fault-free reps 60–100, reps with a fault below 50. */
   readonly score: number;
   readonly faults: readonly FaultCode[];
-  /** One plain-language sentence, from the message catalog. */
-  readonly feedback: string;
+  /** One plain-language sentence: a catalog message the UI translates. */
+  readonly feedback: Message;
   /** Index of the squeeze cue the rep belongs to (0-based), null if it follows none. */
   readonly cueIndex: number | null;
   readonly role: RepRole;

@@ -3,7 +3,8 @@ import type { Cue, RepMeasures } from '../../src/pipeline/types';
 import { getProgram } from '../../src/programs/catalog';
 import { mvcFromReps } from '../../src/pipeline/calibration';
 import { cueContexts, matchRepsToCues, ruleQuality, scoreRep, scoreReps, type ScoreOptions } from '../../src/programs/scoring';
-import { summarize } from '../../src/programs/summary';
+import { t } from '../../src/i18n/messages';
+import { focusAdvice, summarize } from '../../src/programs/summary';
 import type { RepResult, ScoredRep } from '../../src/programs/types';
 
 /** Strength cues: squeeze at 10 s, relax at 16 s, next squeeze at 22 s. */
@@ -46,7 +47,7 @@ describe('fault rules at their thresholds', () => {
     const s = score({});
     expect(s.faults).toEqual([]);
     expect(s.score).toBeGreaterThanOrEqual(90);
-    expect(s.feedback).toBe('Well done: a clean squeeze.');
+    expect(s.feedback).toEqual({ key: 'feedback.great' });
     expect(s).toMatchObject({ cueIndex: 0, role: 'cued', peakCmH2O: 36 });
   });
 
@@ -74,7 +75,7 @@ describe('fault rules at their thresholds', () => {
     expect(score({ relaxedMs: 21_999 }).faults).toEqual([]);
     const never = score({ relaxedMs: null });
     expect(never.faults).toEqual(['incomplete_relaxation']);
-    expect(never.feedback).toBe('Let go completely between squeezes: the pressure stayed more than 4 cmH2O above rest.');
+    expect(never.feedback).toEqual({ key: 'feedback.fault.incomplete_relaxation', params: { band: 4 } });
   });
 
   it('straining: the reference rose by half the main rise or more', () => {
@@ -120,14 +121,14 @@ describe('score and feedback', () => {
   });
 
   it('a clean rep near a limit gets a tip for next time', () => {
-    expect(score({ durationMs: 5000 }).feedback).toBe('Good. Next time hold a little longer.');
-    expect(score({ peakCmH2O: 27 }).feedback).toBe('Good. Next time squeeze a little harder.');
+    expect(score({ durationMs: 5000 }).feedback).toEqual({ key: 'feedback.tip.short_hold' });
+    expect(score({ peakCmH2O: 27 }).feedback).toEqual({ key: 'feedback.tip.weak' });
   });
 
   it('feedback names the most important fault first: pushing down before holding too short', () => {
     const s = score({ durationMs: 2000, referenceRiseCmH2O: 30, straining: true });
     expect(s.faults).toEqual(['straining', 'short_hold']);
-    expect(s.feedback).toMatch(/^Don't push down/);
+    expect(s.feedback.key).toBe('feedback.fault.straining');
   });
 
   it('quality ramps: 1 at ideal, 0.5 at the threshold, 0 at worst', () => {
@@ -200,5 +201,31 @@ describe('summaries', () => {
     // Pushing down comes first whenever it happened, however often holding was short.
     expect(s.focus).toBe('straining');
     expect(summarize(results.slice(0, 4), MVC).focus).toBe('short_hold');
+  });
+});
+
+describe('advice for next time', () => {
+  const results: RepResult[] = [{ kind: 'rep', set: 0, phase: 'main', rep: score({ durationMs: 3000 }) }];
+  it('names the focus fault with the resting band of this MVC, else asks for every cue, else praises', () => {
+    expect(focusAdvice(summarize(results, MVC), MVC)).toEqual({ key: 'summary.focus', params: { text: { key: 'feedback.fault.short_hold', params: { band: 4 } } } });
+    const missed = summarize([{ kind: 'missed', set: 0, phase: 'main', cueIndex: 0, cueMs: 10_000 }], MVC);
+    expect(focusAdvice(missed, MVC)).toEqual({ key: 'summary.focus', params: { text: { key: 'summary.focusMissed' } } });
+    expect(focusAdvice(summarize([], MVC), MVC)).toEqual({ key: 'summary.focus', params: { text: { key: 'summary.focusNone' } } });
+  });
+});
+
+describe('feedback in English (the wording users see)', () => {
+  it('renders the same sentences as before the texts became messages', () => {
+    expect(t(score({}).feedback)).toBe('Well done: a clean squeeze.');
+    expect(t(score({ durationMs: 5000 }).feedback)).toBe('Good. Next time hold a little longer.');
+    expect(t(score({ relaxedMs: null }).feedback)).toBe('Let go completely between squeezes: the pressure stayed more than 4 cmH2O above rest.');
+    // The band is rounded to whole cmH2O in the sentence, as toFixed(0) did.
+    expect(t(score({ relaxedMs: null }, { restBandCmH2O: 5.5 }).feedback)).toBe('Let go completely between squeezes: the pressure stayed more than 6 cmH2O above rest.');
+    expect(t(score({ durationMs: 2000, referenceRiseCmH2O: 30, straining: true }).feedback)).toBe("Don't push down: lift up and in, keep your belly soft and breathe normally.");
+    expect(t(score({ onsetMs: 17_500, relaxedMs: 19_000 }, { role: 'extra' }).feedback)).toBe('An extra squeeze between cues: wait for the next cue.');
+    expect(t(score({ onsetMs: 17_500, relaxedMs: 19_000 }, { role: 'extra', recatch: true }).feedback)).toBe('Caught the squeeze again: well done.');
+    const short = summarize([{ kind: 'rep', set: 0, phase: 'main', rep: score({ durationMs: 3000 }) }], MVC);
+    expect(t(focusAdvice(short, MVC))).toBe('Next time: Hold the squeeze until the relax cue.');
+    expect(t(focusAdvice(summarize([], MVC), MVC))).toBe('Next time: Keep it up. Training takes weeks to months to show.');
   });
 });

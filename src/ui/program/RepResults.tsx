@@ -24,7 +24,7 @@ function ResultItem({ result }: { result: RepResult }) {
   return (
     <li className={`rep-result ${rep.faults.length > 0 ? 'rep-faulty' : 'rep-clean'}`} data-faults={rep.faults.join(' ')}>
       <span className="rep-name">{name}</span> <span className="rep-score">{t('results.score', { score: rep.score })}</span>{' '}
-      <span className="rep-faults">{faults}</span> <span className="rep-feedback">{rep.feedback}</span>
+      <span className="rep-faults">{faults}</span> <span className="rep-feedback">{t(rep.feedback)}</span>
     </li>
   );
 }

@@ -20,7 +20,7 @@ function Block({ title, s, mvcCmH2O }: { title: string; s: BlockSummary; mvcCmH2
         <li>{t('summary.hold', { seconds: (s.totalHoldMs / 1000).toFixed(0) })}</li>
         {s.fatigue !== null && <li>{t('summary.fatigue', { pct: (100 * s.fatigue).toFixed(0) })}</li>}
         <li>{faultList.length > 0 ? t('summary.faults', { list: faultList.join(', ') }) : t('summary.noFaults')}</li>
-        <li className="summary-focus">{focusAdvice(s, mvcCmH2O)}</li>
+        <li className="summary-focus">{t(focusAdvice(s, mvcCmH2O))}</li>
       </ul>
     </div>
   );
