@@ -5,15 +5,25 @@ import { RECONNECT_DELAYS_MS } from '../../src/ble/connection';
 import { PRESSURE } from '../../src/ble/standard';
 import { CONNECT_TIMEOUT_MS } from '../../src/ble/timeout';
 import type { SampleBatch } from '../../src/pipeline/types';
-import { SensorSession } from '../../src/session/sensorSession';
-import { connectionStore } from '../../src/store/connectionStore';
+import { TrainingSession } from '../../src/session/trainingSession';
 import { FakePeripheral, fakeBluetooth } from './ble-fake-gatt';
 
 /** A probe at rest around 30 cmH2O with a slow 10 cmH2O wave: every sample is predictable. */
 const wave = (t: number): number => 30 + 10 * Math.sin((2 * Math.PI * t) / 4000);
 const source: SampleSource = { hasReference: false, sampleAt: (t, out) => void (out.main = wave(t)) };
 
-const status = () => connectionStore.getState().status;
+let current: TrainingSession | null = null;
+/** What the screens would show of the current session's link. */
+const link = () => {
+  if (!current) throw new Error('no session');
+  return current.link$.value;
+};
+const status = () => link().status;
+/** A session as the app makes one, for a sensor reached through `bluetooth`. */
+function sessionOn(bluetooth: ConstructorParameters<typeof TrainingSession>[0]['bluetooth'], simulated: boolean): TrainingSession {
+  current = new TrainingSession({ bluetooth, simulated, mvc: null });
+  return current;
+}
 const advance = (ms: number) => vi.advanceTimersByTimeAsync(ms);
 
 beforeEach(() => {
@@ -28,14 +38,14 @@ async function simulatedSession() {
   const bluetooth: SimulatedBluetooth = createSimulatedBluetooth(source);
   const connects = vi.spyOn(bluetooth.device.gatt, 'connect');
   const choosers = vi.spyOn(bluetooth, 'requestDevice');
-  const session = new SensorSession();
+  const session = sessionOn(bluetooth, true);
   const batches: SampleBatch[] = [];
-  session.batches$.subscribe((b) => batches.push(b));
-  await session.connect(bluetooth, true);
+  session.samples$.subscribe((b) => batches.push(b));
+  await session.open();
   return { bluetooth, session, batches, connects, choosers };
 }
 
-const snapshot = (session: SensorSession) => {
+const snapshot = (session: TrainingSession) => {
   const { t, p } = session.recorder.data();
   return { t: Array.from(t), p: Array.from(p) };
 };
@@ -53,7 +63,7 @@ describe('simulated sensor: the link drops mid-stream', () => {
 
     bluetooth.device.simulateDisconnect();
     expect(status()).toBe('reconnecting');
-    expect(connectionStore.getState().reconnectAttempt).toBe(1);
+    expect(link().reconnectAttempt).toBe(1);
     await advance(RECONNECT_DELAYS_MS[0] + 10);
     expect(status()).toBe('connected');
     expect(connects).toHaveBeenCalledTimes(2);
@@ -77,9 +87,9 @@ describe('simulated sensor: the link drops mid-stream', () => {
     expect(session.recorder.gaps).toEqual([{ fromMs: last, toMs: resumed }]);
     const jump = batches.findIndex((b) => b.t[0] === resumed);
     expect(batches[jump].t[0] - batches[jump - 1].t[batches[jump - 1].t.length - 1]).toBe(resumed - last);
-    expect(connectionStore.getState().dropouts).toBe(1);
-    expect(connectionStore.getState().lostSamples).toBe(0);
-    session.disconnect();
+    expect(link().dropouts).toBe(1);
+    expect(link().lostSamples).toBe(0);
+    session.close();
   });
 
   it('tries again with growing waits, then gives up with a plain message and keeps the data', async () => {
@@ -99,7 +109,7 @@ describe('simulated sensor: the link drops mid-stream', () => {
     const waits = attempts.map((t, i) => t - (i === 0 ? droppedAt : attempts[i - 1]));
     expect(waits).toEqual([...RECONNECT_DELAYS_MS]);
     expect(status()).toBe('disconnected');
-    expect(connectionStore.getState().error?.key).toBe('error.reconnectFailed');
+    expect(link().error?.key).toBe('error.reconnectFailed');
     expect(snapshot(session)).toEqual(before);
     expect(session.recorder.gaps).toEqual([{ fromMs: before.t[before.t.length - 1], toMs: null }]);
   });
@@ -113,17 +123,17 @@ describe('simulated sensor: the link drops mid-stream', () => {
     expect(status()).toBe('reconnecting');
     await advance(RECONNECT_DELAYS_MS[1] + 20);
     expect(status()).toBe('connected');
-    expect(connectionStore.getState().reconnectAttempt).toBe(0);
+    expect(link().reconnectAttempt).toBe(0);
     const n = session.recorder.length;
     await advance(1000);
     expect(session.recorder.length).toBeGreaterThan(n + 40);
-    session.disconnect();
+    session.close();
   });
 
   it('a disconnect the user asked for is not reconnected', async () => {
     const { session, connects } = await simulatedSession();
     await advance(1000);
-    session.disconnect();
+    session.close();
     await advance(20_000);
     expect(status()).toBe('idle');
     expect(connects).toHaveBeenCalledTimes(1);
@@ -139,11 +149,11 @@ describe('simulated sensor: bad data', () => {
     bluetooth.device.dropPackets(2);
     const n = session.recorder.length;
     await advance(1000);
-    expect(connectionStore.getState().malformedPackets).toBe(2);
-    expect(connectionStore.getState().lostSamples).toBe(10);
+    expect(link().malformedPackets).toBe(2);
+    expect(link().lostSamples).toBe(10);
     expect(session.recorder.length).toBe(n + 50 - 10);
     expect(status()).toBe('connected');
-    session.disconnect();
+    session.close();
   });
 });
 
@@ -168,11 +178,11 @@ describe('a polled sensor without timestamps (Environmental Sensing)', () => {
 
   it('stamps samples with arrival time, measures the rate, and keeps the session origin across a reconnect', async () => {
     const device = diy();
-    const session = new SensorSession();
-    await session.connect(fakeBluetooth(device), false);
-    expect(connectionStore.getState()).toMatchObject({ status: 'connected', profileName: 'Standard pressure sensor (Environmental Sensing)', unit: 'cmH2O' });
+    const session = sessionOn(fakeBluetooth(device), false);
+    await session.open();
+    expect(link()).toMatchObject({ status: 'connected', profileName: 'Standard pressure sensor (Environmental Sensing)', unit: 'cmH2O' });
     await advance(2000);
-    expect(connectionStore.getState().sampleRateHz).toBeCloseTo(20, 0);
+    expect(link().sampleRateHz).toBeCloseTo(20, 0);
     const before = snapshot(session);
     expect(before.p[0]).toBeCloseTo(100_000 / 98.0665, 3);
 
@@ -188,26 +198,26 @@ describe('a polled sensor without timestamps (Environmental Sensing)', () => {
     expect(resumed).toBeLessThan(2000 + RECONNECT_DELAYS_MS[0] + 60);
     expect(after.t[after.t.length - 1]).toBeCloseTo(5000, -2);
     expect(session.recorder.gaps).toHaveLength(1);
-    session.disconnect();
+    session.close();
   });
 
   it('a device that refuses the pressure read fails the connection with a plain message', async () => {
     const device = new FakePeripheral('DIY', { [ESS]: [{ uuid: PRESSURE, notify: false }] });
-    const session = new SensorSession();
-    await session.connect(fakeBluetooth(device), false);
-    expect(connectionStore.getState().status).toBe('failed');
-    expect(connectionStore.getState().error?.key).toBe('error.notSupported');
+    const session = sessionOn(fakeBluetooth(device), false);
+    await session.open();
+    expect(link().status).toBe('failed');
+    expect(link().error?.key).toBe('error.notSupported');
     expect(device.gatt.connected).toBe(false);
   });
 
   it('a sensor whose discovery never answers fails after the timeout with a plain message', async () => {
     const device = diy();
     vi.spyOn(device.gatt, 'getPrimaryServices').mockImplementation(() => new Promise(() => undefined));
-    const session = new SensorSession();
-    const done = session.connect(fakeBluetooth(device), false);
+    const session = sessionOn(fakeBluetooth(device), false);
+    const done = session.open();
     await advance(10_000);
     await done;
-    expect(connectionStore.getState().status).toBe('failed');
-    expect(connectionStore.getState().error?.key).toBe('error.timeout');
+    expect(link().status).toBe('failed');
+    expect(link().error?.key).toBe('error.timeout');
   });
 });

@@ -2,7 +2,7 @@ import { Subject } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import type { Cue, RepEvent, RepMeasures, SampleBatch } from '../../src/pipeline/types';
 import { getProgram } from '../../src/programs/catalog';
-import { runProgram, type RunnerOutput, type RunnerView } from '../../src/programs/runner';
+import { runProgram, type RunnerControl, type RunnerOutput, type RunnerView } from '../../src/programs/runner';
 import type { MvcValue, ProgramCue } from '../../src/programs/types';
 import { createStream } from '../../tools/bench-score';
 
@@ -35,11 +35,12 @@ function harness(mvc: MvcValue | null = null) {
   const samples$ = new Subject<SampleBatch>();
   const repEvents$ = new Subject<RepEvent>();
   const stop$ = new Subject<void>();
+  const control$ = new Subject<RunnerControl>();
   const recorded: Cue[] = [];
   const outputs: { atMs: number; o: RunnerOutput }[] = [];
   let now = 0;
   let complete = false;
-  runProgram({ program: strength, params, samples$, repEvents$, stop$, mvc, recordCue: (tMs, kind) => recorded.push({ tMs, kind }) }).subscribe({
+  runProgram({ program: strength, params, samples$, repEvents$, stop$, control$, mvc, recordCue: (tMs, kind) => recorded.push({ tMs, kind }) }).subscribe({
     next: (o) => outputs.push({ atMs: now, o }),
     complete: () => {
       complete = true;
@@ -50,6 +51,11 @@ function harness(mvc: MvcValue | null = null) {
     recorded,
     outputs,
     stop$,
+    control$,
+    /** Jumps stream time ahead without samples in between (an outage). */
+    skipTo(tMs: number) {
+      now = tMs;
+    },
     get complete() {
       return complete;
     },
@@ -159,6 +165,50 @@ describe('program runner', () => {
     expect(h.complete).toBe(true);
     expect(h.cues().at(-1)).toEqual({ kind: 'end', tMs: 7000, completed: false });
     expect(h.of('summary')[0].o.summary).toMatchObject({ completed: false, session: { repsDone: 0, missed: 1 } });
+  });
+});
+
+describe('program runner: outages', () => {
+  it('a pause freezes the countdown; a squeeze under way is cut, and the program goes on from its rest', () => {
+    const h = harness();
+    // 2 s into the second squeeze (13–17 s): the sensor is lost for 6 s.
+    h.runUntil(15_000);
+    h.control$.next({ type: 'pause', reason: 'sensorLost' });
+    const paused = h.of('view').at(-1)?.o.view;
+    expect(paused).toMatchObject({ segment: 'squeeze', step: 1, paused: 'sensorLost', secondsLeft: 2 });
+    expect(h.of('result').map(({ o }) => o.result)).toEqual([
+      { kind: 'missed', set: 0, phase: 'main', cueIndex: 0, cueMs: 5000 },
+      { kind: 'cut', set: 0, phase: 'main', cueIndex: 1, cueMs: 13_000, rep: null },
+    ]);
+    h.skipTo(21_000);
+    h.control$.next({ type: 'resume', tMs: 21_000 });
+    h.runUntil(40_000);
+    // The rest after the cut squeeze comes in full from the resume, then the last squeeze.
+    expect(h.cues().map((c) => `${c.kind}@${c.tMs}`)).toEqual(['start@0', 'squeeze@5000', 'relax@9000', 'squeeze@13000', 'relax@21000', 'squeeze@25000', 'relax@29000', 'end@33000']);
+    expect(h.of('result').map(({ o }) => o.result.kind)).toEqual(['missed', 'cut', 'missed']);
+    expect(h.of('summary')[0].o.summary.session).toMatchObject({ repsDone: 0, missed: 2, cut: 1 });
+  });
+
+  it('a rest interrupted by an outage goes on with the seconds it had left', () => {
+    const h = harness();
+    h.runUntil(11_000); // 2 s into the first rest (9–13 s)
+    h.control$.next({ type: 'pause', reason: 'sensorLost' });
+    h.skipTo(30_000);
+    h.control$.next({ type: 'resume', tMs: 30_000 });
+    h.runUntil(30_000);
+    expect(h.of('view').at(-1)?.o.view).toMatchObject({ segment: 'relax', step: 0, secondsLeft: 2, paused: null });
+    h.runUntil(60_000);
+    expect(h.cues().filter((c) => c.kind === 'squeeze').map((c) => c.tMs)).toEqual([5000, 32_000, 40_000]);
+  });
+
+  it('a timestamp far ahead is not time passing: the countdown stands still over it', () => {
+    const h = harness();
+    h.runUntil(6000);
+    h.skipTo(3_606_000);
+    h.runUntil(3_607_000);
+    // One second after the jump the first squeeze (5–9 s) has 2 s left, not an hour gone.
+    expect(h.of('view').at(-1)?.o.view).toMatchObject({ segment: 'squeeze', step: 0, secondsLeft: 2 });
+    expect(h.of('result')).toEqual([]);
   });
 });
 
