@@ -3,7 +3,7 @@
  * decides how and when it reaches storage; a session with no journal keeps everything in memory.
  */
 import type { CueKind, SampleBatch } from '../pipeline/types';
-import type { BlockSummary, ProgramId, ProgramParams, RepResult, SessionSummary } from '../programs/types';
+import type { BlockSummary, MvcValue, ProgramId, ProgramParams, RepResult, SessionSummary } from '../programs/types';
 
 export interface SessionStart {
   readonly startedAtMs: number;
@@ -21,11 +21,12 @@ export interface ResumePoint {
 
 export type JournalEntry =
   | { readonly kind: 'cue'; readonly tMs: number; readonly cue: CueKind }
-  | { readonly kind: 'gap'; readonly fromMs: number; readonly toMs: number }
+  /** Samples stopped ('start', at the last sample before) or came back ('end', at the first after). */
+  | { readonly kind: 'gap'; readonly tMs: number; readonly edge: 'start' | 'end' }
   | { readonly kind: 'result'; readonly tMs: number; readonly result: RepResult }
   | { readonly kind: 'set'; readonly tMs: number; readonly set: number; readonly summary: BlockSummary }
   | { readonly kind: 'summary'; readonly tMs: number; readonly summary: SessionSummary }
-  | { readonly kind: 'calibration'; readonly tMs: number; readonly mvcCmH2O: number };
+  | { readonly kind: 'calibration'; readonly tMs: number; readonly mvc: MvcValue };
 
 export interface SessionPatch {
   readonly programId?: ProgramId | null;

@@ -248,7 +248,7 @@ export class TrainingSession {
         const measured = o.summary.measuredMvcCmH2O;
         if (measured !== null) {
           this.setMvc({ cmH2O: measured, source: 'test' });
-          this.journal?.record({ kind: 'calibration', tMs: this.nowMs(), mvcCmH2O: measured });
+          this.journal?.record({ kind: 'calibration', tMs: this.nowMs(), mvc: { cmH2O: measured, source: 'test' } });
           this.journal?.describe({ mvcCmH2O: measured });
         }
         return;
@@ -318,6 +318,7 @@ export class TrainingSession {
     this.gapFromMs = Number.isNaN(from) ? 0 : from;
     this.recorder.markGap(this.gapFromMs);
     this.journal?.flush();
+    this.journal?.record({ kind: 'gap', tMs: this.gapFromMs, edge: 'start' });
     this.rate.reset();
     this.patchLink({ dropouts: this.link$.value.dropouts + 1 });
     this.detector.markGap(this.gapFromMs);
@@ -326,11 +327,10 @@ export class TrainingSession {
   }
 
   private closeGap(toMs: number): void {
-    const from = this.gapFromMs;
-    if (from === null) return;
+    if (this.gapFromMs === null) return;
     this.gapFromMs = null;
     this.recorder.endGap(toMs);
-    this.journal?.record({ kind: 'gap', fromMs: from, toMs });
+    this.journal?.record({ kind: 'gap', tMs: toMs, edge: 'end' });
     this.run?.control$.next({ type: 'resume', tMs: toMs });
   }
 
