@@ -72,8 +72,9 @@ export interface Journal {
   appendEvent(sessionId: string, event: JournalEvent): Promise<boolean>;
   updateSession(sessionId: string, patch: SessionPatch): Promise<boolean>;
   endSession(sessionId: string, endedAtMs: number): Promise<boolean>;
-  /** Newest first. */
+  /** Newest first; [] when the journal cannot be read (reported). */
   listSessions(): Promise<SessionMeta[]>;
+  /** null when there is no such session, or it cannot be read (reported). */
   loadSession(sessionId: string): Promise<LoadedSession | null>;
   /** Removes the row, its samples and its events in one transaction. */
   deleteSession(sessionId: string): Promise<boolean>;
@@ -285,7 +286,9 @@ class IdbJournal implements Journal {
     this.failed.delete(sessionId);
     this.reported.delete(sessionId);
     this.live.add(sessionId);
-    this.nextSeq.set(sessionId, this.lookUpNextSeq(sessionId));
+    const next = this.lookUpNextSeq(sessionId);
+    next.catch(() => {});
+    this.nextSeq.set(sessionId, next);
     let meta: SessionMeta | null = null;
     await this.patch(sessionId, { status: 'active', endedAtMs: null }, (m) => (meta = m));
     return meta;
@@ -323,20 +326,30 @@ class IdbJournal implements Journal {
   }
 
   async listSessions(): Promise<SessionMeta[]> {
-    const rows = await this.db.getAll('sessions');
-    return rows.sort(byNewest);
+    try {
+      const rows = await this.db.getAll('sessions');
+      return rows.sort(byNewest);
+    } catch (e) {
+      this.reporter.report({ key: problemKey(e), sessionId: null, detail: describe(e) });
+      return [];
+    }
   }
 
   async loadSession(sessionId: string): Promise<LoadedSession | null> {
-    const tx = guarded(this.db.transaction(['sessions', 'chunks', 'events'], 'readonly'));
-    const [meta, chunks, events] = await Promise.all([
-      tx.objectStore('sessions').get(sessionId),
-      tx.objectStore('chunks').getAll(chunkRange(sessionId)),
-      tx.objectStore('events').index('bySession').getAll(sessionId),
-      tx.done,
-    ]);
-    if (!meta) return null;
-    return { meta, recording: rebuildRecording(chunks, events), events };
+    try {
+      const tx = guarded(this.db.transaction(['sessions', 'chunks', 'events'], 'readonly'));
+      const [meta, chunks, events] = await Promise.all([
+        tx.objectStore('sessions').get(sessionId),
+        tx.objectStore('chunks').getAll(chunkRange(sessionId)),
+        tx.objectStore('events').index('bySession').getAll(sessionId),
+        tx.done,
+      ]);
+      if (!meta) return null;
+      return { meta, recording: rebuildRecording(chunks, events), events };
+    } catch (e) {
+      this.reporter.report({ key: problemKey(e), sessionId, detail: describe(e) });
+      return null;
+    }
   }
 
   async deleteSession(sessionId: string): Promise<boolean> {
@@ -391,10 +404,10 @@ class IdbJournal implements Journal {
       return next;
     }
     // Chained, so chunks that arrive during the look-up still get consecutive seqs, in order.
-    this.nextSeq.set(
-      sessionId,
-      next.then((s) => s + 1),
-    );
+    const following = next.then((s) => s + 1);
+    // A failed look-up is reported by the write that awaits it; the chain itself must not be an unhandled rejection.
+    following.catch(() => {});
+    this.nextSeq.set(sessionId, following);
     return next;
   }
 

@@ -52,7 +52,7 @@ export function createHistoryStore(journal: Journal, save: (recording: Recording
   journal.onProblem((p) => store.setState({ problem: p.key }));
 
   const loadRecording = async (id: string): Promise<Recording | null> => {
-    const loaded = await journal.loadSession(id).catch(() => null);
+    const loaded = await journal.loadSession(id);
     if (!loaded) return null;
     const { t, p, ref, cues } = loaded.recording;
     return { t, p, ref, cues };
@@ -61,7 +61,7 @@ export function createHistoryStore(journal: Journal, save: (recording: Recording
   return {
     store,
     async refresh() {
-      const sessions = await journal.listSessions().catch(() => []);
+      const sessions = await journal.listSessions();
       store.setState({ items: sessions.map(itemOf), loaded: true });
     },
     async remove(id) {
