@@ -165,6 +165,27 @@ const en = {
   'safety.physio': 'See a physiotherapist if you are unsure you are doing it right, or if you see no progress.',
   'safety.source': 'Advice from 1177.se and the Norwegian physiotherapy association.',
   'safety.ok': 'I understand',
+  // Session history and the journal that keeps it (src/journal, src/ui/SessionHistory.tsx).
+  'history.heading': 'Session history',
+  'history.empty': 'No sessions yet. Every session is kept here, on this device only, so you can save it later.',
+  'history.freeSession': 'Free session',
+  'history.reps.one': '{count} rep',
+  'history.reps.other': '{count} reps',
+  'history.interrupted': 'Interrupted: the app closed before the session ended. Everything up to then is kept.',
+  'history.active': 'Recording now',
+  'history.save': 'Save as CSV',
+  'history.saveLabel': 'Save the session of {when} as CSV',
+  'history.delete': 'Delete',
+  'history.deleteLabel': 'Delete the session of {when}',
+  'history.confirm': 'Delete this session for good?',
+  'history.deleteForGood': 'Delete for good',
+  'history.deleteForGoodLabel': 'Delete the session of {when} for good',
+  'history.cancel': 'Cancel',
+  'history.cancelLabel': 'Keep the session of {when}',
+  'history.nothingToSave': 'This session has no samples to save.',
+  'history.loadFailed': 'This session could not be read from the device storage.',
+  'journal.full': 'The storage on this device is full, so the rest of this session is not kept after you close the page. Save it as CSV before you leave.',
+  'journal.unavailable': 'This browser does not let the app keep sessions (private browsing?). Save each session as CSV before you close the page.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,0 +1,85 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Journal, JournalProblemKey } from '../journal/journal';
+import type { SessionStatus } from '../journal/schema';
+import type { Recording } from '../recording/csv';
+import { saveRecording } from '../recording/download';
+import type { ProgramId } from '../programs/types';
+
+/** One line of the session history. */
+export interface SessionItem {
+  readonly id: string;
+  /** Wall clock, ms since the epoch. */
+  readonly startedAtMs: number;
+  /** null: a free session. */
+  readonly programId: ProgramId | null;
+  readonly repsJudged: number;
+  readonly status: SessionStatus;
+}
+
+export type HistoryNoticeKey = 'history.nothingToSave' | 'history.loadFailed';
+
+export interface HistoryState {
+  /** Newest first. */
+  readonly items: readonly SessionItem[];
+  /** False until the first refresh has finished (so "no sessions yet" is not shown too early). */
+  readonly loaded: boolean;
+  /** Why the last action on a session did nothing, for that session's line. */
+  readonly notice: { readonly id: string; readonly key: HistoryNoticeKey } | null;
+  /** The journal cannot keep (all of) the sessions. */
+  readonly problem: JournalProblemKey | null;
+}
+
+export interface HistoryStore {
+  readonly store: StoreApi<HistoryState>;
+  /** Reads the list again from the journal. */
+  refresh(): Promise<void>;
+  /** Deletes a session for good (samples and events too); true when it is gone. */
+  remove(id: string): Promise<boolean>;
+  /** A session as a Recording (samples, cues), or null when it cannot be read. */
+  loadRecording(id: string): Promise<Recording | null>;
+  /** Hands a session to the user as a CSV file; false (with a notice) when there was nothing to save. */
+  saveAsCsv(id: string): Promise<boolean>;
+}
+
+const itemOf = (m: SessionItem): SessionItem => ({ id: m.id, startedAtMs: m.startedAtMs, programId: m.programId, repsJudged: m.repsJudged, status: m.status });
+
+/**
+ * The session history over a journal. `save` hands a recording to the user (a download in the
+ * browser); tests pass their own.
+ */
+export function createHistoryStore(journal: Journal, save: (recording: Recording, startedAt: Date) => boolean = saveRecording): HistoryStore {
+  const store = createStore<HistoryState>(() => ({ items: [], loaded: false, notice: null, problem: journal.problem?.key ?? null }));
+  journal.onProblem((p) => store.setState({ problem: p.key }));
+
+  const loadRecording = async (id: string): Promise<Recording | null> => {
+    const loaded = await journal.loadSession(id);
+    if (!loaded) return null;
+    const { t, p, ref, cues } = loaded.recording;
+    return { t, p, ref, cues };
+  };
+
+  return {
+    store,
+    async refresh() {
+      const sessions = await journal.listSessions();
+      store.setState({ items: sessions.map(itemOf), loaded: true });
+    },
+    async remove(id) {
+      const gone = await journal.deleteSession(id);
+      if (gone) store.setState((s) => ({ items: s.items.filter((i) => i.id !== id), notice: s.notice?.id === id ? null : s.notice }));
+      return gone;
+    },
+    loadRecording,
+    async saveAsCsv(id) {
+      const item = store.getState().items.find((i) => i.id === id);
+      const recording = item ? await loadRecording(id) : null;
+      if (!item || !recording) {
+        store.setState({ notice: { id, key: 'history.loadFailed' } });
+        return false;
+      }
+      const saved = save(recording, new Date(item.startedAtMs));
+      store.setState({ notice: saved ? null : { id, key: 'history.nothingToSave' } });
+      return saved;
+    },
+  };
+}

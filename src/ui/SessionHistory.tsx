@@ -1,0 +1,91 @@
+import { useEffect, useState } from 'react';
+import { useStore } from 'zustand';
+import { t } from '../i18n/messages';
+import type { HistoryStore, SessionItem } from '../store/historyStore';
+import './history.css';
+
+const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const plural = new Intl.PluralRules(undefined);
+
+function repsText(count: number): string {
+  return t(plural.select(count) === 'one' ? 'history.reps.one' : 'history.reps.other', { count });
+}
+
+function SessionLine({ item, history }: { item: SessionItem; history: HistoryStore }) {
+  const [confirming, setConfirming] = useState(false);
+  const notice = useStore(history.store, (s) => (s.notice?.id === item.id ? s.notice.key : null));
+  const date = new Date(item.startedAtMs);
+  const label = when.format(date);
+  return (
+    <li>
+      <p className="session-what">
+        <time dateTime={date.toISOString()}>{label}</time>
+        {' · '}
+        {item.programId === null ? t('history.freeSession') : t(`program.${item.programId}.name`)}
+        {' · '}
+        {repsText(item.repsJudged)}
+      </p>
+      {confirming ? (
+        <div className="session-actions" role="group" aria-label={t('history.deleteLabel', { when: label })}>
+          <span>{t('history.confirm')}</span>
+          <button type="button" className="danger" aria-label={t('history.deleteForGoodLabel', { when: label })} onClick={() => void history.remove(item.id)}>
+            {t('history.deleteForGood')}
+          </button>
+          <button type="button" autoFocus aria-label={t('history.cancelLabel', { when: label })} onClick={() => setConfirming(false)}>
+            {t('history.cancel')}
+          </button>
+        </div>
+      ) : (
+        <div className="session-actions">
+          <button type="button" aria-label={t('history.saveLabel', { when: label })} onClick={() => void history.saveAsCsv(item.id)}>
+            {t('history.save')}
+          </button>
+          <button
+            type="button"
+            aria-label={t('history.deleteLabel', { when: label })}
+            disabled={item.status === 'active'}
+            onClick={() => setConfirming(true)}
+          >
+            {t('history.delete')}
+          </button>
+        </div>
+      )}
+      {item.status === 'interrupted' && <p className="session-note">{t('history.interrupted')}</p>}
+      {item.status === 'active' && <p className="session-note">{t('history.active')}</p>}
+      {notice && (
+        <p className="session-note" role="status">
+          {t(notice)}
+        </p>
+      )}
+    </li>
+  );
+}
+
+/** Every session kept on this device, newest first: save one as CSV, or delete it. */
+export function SessionHistory({ history }: { history: HistoryStore }) {
+  const items = useStore(history.store, (s) => s.items);
+  const loaded = useStore(history.store, (s) => s.loaded);
+  const problem = useStore(history.store, (s) => s.problem);
+  useEffect(() => {
+    void history.refresh();
+  }, [history]);
+  return (
+    <section className="session-history" aria-labelledby="session-history-heading">
+      <h2 id="session-history-heading">{t('history.heading')}</h2>
+      {problem && (
+        <p className="notice" role="status">
+          {t(problem)}
+        </p>
+      )}
+      {loaded && items.length === 0 ? (
+        <p className="hint">{t('history.empty')}</p>
+      ) : (
+        <ul aria-label={t('history.heading')}>
+          {items.map((item) => (
+            <SessionLine key={item.id} item={item} history={history} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
