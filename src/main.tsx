@@ -2,30 +2,48 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createCueOutputs } from './cues/outputs';
 import { setLocale } from './i18n/messages';
+import { openJournal, requestPersistence } from './journal/journal';
+import { journalOpener } from './session/journaling';
+import { createHistoryStore } from './store/historyStore';
 import { profileStore, selectProgram } from './store/profileStore';
 import { createTrainingActions } from './store/trainingActions';
 import { ActionsContext } from './ui/actions';
 import { App } from './ui/App';
 import './ui/app.css';
 
-setLocale(navigator.language);
-// The selected program starts with the parameters its progression suggests.
-selectProgram(profileStore.getState().selectedId);
-const actions = createTrainingActions({
-  bluetooth: navigator.bluetooth ?? null,
-  journal: null,
-  cueOutputs: createCueOutputs(() => profileStore.getState().prefs),
-  search: location.search,
-});
-const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <ActionsContext.Provider value={actions}>
-        <App bluetoothAvailable={navigator.bluetooth !== undefined} />
-      </ActionsContext.Provider>
-    </StrictMode>,
-  );
+async function start(): Promise<void> {
+  setLocale(navigator.language);
+  // The selected program starts with the parameters its progression suggests.
+  selectProgram(profileStore.getState().selectedId);
+  const journal = await openJournal();
+  // Sessions still open from the last visit (a reload, a crash) are kept as interrupted.
+  await journal.markInterrupted();
+  void requestPersistence();
+  const history = createHistoryStore(journal);
+  void history.refresh();
+  const actions = createTrainingActions({
+    bluetooth: navigator.bluetooth ?? null,
+    journal: journalOpener(journal),
+    cueOutputs: createCueOutputs(() => profileStore.getState().prefs),
+    search: location.search,
+    onJournalChanged: () => void history.refresh(),
+  });
+  // Leaving mid-set asks first; what was measured is in the journal either way.
+  window.addEventListener('beforeunload', (event) => {
+    if (actions.isTraining()) event.preventDefault();
+  });
+  const root = document.getElementById('root');
+  if (root) {
+    createRoot(root).render(
+      <StrictMode>
+        <ActionsContext.Provider value={actions}>
+          <App bluetoothAvailable={navigator.bluetooth !== undefined} history={history} />
+        </ActionsContext.Provider>
+      </StrictMode>,
+    );
+  }
+  // `?sensor=simulated` (what `npm start` opens) starts the simulated sensor straight away.
+  if (new URLSearchParams(location.search).get('sensor') === 'simulated') actions.connectSimulated();
 }
-// `?sensor=simulated` (what `npm start` opens) starts the simulated sensor straight away.
-if (new URLSearchParams(location.search).get('sensor') === 'simulated') actions.connectSimulated();
+
+void start();

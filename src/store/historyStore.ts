@@ -3,7 +3,9 @@ import type { Journal, JournalProblemKey } from '../journal/journal';
 import type { SessionStatus } from '../journal/schema';
 import type { Recording } from '../recording/csv';
 import { saveRecording } from '../recording/download';
-import type { ProgramId } from '../programs/types';
+import { isProgramId } from '../programs/catalog';
+import type { ProgramId, ProgramParams } from '../programs/types';
+import type { ResumePoint } from '../session/journalPort';
 
 /** One line of the session history. */
 export interface SessionItem {
@@ -14,6 +16,8 @@ export interface SessionItem {
   readonly programId: ProgramId | null;
   readonly repsJudged: number;
   readonly status: SessionStatus;
+  /** Where an interrupted program can go on; null: nothing to continue. */
+  readonly resume: ResumePoint | null;
 }
 
 export type HistoryNoticeKey = 'history.nothingToSave' | 'history.loadFailed';
@@ -39,9 +43,31 @@ export interface HistoryStore {
   loadRecording(id: string): Promise<Recording | null>;
   /** Hands a session to the user as a CSV file; false (with a notice) when there was nothing to save. */
   saveAsCsv(id: string): Promise<boolean>;
+  /** The offer to continue this session's program is taken or declined: it is not made again. */
+  settleResume(id: string): Promise<void>;
 }
 
-const itemOf = (m: SessionItem): SessionItem => ({ id: m.id, startedAtMs: m.startedAtMs, programId: m.programId, repsJudged: m.repsJudged, status: m.status });
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** The journal keeps the resume point as plain JSON: read back only what is whole. */
+function resumeOf(v: unknown): ResumePoint | null {
+  if (typeof v !== 'object' || v === null) return null;
+  const r = v as Record<string, unknown>;
+  const p = (typeof r.params === 'object' && r.params !== null ? r.params : {}) as Record<string, unknown>;
+  const fields = ['holdMs', 'restMs', 'reps', 'sets', 'setRestMs', 'flicks'] as const;
+  if (typeof r.programId !== 'string' || !isProgramId(r.programId) || !isNum(r.nextStep) || !fields.every((f) => isNum(p[f]))) return null;
+  const params = Object.fromEntries(fields.map((f) => [f, p[f]])) as unknown as ProgramParams;
+  return { programId: r.programId, params, nextStep: r.nextStep };
+}
+
+const itemOf = (m: Omit<SessionItem, 'resume'> & { readonly resume: unknown }): SessionItem => ({
+  id: m.id,
+  startedAtMs: m.startedAtMs,
+  programId: m.programId,
+  repsJudged: m.repsJudged,
+  status: m.status,
+  resume: m.status === 'interrupted' ? resumeOf(m.resume) : null,
+});
 
 /**
  * The session history over a journal. `save` hands a recording to the user (a download in the
@@ -70,6 +96,10 @@ export function createHistoryStore(journal: Journal, save: (recording: Recording
       return gone;
     },
     loadRecording,
+    async settleResume(id) {
+      await journal.updateSession(id, { resume: null });
+      store.setState((s) => ({ items: s.items.map((i) => (i.id === id ? { ...i, resume: null } : i)) }));
+    },
     async saveAsCsv(id) {
       const item = store.getState().items.find((i) => i.id === id);
       const recording = item ? await loadRecording(id) : null;

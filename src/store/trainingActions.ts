@@ -21,6 +21,8 @@ export interface AppServices {
   readonly cueOutputs: CueOutputs | null;
   /** The page address's query (simulated sensor options). */
   readonly search: string;
+  /** Something new reached the journal worth showing in the history (a session began, a rep was judged, a set ended). */
+  readonly onJournalChanged?: () => void;
 }
 
 export interface TrainingActions {
@@ -34,6 +36,8 @@ export interface TrainingActions {
   pauseProgram(): void;
   resumeProgram(): void;
   stopProgram(): void;
+  /** A program is running (leaving the page would interrupt it). */
+  isTraining(): boolean;
 }
 
 export function createTrainingActions(services: AppServices): TrainingActions {
@@ -59,6 +63,25 @@ export function createTrainingActions(services: AppServices): TrainingActions {
         rememberSession(run.summary, run.params, planSteps(getProgram(run.summary.programId), run.params).length);
       }),
     );
+    // The history follows: the session's row appears, its rep count grows, it ends.
+    let judged = -1;
+    binding.add(
+      session.link$.subscribe((link) => {
+        if (link.status === 'connected' && judged < 0) {
+          judged = 0;
+          services.onJournalChanged?.();
+        }
+      }),
+    );
+    binding.add(
+      session.program$.subscribe((run) => {
+        const n = run.results.length + (run.summary ? 1 : 0);
+        if (n > 0 && n !== judged) {
+          judged = n;
+          services.onJournalChanged?.();
+        }
+      }),
+    );
     current = { session, binding };
     void session.open();
   }
@@ -70,6 +93,7 @@ export function createTrainingActions(services: AppServices): TrainingActions {
     current.session.close();
     current.binding.unsubscribe();
     current = null;
+    services.onJournalChanged?.();
   }
 
   return {
@@ -92,6 +116,7 @@ export function createTrainingActions(services: AppServices): TrainingActions {
     pauseProgram: () => current?.session.pause(),
     resumeProgram: () => current?.session.resume(),
     stopProgram: () => current?.session.stop(),
+    isTraining: () => current?.session.running ?? false,
   };
 }
 

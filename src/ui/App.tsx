@@ -1,7 +1,9 @@
 import { useStore } from 'zustand';
 import { t } from '../i18n/messages';
 import { LiveBuffer } from '../session/liveBuffer';
+import type { HistoryStore } from '../store/historyStore';
 import { sessionStore } from '../store/sessionStore';
+import { SessionHistory } from './SessionHistory';
 import { ConnectPanel } from './ConnectPanel';
 import { SaveRecordingButton } from './SaveRecordingButton';
 import { LiveChart } from './LiveChart';
@@ -12,7 +14,7 @@ import { TrainingBar } from './program/TrainingBar';
 /** What the chart and readout show before the first sensor: nothing. */
 const NO_SAMPLES = new LiveBuffer(1);
 
-export function App({ bluetoothAvailable }: { bluetoothAvailable: boolean }) {
+export function App({ bluetoothAvailable, history }: { bluetoothAvailable: boolean; history: HistoryStore }) {
   const session = useStore(sessionStore, (s) => s.session);
   return (
     <main className="app">
@@ -27,7 +29,8 @@ export function App({ bluetoothAvailable }: { bluetoothAvailable: boolean }) {
         <LiveChart buffer={session?.buffer ?? NO_SAMPLES} />
         <SaveRecordingButton />
       </section>
-      <ProgramPanel />
+      <ProgramPanel history={history} />
+      <SessionHistory history={history} />
     </main>
   );
 }

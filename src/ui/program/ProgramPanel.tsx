@@ -4,6 +4,8 @@ import { connectionStore } from '../../store/connectionStore';
 import { profileStore } from '../../store/profileStore';
 import { programStore } from '../../store/programStore';
 import { useActions } from '../actions';
+import type { HistoryStore } from '../../store/historyStore';
+import { ContinueOffer } from './ContinueOffer';
 import { CueToggles } from './CueToggles';
 import { ProgramPicker } from './ProgramPicker';
 import { RepResults } from './RepResults';
@@ -12,7 +14,7 @@ import { SummaryView } from './SummaryView';
 import './program.css';
 
 /** Training: pick a program, follow the cues, see each rep judged, and the summary. */
-export function ProgramPanel() {
+export function ProgramPanel({ history }: { history: HistoryStore }) {
   const running = useStore(programStore, (s) => s.status === 'running');
   const acknowledged = useStore(profileStore, (s) => s.safetyAcknowledged);
   const { startProgram } = useActions();
@@ -22,6 +24,7 @@ export function ProgramPanel() {
     <section className="program-panel" aria-labelledby="program-heading">
       <h2 id="program-heading">{t('program.heading')}</h2>
       {!acknowledged && <SafetyNotice />}
+      {acknowledged && <ContinueOffer history={history} />}
       <ProgramPicker disabled={running} />
       <CueToggles />
       <div className="program-actions">
