@@ -4,7 +4,7 @@
  * filter matching (NotFoundError when nothing matches) and service access (SecurityError for a
  * service that was in neither a filter nor optionalServices).
  */
-import type { BluetoothLike } from '../src/ble/gatt';
+import type { BluetoothLike } from '../protocol/gatt';
 import { SimulatedPerineometer, resolveServiceUuid, type SampleSource, type SimDeviceOptions } from './device';
 
 export interface SimulatedBluetooth extends BluetoothLike {

@@ -5,7 +5,7 @@
  * Device time is `clock.now()` since creation (plus `uptimeMs`); packets carry device time, so a
  * throttled timer only delays delivery: each tick sends every packet that has fallen due.
  */
-import type { GattCharacteristic, GattDevice, GattServer, GattService } from '../src/ble/gatt';
+import type { GattCharacteristic, GattDevice, GattServer, GattService } from '../protocol/gatt';
 import {
   BATTERY_LEVEL,
   BATTERY_SERVICE,
@@ -29,7 +29,7 @@ import {
   encodePressurePacket,
   type ControlCommand,
   type DeviceConfig,
-} from './protocol';
+} from '../protocol/reference';
 
 // ---------------------------------------------------------------------------------------------
 // Injected dependencies

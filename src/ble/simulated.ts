@@ -1,7 +1,7 @@
 import { createSimulatedBluetooth } from '../../firmware-sim/bluetooth';
 import { coachOptionsFromSearch, createCoachedUser } from '../../firmware-sim/coach';
 import { setCueFollower } from '../programs/controller';
-import type { BluetoothLike } from './gatt';
+import type { BluetoothLike } from '../../protocol/gatt';
 
 /**
  * The embedded simulated sensor, reached through the same Bluetooth-shaped interface as a real

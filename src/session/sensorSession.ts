@@ -1,7 +1,7 @@
 import { Subject, Subscription } from 'rxjs';
 import { SensorConnection, type ConnectionPhase } from '../ble/connection';
 import { connectionErrorMessage } from '../ble/errors';
-import type { BluetoothLike } from '../ble/gatt';
+import type { BluetoothLike } from '../../protocol/gatt';
 import { PROFILES } from '../ble/profiles';
 import { RateMeter } from '../ble/rate';
 import { Recorder } from '../recording/recorder';

@@ -1,7 +1,7 @@
 import { t } from '../i18n/messages';
 import { sensorSession } from '../session/sensorSession';
 import { simulatedBluetooth } from '../ble/simulated';
-import type { BluetoothLike } from '../ble/gatt';
+import type { BluetoothLike } from '../../protocol/gatt';
 import { ConnectPanel } from './ConnectPanel';
 import { SaveRecordingButton } from './SaveRecordingButton';
 import { LiveChart } from './LiveChart';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Subject } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { PacketError, decodePressurePacket, encodePressurePacket } from '../../firmware-sim/protocol';
+import { PacketError, decodePressurePacket, encodePressurePacket } from '../../protocol/reference';
 import { DecodeError, type Reading } from '../../src/ble/decoders/decodeError';
 import { decodeElvie } from '../../src/ble/decoders/elvie';
 import { PA_PER_CMH2O, decodeEssPressure } from '../../src/ble/decoders/ess';
@@ -9,7 +9,7 @@ import { KGOAL_MAX, decodeKGoal } from '../../src/ble/decoders/kgoal';
 import { decodeMagicMotion } from '../../src/ble/decoders/magicMotion';
 import { decodePerifit } from '../../src/ble/decoders/perifit';
 import { createReferenceClock, packetToBatch } from '../../src/ble/decoders/reference';
-import type { GattServer } from '../../src/ble/gatt';
+import type { GattServer } from '../../protocol/gatt';
 import type { LinkFault } from '../../src/ble/profile';
 import { arrivalLink } from '../../src/ble/sampleLink';
 import type { SampleBatch } from '../../src/pipeline/types';

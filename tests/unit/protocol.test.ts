@@ -16,7 +16,7 @@ import {
   type DeviceConfig,
   type PacketErrorCode,
   type PressurePacket,
-} from '../../firmware-sim/protocol';
+} from '../../protocol/reference';
 
 const fromHex = (hex: string): Uint8Array => Uint8Array.from(hex.trim().split(/\s+/), (b) => parseInt(b, 16));
 const view = (bytes: Uint8Array): DataView => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { GattCharacteristic } from '../../src/ble/gatt';
+import type { GattCharacteristic } from '../../protocol/gatt';
 import { createSimulatedBluetooth } from '../../firmware-sim/bluetooth';
 import { ManualClock, SimulatedPerineometer, type DeviceClock, type SampleSource, type SimDeviceOptions } from '../../firmware-sim/device';
 import {
@@ -15,7 +15,7 @@ import {
   encodeControl,
   uuid16,
   type PressurePacket,
-} from '../../firmware-sim/protocol';
+} from '../../protocol/reference';
 
 /** A probe reading f(t), recording every time it is asked for so ordering can be checked. */
 class FunctionSource implements SampleSource {
