@@ -5,7 +5,9 @@
  * service that was in neither a filter nor optionalServices).
  */
 import type { BluetoothLike } from '../protocol/gatt';
-import { SimulatedPerineometer, resolveServiceUuid, type SampleSource, type SimDeviceOptions } from './device';
+import { SimulatedPerineometer, type SimDeviceOptions } from './device';
+import { resolveServiceUuid } from './gatt-names';
+import type { SampleSource } from './packet-stream';
 
 export interface SimulatedBluetooth extends BluetoothLike {
   /** The one device in range, for test hooks (dropPackets, simulateDisconnect, ...). */

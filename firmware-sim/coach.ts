@@ -11,7 +11,7 @@
  * Times here are device time (the times `sampleAt` is called with): a cue reaches the user
  * "now", at the newest sample the device took.
  */
-import type { SampleSource } from './device';
+import type { SampleSource } from './packet-stream';
 import { VirtualUser, createRng, practiseOnce, squeezeEndMs, squeezeTruth, type RampShape, type RestProfile, type Squeeze } from './model';
 
 /**
