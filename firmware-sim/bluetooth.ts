@@ -4,8 +4,10 @@
  * filter matching (NotFoundError when nothing matches) and service access (SecurityError for a
  * service that was in neither a filter nor optionalServices).
  */
-import type { BluetoothLike } from '../src/ble/gatt';
-import { SimulatedPerineometer, resolveServiceUuid, type SampleSource, type SimDeviceOptions } from './device';
+import type { BluetoothLike } from '../protocol/gatt';
+import { SimulatedPerineometer, type SimDeviceOptions } from './device';
+import { resolveServiceUuid } from './gatt-names';
+import type { SampleSource } from './packet-stream';
 
 export interface SimulatedBluetooth extends BluetoothLike {
   /** The one device in range, for test hooks (dropPackets, simulateDisconnect, ...). */

@@ -11,12 +11,41 @@
  * Times here are device time (the times `sampleAt` is called with): a cue reaches the user
  * "now", at the newest sample the device took.
  */
-import type { SampleSource } from './device';
+import type { SampleSource } from './packet-stream';
 import { VirtualUser, createRng, practiseOnce, squeezeEndMs, squeezeTruth, type RampShape, type RestProfile, type Squeeze } from './model';
-import { FAULT_CODES, type FaultCode, type ProgramCue } from '../src/programs/types';
 
-/** A mistake is named by the fault it should earn. */
-export type Mistake = FaultCode;
+/**
+ * The mistakes the user can make, each named by the fault it should earn. Same codes and order
+ * as the app's FAULT_CODES (tests/unit/coach-mistakes.test.ts checks): the order matters, a
+ * random mistake is picked by index, so a seed replays the same session.
+ */
+export const MISTAKES = ['straining', 'incomplete_relaxation', 'weak', 'short_hold', 'late_onset', 'slow_rise', 'fading'] as const;
+export type Mistake = (typeof MISTAKES)[number];
+
+/** How hard and how fast a squeeze is asked for. */
+export type CoachEffort = 'gentle' | 'moderate' | 'max' | 'fast';
+
+/**
+ * What the user hears from the app, only the parts the coach acts on. The app's ProgramCue is
+ * assignable to it, so the app passes its cues unchanged.
+ */
+export type CoachCue =
+  | { readonly kind: 'start' }
+  | {
+      readonly kind: 'squeeze';
+      /** Index of the squeeze in the session (0-based); forced mistakes are keyed by it. */
+      readonly step: number;
+      readonly holdMs: number;
+      readonly restMs: number;
+      readonly effort: CoachEffort;
+      readonly flicks: number;
+      /** Faults this squeeze is judged on: only those are worth getting wrong. */
+      readonly judged: readonly Mistake[];
+      /** No random mistakes in an assessment. */
+      readonly assessment: boolean;
+    }
+  | { readonly kind: 'relax' }
+  | { readonly kind: 'end' };
 
 export interface CoachOptions {
   /** Rest profile; default has a reference channel, so bearing down can be told apart. */
@@ -47,12 +76,12 @@ export interface CoachRepTruth {
 export interface CoachedUser extends SampleSource {
   readonly user: VirtualUser;
   readonly mvcCmH2O: number;
-  onCue(cue: ProgramCue): void;
+  onCue(cue: CoachCue): void;
   /** Ground truth of the current (or last) session, one entry per squeeze cue. */
   truth(): readonly CoachRepTruth[];
 }
 
-type SqueezeCue = Extract<ProgramCue, { kind: 'squeeze' }>;
+type SqueezeCue = Extract<CoachCue, { kind: 'squeeze' }>;
 
 const SHAPES: readonly RampShape[] = ['cosine', 'sigmoid', 'exponential', 'linear'];
 /** Letting go of held tension, and the pause before the next squeeze may start, ms. */
@@ -89,7 +118,7 @@ export function feasibleMistakes(cue: SqueezeCue, hasReference: boolean): Mistak
     straining: hasReference,
     fading: cue.holdMs >= 4000 && cue.flicks === 0 && cue.effort === 'max',
   };
-  return FAULT_CODES.filter((m) => ok[m] && cue.judged.includes(m));
+  return MISTAKES.filter((m) => ok[m] && cue.judged.includes(m));
 }
 
 export function createCoachedUser(seed: number, options: CoachOptions = {}): CoachedUser {
@@ -266,7 +295,7 @@ export function coachOptionsFromSearch(search: string): CoachOptions {
   const mistakes: Record<number, Mistake> = {};
   for (const item of (q.get('mistakes') ?? '').split(',')) {
     const [rep, name] = item.split(':');
-    const m = FAULT_CODES.find((f) => f === name);
+    const m = MISTAKES.find((f) => f === name);
     if (m !== undefined && /^\d+$/.test(rep ?? '')) mistakes[Number(rep)] = m;
   }
   // By default the in-app user gets about one rep in five wrong, so the feedback has something

@@ -1,6 +1,6 @@
 import { BehaviorSubject, Subject, Subscription, defer, interval, retry, switchMap, timer } from 'rxjs';
 import type { SampleBatch } from '../pipeline/types';
-import type { BluetoothLike, GattDevice } from './gatt';
+import type { BluetoothLike, GattDevice } from '../../protocol/gatt';
 import { guardServer } from './guard';
 import { disconnected$ } from './observe';
 import { pairSensor } from './pairing';

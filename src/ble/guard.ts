@@ -1,4 +1,4 @@
-import type { GattCharacteristic, GattServer, GattService } from './gatt';
+import type { GattCharacteristic, GattServer, GattService } from '../../protocol/gatt';
 import { CONNECT_TIMEOUT_MS, GATT_TIMEOUT_MS, withTimeout } from './timeout';
 
 /**

@@ -1,5 +1,5 @@
 import { Observable, exhaustMap, filter, fromEvent, map, retry, startWith, takeUntil, timer } from 'rxjs';
-import type { GattCharacteristic, GattDevice } from './gatt';
+import type { GattCharacteristic, GattDevice } from '../../protocol/gatt';
 import { withTimeout } from './timeout';
 
 /** Emits when the device's GATT link drops. */

@@ -1,5 +1,5 @@
 import { UnsupportedDeviceError } from './errors';
-import type { BluetoothLike, GattDevice, GattServer } from './gatt';
+import type { BluetoothLike, GattDevice, GattServer } from '../../protocol/gatt';
 import { guardServer } from './guard';
 import type { DeviceProfile } from './profile';
 import { CONNECT_TIMEOUT_MS, withTimeout } from './timeout';

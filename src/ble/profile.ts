@@ -1,7 +1,7 @@
 import type { Observable } from 'rxjs';
 import type { MessageKey } from '../i18n/messages';
 import type { SampleBatch } from '../pipeline/types';
-import type { GattDevice, GattServer } from './gatt';
+import type { GattDevice, GattServer } from '../../protocol/gatt';
 
 export interface DeviceInfo {
   manufacturer?: string;

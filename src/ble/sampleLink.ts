@@ -1,7 +1,7 @@
 import { Subject, filter, map, share, type Observable, type OperatorFunction } from 'rxjs';
 import type { SampleBatch } from '../pipeline/types';
 import { DecodeError, type Reading } from './decoders/decodeError';
-import type { GattServer } from './gatt';
+import type { GattServer } from '../../protocol/gatt';
 import type { LinkFault, SensorLink, SessionClock } from './profile';
 import { readBattery, readDeviceInfo } from './standard';
 

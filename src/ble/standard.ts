@@ -1,5 +1,5 @@
-import { uuid16 } from '../../firmware-sim/protocol';
-import type { GattServer } from './gatt';
+import { uuid16 } from '../../protocol/reference';
+import type { GattServer } from '../../protocol/gatt';
 import type { DeviceInfo } from './profile';
 
 /** Bluetooth SIG services and characteristics (shared/reference/devices.md), canonical form. */

@@ -1,6 +1,6 @@
 import { createSimulatedBluetooth } from '../../firmware-sim/bluetooth';
 import { coachOptionsFromSearch, createCoachedUser } from '../../firmware-sim/coach';
-import type { BluetoothLike } from '../ble/gatt';
+import type { BluetoothLike } from '../../protocol/gatt';
 import type { ProgramCue } from '../programs/types';
 
 export interface SimulatedSensor {

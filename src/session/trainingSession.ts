@@ -16,7 +16,7 @@
 import { BehaviorSubject, Subject, Subscription } from 'rxjs';
 import { SensorConnection, RECONNECT_DELAYS_MS, type ConnectionPhase } from '../ble/connection';
 import { connectionErrorMessage } from '../ble/errors';
-import type { BluetoothLike } from '../ble/gatt';
+import type { BluetoothLike } from '../../protocol/gatt';
 import type { DeviceProfile } from '../ble/profile';
 import { PROFILES } from '../ble/profiles';
 import { RateMeter } from '../ble/rate';

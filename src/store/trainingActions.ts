@@ -4,7 +4,7 @@
  * hold no logic of their own. Created once by main.tsx with the app's services.
  */
 import type { Subscription } from 'rxjs';
-import type { BluetoothLike } from '../ble/gatt';
+import type { BluetoothLike } from '../../protocol/gatt';
 import type { CueOutputs } from '../cues/outputs';
 import { getProgram } from '../programs/catalog';
 import { planSteps } from '../programs/plan';

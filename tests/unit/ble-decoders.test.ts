@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Subject } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { PacketError, decodePressurePacket, encodePressurePacket } from '../../firmware-sim/protocol';
+import { PacketError, decodePressurePacket, encodePressurePacket } from '../../protocol/reference';
 import { DecodeError, type Reading } from '../../src/ble/decoders/decodeError';
 import { decodeElvie } from '../../src/ble/decoders/elvie';
 import { PA_PER_CMH2O, decodeEssPressure } from '../../src/ble/decoders/ess';
@@ -9,7 +9,7 @@ import { KGOAL_MAX, decodeKGoal } from '../../src/ble/decoders/kgoal';
 import { decodeMagicMotion } from '../../src/ble/decoders/magicMotion';
 import { decodePerifit } from '../../src/ble/decoders/perifit';
 import { createReferenceClock, packetToBatch } from '../../src/ble/decoders/reference';
-import type { GattServer } from '../../src/ble/gatt';
+import type { GattServer } from '../../protocol/gatt';
 import type { LinkFault } from '../../src/ble/profile';
 import { arrivalLink } from '../../src/ble/sampleLink';
 import type { SampleBatch } from '../../src/pipeline/types';
@@ -184,6 +184,135 @@ describe('fuzzed: any bytes give a finite reading or a DecodeError', () => {
         expect(batches.map((b) => b.p[0])).toEqual(good);
         expect(faults).toHaveLength(bad);
       }),
+    );
+  });
+});
+
+/** A value of `length` bytes laid out by `write`, as the device would send it. */
+function bytesOf(length: number, write: (v: DataView) => void): DataView {
+  const v = new DataView(new ArrayBuffer(length));
+  write(v);
+  return v;
+}
+
+const uint16 = fc.integer({ min: 0, max: 0xffff });
+
+// The fuzz above passes if a decoder never succeeds; these build valid values by the documented
+// layout (docs/devices.md), byte by byte, and check the decoder gives back what was sent.
+describe('fuzzed: a valid value decodes to exactly what was sent', () => {
+  it('ess: 0.1 Pa uint32 little-endian, 30–200 kPa, read back within half the 0.1 Pa step', () => {
+    const halfStepCmH2O = 0.05 / PA_PER_CMH2O;
+    fc.assert(
+      fc.property(fc.double({ min: 30_000 / PA_PER_CMH2O, max: 200_000 / PA_PER_CMH2O, noNaN: true }), (cm) => {
+        const decoded = decodeEssPressure(bytesOf(4, (v) => v.setUint32(0, Math.round(cm * PA_PER_CMH2O * 10), true)));
+        expect(Number.isFinite(decoded)).toBe(true);
+        expect(Math.abs(decoded - cm)).toBeLessThanOrEqual(halfStepCmH2O + 1e-9);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('kgoal: header 00 01 04, normalized and raw big-endian 0–2000, any trailing bytes', () => {
+    const reading = fc.integer({ min: 0, max: KGOAL_MAX });
+    fc.assert(
+      fc.property(reading, reading, fc.uint8Array({ maxLength: 12 }), (normalized, raw, tail) => {
+        const v = bytesOf(7 + tail.length, (w) => {
+          w.setUint8(1, 0x01);
+          w.setUint8(2, 0x04);
+          w.setUint16(3, normalized, false);
+          w.setUint16(5, raw, false);
+          tail.forEach((b, i) => w.setUint8(7 + i, b));
+        });
+        const decoded = decodeKGoal(v);
+        expect(Number.isFinite(decoded.normalized) && Number.isFinite(decoded.raw)).toBe(true);
+        expect(decoded).toEqual({ normalized, raw });
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('magic-motion: one big-endian uint16', () => {
+    fc.assert(
+      fc.property(uint16, (counts) => {
+        const decoded = decodeMagicMotion(bytesOf(2, (v) => v.setUint16(0, counts, false)));
+        expect(Number.isFinite(decoded)).toBe(true);
+        expect(decoded).toBe(counts);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('perifit: base then tip, little-endian uint16 each', () => {
+    fc.assert(
+      fc.property(uint16, uint16, (base, tip) => {
+        const decoded = decodePerifit(
+          bytesOf(4, (v) => {
+            v.setUint16(0, base, true);
+            v.setUint16(2, tip, true);
+          }),
+        );
+        expect(Number.isFinite(decoded.base) && Number.isFinite(decoded.tip)).toBe(true);
+        expect(decoded).toEqual({ base, tip });
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('elvie: byte 5 of a value of 6 bytes or more, whatever the other bytes hold', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 6, maxLength: 20 }), (bytes) => {
+        const decoded = decodeElvie(view(bytes));
+        expect(Number.isFinite(decoded)).toBe(true);
+        expect(decoded).toBe(bytes[5]);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reference: consecutive packets give their samples in cmH2O, on the device clock, none lost', () => {
+    const session = fc.record({
+      rateHz: fc.integer({ min: 1, max: 255 }),
+      n: fc.integer({ min: 1, max: 16 }),
+      withRef: fc.boolean(),
+      // Anywhere on the uint32 clock, so some sessions cross its wrap; any start of the sequence.
+      t0: fc.integer({ min: 0, max: 0xffffffff }),
+      seq0: uint16,
+      packets: fc.integer({ min: 1, max: 6 }),
+      counts: fc.array(fc.integer({ min: -32768, max: 32767 }), { minLength: 2 * 16 * 6, maxLength: 2 * 16 * 6 }),
+    });
+    fc.assert(
+      fc.property(session, ({ rateHz, n, withRef, t0, seq0, packets, counts }) => {
+        const period = 1000 / rateHz;
+        const clock = createReferenceClock();
+        for (let k = 0; k < packets; k++) {
+          // Header and int16 samples as firmware-sim/README.md lays them out.
+          const main = counts.slice(2 * n * k, 2 * n * k + n);
+          const ref = counts.slice(2 * n * k + n, 2 * n * (k + 1));
+          const offsetMs = Math.round(k * n * period);
+          const bytes = bytesOf(10 + 2 * n * (withRef ? 2 : 1), (v) => {
+            v.setUint8(0, 1);
+            v.setUint8(1, withRef ? 0x01 : 0);
+            v.setUint16(2, (seq0 + k) & 0xffff, true);
+            v.setUint32(4, (t0 + offsetMs) >>> 0, true);
+            v.setUint8(8, n);
+            v.setUint8(9, rateHz);
+            main.forEach((c, i) => v.setInt16(10 + 2 * i, c, true));
+            if (withRef) ref.forEach((c, i) => v.setInt16(10 + 2 * n + 2 * i, c, true));
+          });
+          const batch = packetToBatch(decodePressurePacket(bytes), clock, offsetMs);
+          expect(batch.lostBefore).toBe(0);
+          expect(batch.ref === null).toBe(!withRef);
+          for (let i = 0; i < n; i++) {
+            expect(Number.isFinite(batch.p[i]) && Number.isFinite(batch.t[i])).toBe(true);
+            // Float32 holds counts / 10 to better than 0.001 cmH2O across the int16 range.
+            expect(Math.abs(batch.p[i] - main[i] / 10)).toBeLessThanOrEqual(0.001);
+            if (batch.ref !== null) expect(Math.abs(batch.ref[i] - ref[i] / 10)).toBeLessThanOrEqual(0.001);
+            // Whole-ms timestamps: the first sample of each packet is rounded to the ms.
+            expect(Math.abs(batch.t[i] - (k * n + i) * period)).toBeLessThanOrEqual(0.5 + 1e-9);
+          }
+        }
+      }),
+      { numRuns: 500 },
     );
   });
 });

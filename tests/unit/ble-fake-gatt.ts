@@ -4,7 +4,7 @@
  * a connect that can succeed, fail or hang, and link drops. Objects go stale on disconnect,
  * as in Chrome.
  */
-import type { BluetoothLike, GattCharacteristic, GattDevice, GattServer, GattService } from '../../src/ble/gatt';
+import type { BluetoothLike, GattCharacteristic, GattDevice, GattServer, GattService } from '../../protocol/gatt';
 
 export interface FakeCharacteristicSpec {
   readonly uuid: string;

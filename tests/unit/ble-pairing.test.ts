@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulatedBluetooth } from '../../firmware-sim/bluetooth';
-import { NAME_PREFIX, REFERENCE_SERVICE } from '../../firmware-sim/protocol';
+import { NAME_PREFIX, REFERENCE_SERVICE } from '../../protocol/reference';
 import { identifyProfile, pairSensor, requestOptions } from '../../src/ble/pairing';
 import { PROFILES } from '../../src/ble/profiles';
 import { ELVIE_PRESSURE, ELVIE_SERVICE } from '../../src/ble/profiles/elvie';

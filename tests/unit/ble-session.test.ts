@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSimulatedBluetooth, type SimulatedBluetooth } from '../../firmware-sim/bluetooth';
-import type { SampleSource } from '../../firmware-sim/device';
+import type { SampleSource } from '../../firmware-sim/packet-stream';
 import { RECONNECT_DELAYS_MS } from '../../src/ble/connection';
 import { PRESSURE } from '../../src/ble/standard';
 import { CONNECT_TIMEOUT_MS } from '../../src/ble/timeout';

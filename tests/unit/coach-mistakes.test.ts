@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { coachOptionsFromSearch, createCoachedUser, feasibleMistakes, type CoachedUser, type Mistake } from '../../firmware-sim/coach';
+import { MISTAKES, coachOptionsFromSearch, createCoachedUser, feasibleMistakes, type CoachedUser, type Mistake } from '../../firmware-sim/coach';
 import { squeezeEndMs, squeezeShape, squeezeTruth, type Squeeze } from '../../firmware-sim/model';
 import { DEFAULT_RULES, getProgram } from '../../src/programs/catalog';
 import { judgedFaults, planSteps, rulesForStep } from '../../src/programs/plan';
-import type { FaultCode, ProgramCue, ProgramId } from '../../src/programs/types';
+import { FAULT_CODES, type FaultCode, type ProgramCue, type ProgramId } from '../../src/programs/types';
 import { createStream, judgeRun } from '../../tools/bench-score';
 
 type SqueezeCue = Extract<ProgramCue, { kind: 'squeeze' }>;
@@ -14,22 +14,25 @@ function follow(coach: CoachedUser, id: ProgramId, reps: number): SqueezeCue[] {
   const steps = planSteps(program, { ...program.defaults, sets: 1, reps }).slice(0, reps);
   const out = { main: 0, ref: 0 };
   let t = 0;
+  // The app's own cue type, passed unchanged as the app does: tsc fails here if ProgramCue
+  // stops being assignable to the coach's CoachCue.
+  const tell = (cue: ProgramCue) => coach.onCue(cue);
   const advanceTo = (end: number) => {
     for (; t < end; t += 20) coach.sampleAt(t, out);
   };
   advanceTo(2000);
-  coach.onCue({ kind: 'start', tMs: t, leadInMs: 3000 });
+  tell({ kind: 'start', tMs: t, leadInMs: 3000 });
   advanceTo(t + 3000);
   const cues: SqueezeCue[] = [];
   steps.forEach((step, k) => {
     const cue: SqueezeCue = { kind: 'squeeze', tMs: t, step: k, holdMs: step.holdMs, restMs: step.restMs, effort: step.effort, flicks: step.flicks, judged: judgedFaults(rulesForStep(program, step)), assessment: program.kind === 'assessment' };
     cues.push(cue);
-    coach.onCue(cue);
+    tell(cue);
     advanceTo(cue.tMs + step.holdMs);
-    coach.onCue({ kind: 'relax', tMs: t, step: k, restMs: step.restMs });
+    tell({ kind: 'relax', tMs: t, step: k, restMs: step.restMs });
     advanceTo(cue.tMs + step.holdMs + step.restMs);
   });
-  coach.onCue({ kind: 'end', tMs: t, completed: true });
+  tell({ kind: 'end', tMs: t, completed: true });
   return cues;
 }
 
@@ -71,6 +74,14 @@ function trueFaults(coach: CoachedUser, cues: readonly SqueezeCue[]): FaultCode[
     });
   });
 }
+
+describe('the coach and the app', () => {
+  // The coach keeps its own list so that firmware-sim/ needs nothing from src/; this keeps the
+  // two from drifting. Same order too: a random mistake is picked by index.
+  it('the coach can make exactly the mistakes the app scores, listed in the same order', () => {
+    expect([...MISTAKES]).toEqual([...FAULT_CODES]);
+  });
+});
 
 describe('coached virtual user', () => {
   const cases: [ProgramId, Mistake][] = [
@@ -136,7 +147,8 @@ describe('coached virtual user', () => {
     for (let t = 0; t < 30_000; t += 20) coach.sampleAt(t, out);
     const before = coach.user.squeezes.length;
     expect(before).toBeGreaterThan(0);
-    coach.onCue({ kind: 'start', tMs: 30_000, leadInMs: 5000 });
+    const start: ProgramCue = { kind: 'start', tMs: 30_000, leadInMs: 5000 };
+    coach.onCue(start);
     for (let t = 30_000; t < 60_000; t += 20) coach.sampleAt(t, out);
     expect(coach.user.squeezes.every((s) => s.startMs < 30_000)).toBe(true);
   });

@@ -16,7 +16,7 @@ import {
   type DeviceConfig,
   type PacketErrorCode,
   type PressurePacket,
-} from '../../firmware-sim/protocol';
+} from '../../protocol/reference';
 
 const fromHex = (hex: string): Uint8Array => Uint8Array.from(hex.trim().split(/\s+/), (b) => parseInt(b, 16));
 const view = (bytes: Uint8Array): DataView => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -98,6 +98,44 @@ describe('pressure packet round trip', () => {
         p.ref?.forEach((v, i) => expect(Math.abs((q.ref as Float32Array)[i] - v)).toBeLessThanOrEqual(0.0501));
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('decodes a packet laid out byte by byte as the README says, not by our encoder', () => {
+    const packet = fc.record({
+      flags: fc.integer({ min: 0, max: 255 }),
+      sequence: fc.integer({ min: 0, max: 0xffff }),
+      timestampMs: fc.integer({ min: 0, max: 0xffffffff }),
+      rateHz: fc.integer({ min: 1, max: 255 }),
+      counts: fc.integer({ min: 1, max: 16 }).chain((n) => fc.array(fc.integer({ min: -32768, max: 32767 }), { minLength: 2 * n, maxLength: 2 * n })),
+    });
+    fc.assert(
+      fc.property(packet, ({ flags, sequence, timestampMs, rateHz, counts }) => {
+        const hasRef = (flags & 0x01) !== 0;
+        const n = counts.length / 2;
+        const samples = hasRef ? counts : counts.slice(0, n);
+        const bytes = new Uint8Array(10 + 2 * samples.length);
+        const v = view(bytes);
+        v.setUint8(0, 1);
+        v.setUint8(1, flags);
+        v.setUint16(2, sequence, true);
+        v.setUint32(4, timestampMs, true);
+        v.setUint8(8, n);
+        v.setUint8(9, rateHz);
+        samples.forEach((c, i) => v.setInt16(10 + 2 * i, c, true));
+        const p = decodePressurePacket(v);
+        expect([p.version, p.sequence, p.timestampMs, p.rateHz]).toEqual([1, sequence, timestampMs, rateHz]);
+        expect(p.flags).toEqual({ tared: (flags & 0x02) !== 0, clipped: (flags & 0x04) !== 0 });
+        expect(p.main.length).toBe(n);
+        expect(p.ref === null).toBe(!hasRef);
+        const decoded = [...p.main, ...(p.ref ?? [])];
+        // 0.1 cmH2O counts; Float32 holds each to better than 0.001 cmH2O.
+        decoded.forEach((cm, i) => {
+          expect(Number.isFinite(cm)).toBe(true);
+          expect(Math.abs(cm - samples[i] / 10)).toBeLessThanOrEqual(0.001);
+        });
+      }),
+      { numRuns: 1000 },
     );
   });
 
@@ -274,6 +312,18 @@ describe('control point', () => {
     }
   });
 
+  it('every in-range parameter survives encode then decode', () => {
+    const command: fc.Arbitrary<ControlCommand> = fc.oneof(
+      fc.integer({ min: 20, max: 100 }).map((rateHz): ControlCommand => ({ op: 'set-rate', rateHz })),
+      fc.integer({ min: 1, max: 16 }).map((count): ControlCommand => ({ op: 'set-samples-per-packet', count })),
+    );
+    fc.assert(
+      fc.property(command, (cmd) => {
+        expect(decodeControl(encodeControl(cmd))).toEqual(cmd);
+      }),
+    );
+  });
+
   it('will not encode an out-of-range parameter', () => {
     expect(() => encodeControl({ op: 'set-rate', rateHz: 200 })).toThrow(ControlError);
     expect(() => encodeControl({ op: 'set-samples-per-packet', count: 2.5 })).toThrow(ControlError);
@@ -297,6 +347,39 @@ describe('device configuration', () => {
   it('matches the README example and round-trips', () => {
     expect(encodeConfig(config)).toEqual(fromHex('01 01 32 05 14 64 10 B8 0B'));
     expect(decodeConfig(view(fromHex('01 01 32 05 14 64 10 B8 0B')))).toEqual(config);
+  });
+
+  it('decodes any valid configuration laid out as the README says, and encodes it back to the same bytes', () => {
+    const config = fc.record({
+      flags: fc.integer({ min: 0, max: 7 }),
+      rateHz: fc.integer({ min: 1, max: 255 }),
+      samplesPerPacket: fc.integer({ min: 1, max: 16 }),
+      limits: fc.uint8Array({ minLength: 3, maxLength: 3 }),
+      fullScaleCounts: fc.integer({ min: 0, max: 0xffff }),
+    });
+    fc.assert(
+      fc.property(config, ({ flags, rateHz, samplesPerPacket, limits, fullScaleCounts }) => {
+        const bytes = new Uint8Array(9);
+        const v = view(bytes);
+        bytes.set([1, flags, rateHz, samplesPerPacket, ...limits]);
+        v.setUint16(7, fullScaleCounts, true);
+        const c = decodeConfig(v);
+        expect(c).toEqual({
+          version: 1,
+          hasReference: (flags & 1) !== 0,
+          tared: (flags & 2) !== 0,
+          streaming: (flags & 4) !== 0,
+          rateHz,
+          samplesPerPacket,
+          minRateHz: limits[0],
+          maxRateHz: limits[1],
+          maxSamplesPerPacket: limits[2],
+          fullScaleCmH2O: fullScaleCounts / 10,
+        });
+        expect(encodeConfig(c)).toEqual(bytes);
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('ignores appended fields and rejects short or unknown values', () => {

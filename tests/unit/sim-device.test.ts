@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { GattCharacteristic } from '../../src/ble/gatt';
+import type { GattCharacteristic } from '../../protocol/gatt';
 import { createSimulatedBluetooth } from '../../firmware-sim/bluetooth';
-import { ManualClock, SimulatedPerineometer, type DeviceClock, type SampleSource, type SimDeviceOptions } from '../../firmware-sim/device';
+import { ManualClock, type DeviceClock } from '../../firmware-sim/clock';
+import { SimulatedPerineometer, type SimDeviceOptions } from '../../firmware-sim/device';
+import type { SampleSource } from '../../firmware-sim/packet-stream';
 import {
   BATTERY_LEVEL,
   BATTERY_SERVICE,
@@ -15,7 +17,7 @@ import {
   encodeControl,
   uuid16,
   type PressurePacket,
-} from '../../firmware-sim/protocol';
+} from '../../protocol/reference';
 
 /** A probe reading f(t), recording every time it is asked for so ordering can be checked. */
 class FunctionSource implements SampleSource {

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSimulatedBluetooth, type SimulatedBluetooth } from '../../firmware-sim/bluetooth';
 import { createCoachedUser } from '../../firmware-sim/coach';
-import { encodePressurePacket } from '../../firmware-sim/protocol';
+import { encodePressurePacket } from '../../protocol/reference';
 import { RECONNECT_DELAYS_MS } from '../../src/ble/connection';
 import { PERIFIT_PRESSURE, PERIFIT_SERVICE } from '../../src/ble/profiles/perifit';
 import { getProgram } from '../../src/programs/catalog';
@@ -127,7 +127,7 @@ describe('a strength set with the link dropping', () => {
     await advance(8000);
     const ahead = bluetooth.device.deviceNow() + 3_600_000;
     bluetooth.device.injectRaw(
-      encodePressurePacket({ version: 1, flags: { tared: false, clipped: false, hasReference: false }, sequence: 0, timestampMs: ahead, rateHz: 50, main: Float32Array.of(5), ref: null }),
+      encodePressurePacket({ version: 1, flags: { tared: false, clipped: false }, sequence: 0, timestampMs: ahead, rateHz: 50, main: Float32Array.of(5), ref: null }),
     );
     await advance(40_000);
     const { results, status } = session.program$.value;

@@ -1,4 +1,4 @@
-import type { PressurePacket } from '../../../firmware-sim/protocol';
+import type { PressurePacket } from '../../../protocol/reference';
 import type { SampleBatch } from '../../pipeline/types';
 
 /**

@@ -1,4 +1,4 @@
-import { uuid16 } from '../../../firmware-sim/protocol';
+import { uuid16 } from '../../../protocol/reference';
 import { decodePerifit } from '../decoders/perifit';
 import { notifications } from '../observe';
 import type { DeviceProfile } from '../profile';

@@ -6,7 +6,7 @@ import {
   REFERENCE_SERVICE,
   decodePressurePacket,
   encodeControl,
-} from '../../../firmware-sim/protocol';
+} from '../../../protocol/reference';
 import { createReferenceClock, packetToBatch } from '../decoders/reference';
 import { notifications } from '../observe';
 import type { DeviceProfile, LinkFault } from '../profile';

@@ -1,7 +1,8 @@
 /**
  * The narrow slice of Web Bluetooth the app uses. The browser's real objects satisfy these
  * interfaces structurally, and so does the simulated sensor in `firmware-sim/`, so the app
- * cannot tell them apart.
+ * cannot tell them apart. Types only: it lives here, not in src/, so the simulated device
+ * depends on nothing of the app.
  */
 
 export interface GattCharacteristic extends EventTarget {

@@ -1,6 +1,7 @@
 /**
- * Reference perineometer GATT profile, version 1: UUIDs and byte layouts, as pure functions.
- * `firmware-sim/README.md` is the normative description; this file must stay in step with it.
+ * Reference perineometer GATT profile, version 1: UUIDs and byte layouts, as pure functions,
+ * shared by the app and the simulated device (firmware-sim/). `firmware-sim/README.md` is the
+ * normative description; this file must stay in step with it.
  *
  * Error discipline: every decoder either returns a value or throws its own error class
  * (PacketError / ControlError), whatever bytes it is given.
