@@ -80,6 +80,9 @@ function checkRange(what: string, value: number, min: number, max: number): numb
   return value;
 }
 
+/** How often a scheduled outage checks the time, ms. */
+const OUTAGE_CHECK_MS = 50;
+
 export class SimulatedPerineometer extends EventTarget implements GattDevice {
   readonly id: string;
   readonly name: string;
@@ -88,6 +91,8 @@ export class SimulatedPerineometer extends EventTarget implements GattDevice {
   readonly advertisedServices: readonly string[] = [REFERENCE_SERVICE];
 
   private readonly clock: DeviceClock;
+  /** Device time until which the device is out of range (scheduleOutage). */
+  private outOfRangeUntilMs = Number.NEGATIVE_INFINITY;
   private readonly bootClockMs: number;
   private readonly uptimeMs: number;
   private readonly fullScale: number;
@@ -170,6 +175,7 @@ export class SimulatedPerineometer extends EventTarget implements GattDevice {
 
   private openLink(): void {
     if (this.session) return;
+    if (this.deviceNow() < this.outOfRangeUntilMs) throw new DOMException('Connection failed for unknown reason.', 'NetworkError');
     this.session = new Session(this.specs, () => this.session !== null);
   }
 
@@ -189,6 +195,19 @@ export class SimulatedPerineometer extends EventTarget implements GattDevice {
   /** The link drops (out of range, power loss of the radio); gatt.connect() works again later. */
   simulateDisconnect(): void {
     this.closeLink();
+  }
+
+  /**
+   * Out of range at device time `atMs` for `forMs`: the link drops then, and connecting fails
+   * until the device is back in range.
+   */
+  scheduleOutage(atMs: number, forMs: number): void {
+    const stop = this.clock.every(() => {
+      if (this.deviceNow() < atMs) return;
+      stop();
+      this.outOfRangeUntilMs = this.deviceNow() + forMs;
+      this.closeLink();
+    }, OUTAGE_CHECK_MS);
   }
 
   /** The next n packets are lost on air: they use up sequence numbers but are never delivered. */

@@ -24,6 +24,7 @@ const emptyFaults = { straining: 0, incomplete_relaxation: 0, weak: 0, short_hol
 const block: BlockSummary = {
   repsDone: 2,
   missed: 1,
+  cut: 0,
   averageScore: 71,
   bestPeakCmH2O: 31.5,
   bestPeakPctMvc: 83,

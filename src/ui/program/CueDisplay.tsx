@@ -16,7 +16,7 @@ export function CueDisplay() {
       <p className="cue-word" role="status" aria-label={t('cue.label')}>
         {view.paused !== null ? t(view.paused === 'sensorLost' ? 'cue.pausedSensorLost' : 'cue.paused') : t(WORD[view.segment])}
       </p>
-      {view.segment !== 'done' && view.paused === null && (
+      {view.segment !== 'done' && (
         <p className="cue-seconds" aria-hidden="true">
           {t('cue.secondsLeft', { seconds: view.secondsLeft })}
         </p>
