@@ -13,7 +13,7 @@ import { replayInVirtualTime } from '../src/pipeline/replay.ts';
 import type { RepEvent, RepMeasures } from '../src/pipeline/types.ts';
 import { familySession } from './bench/alt-family.ts';
 import { Tally, VersusNaive, percentile } from './bench/evaluate.ts';
-import type { LabelledRecording, SqueezeKind } from './bench/labelled.ts';
+import type { LabelledRecording } from './bench/labelled.ts';
 import { naiveDetect } from './bench/naive.ts';
 import { simSession } from './bench/sim-family.ts';
 
@@ -167,7 +167,7 @@ function onsetRange(errs: readonly number[]): string {
 }
 
 function byKind(t: Tally): string {
-  const kinds = [...t.truthsByKind.keys()].sort() as SqueezeKind[];
+  const kinds = [...t.truthsByKind.keys()].sort();
   return kinds
     .map((k) => {
       const n = t.truthsByKind.get(k) ?? 0;

@@ -33,15 +33,13 @@ export function replayInVirtualTime<T>(batches: readonly SampleBatch[], operator
     scheduler.schedule(() => deliver(0), timed.length > 0 ? arrival(0) : 0);
   });
   const out: Stamped<T>[] = [];
-  let failure: unknown = null;
+  const failures: unknown[] = [];
   source.pipe(operator).subscribe({
     next: (value) => out.push({ value, atMs: scheduler.now() }),
-    error: (err: unknown) => {
-      failure = err;
-    },
+    error: (err: unknown) => failures.push(err),
   });
   scheduler.flush();
-  if (failure !== null) throw failure;
+  if (failures.length > 0) throw failures[0];
   return out;
 }
 

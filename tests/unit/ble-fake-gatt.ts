@@ -73,6 +73,7 @@ export class FakePeripheral extends EventTarget implements GattDevice {
     private readonly services: Readonly<Record<string, readonly FakeCharacteristicSpec[]>>,
   ) {
     super();
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getter and connect() below have their own `this`
     const device = this;
     this.gatt = {
       get connected() {

@@ -428,6 +428,7 @@ describe('simulated navigator.bluetooth', () => {
 
   it('models a switched-off adapter and a cancelled chooser; methods work unbound', async () => {
     const sim = newSim();
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- what this test checks: the simulator's methods close over it
     const { getAvailability, requestDevice } = sim;
     const options = { filters: [{ services: [REFERENCE_SERVICE] }] };
     sim.chooser = 'cancel';
