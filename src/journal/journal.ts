@@ -45,7 +45,7 @@ export interface RecordingGap {
 }
 
 /** A Recording (saveable as CSV) with the link drops that explain its holes. */
-export interface JournalRecording extends Recording {
+export interface JournalRecording extends Omit<Recording, 'gaps'> {
   readonly gaps: readonly RecordingGap[];
 }
 

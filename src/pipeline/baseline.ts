@@ -149,6 +149,16 @@ export class RestTracker {
   }
 
   /**
+   * Learns the level again as in a warm-up from the next sample on (after a link gap that left it
+   * in doubt), keeping the spread learnt so far: it belongs to the sensor and the breathing, which
+   * a gap does not change, and the warm-up soon replaces it.
+   */
+  rewarm(): void {
+    this.samples = 0;
+    this.restedMs = 0;
+  }
+
+  /**
    * Forgets the level, drift and spread: what the warm-up learnt was not rest. The next sample
    * starts a new warm-up (plain mean, then exponential forgetting).
    */

@@ -8,6 +8,9 @@
  *    └──────────── back in the resting band ◀──────────────────────── released
  *                      (or the next squeeze rises from the raised level: a new rep)
  *
+ * A link drop (≥ 1 s without samples, or markGap) cuts a rep under way: it ends at the last
+ * sample before the gap, flagged `cut`, and the detector starts again from rest.
+ *
  * Per sample it allocates nothing: the history is a ring of typed arrays, the smoothing and
  * window minimum run on it in O(1). Objects are created only for events.
  */
@@ -98,6 +101,11 @@ const BELOW_REST_SDS = 3;
 const REANCHOR_MS = 1000;
 /** Longer than this between samples (several missed packets) is a gap, ms, whatever the rate. */
 const MIN_GAP_MS = 250;
+/**
+ * A gap this long is a link drop, not a few lost packets: a rep under way is cut at the last
+ * sample before it, and rest tracking checks its level again when the samples resume, ms.
+ */
+const MIN_LINK_GAP_MS = 1000;
 /** A rise that neither becomes a rep nor falls back within this long moved the rest level, ms. */
 const MAX_CANDIDATE_MS = 6000;
 /** Longer than any hold a program asks for (endurance: up to 90 s), ms. */
@@ -173,6 +181,10 @@ export class RepDetector {
   private lastT = Number.NaN;
   private dtMs = Number.NaN;
   private gapPending = false;
+  /** The link was reported down (markGap): the next sample comes after a link gap, however close in time. */
+  private linkGapPending = false;
+  /** A link gap cut a rep: the samples after it may still be that squeeze. */
+  private cutBeforeResume = false;
   /** Start index of the decision moving average. */
   private fastStart = 0;
   private fast = Number.NaN;
@@ -219,6 +231,22 @@ export class RepDetector {
     if (count * (Number.isNaN(this.dtMs) ? 0 : this.dtMs) > MIN_GAP_MS) this.gapPending = true;
   }
 
+  /**
+   * The link was down from `fromMs` (to `toMs`, or null while it still is): a rep under way is cut
+   * now, at the newest sample, without waiting for the samples to resume, and the next sample is
+   * taken as coming after a link gap. A gap known to be shorter than a link drop (1 s) is only a
+   * gap: never smoothed or walked across.
+   */
+  markGap(fromMs: number, toMs: number | null = null): void {
+    if (this.ring.count === 0) return;
+    if (toMs !== null && toMs - fromMs < MIN_LINK_GAP_MS) {
+      this.gapPending = true;
+      return;
+    }
+    this.cutAtGap();
+    this.linkGapPending = true;
+  }
+
   /** Feeds a batch from a device adapter. */
   pushBatch(batch: SampleBatch): void {
     if (batch.lostBefore > 0) this.markLost(batch.lostBefore);
@@ -234,8 +262,12 @@ export class RepDetector {
     }
     const t = Number.isNaN(this.lastT) ? tMs : Math.max(tMs, this.lastT);
     const dt = t - this.lastT;
-    const gap = this.gapPending || (this.ring.count > 0 && dt > Math.max(MIN_GAP_MS, 4 * this.dtMs));
+    const linkGap = this.ring.count > 0 && (this.linkGapPending || dt >= MIN_LINK_GAP_MS);
+    const gap = linkGap || this.gapPending || (this.ring.count > 0 && dt > Math.max(MIN_GAP_MS, 4 * this.dtMs));
     this.gapPending = false;
+    this.linkGapPending = false;
+    // Before this sample enters the history: the rep under way ends at the last one before the gap.
+    if (linkGap) this.cutAtGap();
     if (!gap && dt > 0) this.dtMs = Number.isNaN(this.dtMs) ? dt : this.dtMs + 0.05 * (dt - this.dtMs);
     this.lastT = t;
     this.noteResolution(main);
@@ -243,6 +275,7 @@ export class RepDetector {
     this.updateSmoothing(t, gap);
     this.peakMedian.push(t, main);
     this.receivedMs += gap || Number.isNaN(dt) ? 0 : dt;
+    if (linkGap && this.cutBeforeResume) this.resumeAfterCut(t);
     this.recentMin.push(this.receivedMs, this.fast);
     this.quickMin.push(this.receivedMs, this.fast);
     switch (this.phase) {
@@ -275,6 +308,69 @@ export class RepDetector {
     if (!(step > MIN_STEP_CMH2O && step < this.resolution)) return;
     this.resolution = step;
     this.edgeTuning = step > EDGE_TUNING.minDepartureCmH2O ? { ...EDGE_TUNING, minDepartureCmH2O: step } : EDGE_TUNING;
+  }
+
+  /**
+   * A link gap interrupts the rep under way: it ends at the newest sample (the last before the
+   * gap), flagged cut, not relaxed. A hold, or a rise announced and risen like a squeeze (its
+   * running median, which a cough hardly moves, is up by a rep's height), is measured up to
+   * there; a smaller announced rise is cancelled. A released rep still waiting to relax ends
+   * unrelaxed; it is cut unless the rise after it became a rep (which ends it anyway).
+   */
+  private cutAtGap(): void {
+    const t = this.lastT;
+    if (this.phase !== 'rest') this.cutBeforeResume = true;
+    switch (this.phase) {
+      case 'rest':
+        break;
+      case 'rising': {
+        const r = this.cur;
+        const isRep = r.peakCmH2O >= this.minRepRise;
+        if (isRep) this.nextIndex++;
+        else this.events.push({ type: 'cancel', index: r.index, tMs: t });
+        if (this.hasPrev) this.emitRep(this.prev, Number.NaN, !isRep);
+        if (isRep) this.emitCut(r);
+        break;
+      }
+      case 'holding':
+        this.emitCut(this.cur);
+        break;
+      case 'released':
+        this.emitRep(this.cur, Number.NaN, true);
+        break;
+    }
+    this.hasPrev = false;
+    this.phase = 'rest';
+    this.aboveCount = 0;
+    this.boundaryIdx = this.ring.newest + 1;
+  }
+
+  /** Measures a rep still rising or holding up to the newest sample, and emits it cut. */
+  private emitCut(r: RepTrack): void {
+    r.fallIdx = this.ring.newest;
+    r.measured = measureRiseAndHold(this.ring, r, this.edgeTuning, true);
+    this.emitRep(r, Number.NaN, true);
+  }
+
+  /**
+   * The first sample after a link gap that cut a rep. Within the resting band of the level learnt
+   * before, the user relaxed during the gap and that level (with its spread and drift) still
+   * holds. Anywhere else, the cut squeeze may still be under way (it must not count again, from
+   * an onset in the gap) or the probe moved: the level is learnt again as in a warm-up (a warm-up
+   * that sees a squeeze or its release starts over, see RestTracker), the spread learnt so far
+   * serving meanwhile; until it is ready only a squeeze rising out of a second of rest counts.
+   * After a gap at rest nothing changes: the level from just before it is the best there is, and a
+   * squeeze begun in the gap is found (its onset extrapolated back, never across the gap).
+   */
+  private resumeAfterCut(t: number): void {
+    this.cutBeforeResume = false;
+    this.raisedSinceMs = Number.NaN;
+    this.belowSinceMs = Number.NaN;
+    if (Math.abs(this.fast - this.rest.levelAt(t)) <= this.band) return;
+    this.rest.rewarm();
+    // Rises are measured from what the pressure did since the samples resumed.
+    this.recentMin.clear();
+    this.quickMin.clear();
   }
 
   /** Ends the stream: a released rep is final (not relaxed); a rise or hold still under way is cancelled. */
@@ -565,7 +661,7 @@ export class RepDetector {
     return ring.t(lo);
   }
 
-  private emitRep(r: RepTrack, relaxedMs: number): void {
+  private emitRep(r: RepTrack, relaxedMs: number, cut = false): void {
     const m = r.measured;
     if (m === null) return;
     const rep: RepMeasures = {
@@ -583,6 +679,7 @@ export class RepDetector {
       steadiness: m.steadiness,
       straining: isStraining(m.referenceRiseCmH2O, r.peakCmH2O),
       referenceRiseCmH2O: m.referenceRiseCmH2O,
+      cut,
     };
     this.events.push({ type: 'rep', rep });
   }

@@ -65,7 +65,12 @@ export interface RiseAndHold {
   readonly referenceRiseCmH2O: number | null;
 }
 
-export function measureRiseAndHold(ring: SampleRing, m: RepLandmarks, tune: EdgeTuning): RiseAndHold {
+/**
+ * With `cut`, a link gap ended the rep at `fallIdx` (the last sample before it) while it was still
+ * rising or holding: as far as anyone knows the hold lasted to there, so the falling half-maximum
+ * crossing and the release are that sample, and the hold is measured up to it.
+ */
+export function measureRiseAndHold(ring: SampleRing, m: RepLandmarks, tune: EdgeTuning, cut = false): RiseAndHold {
   const half = tune.smoothHalfMs;
   const peak = m.peakCmH2O;
   const lo = Math.max(m.lowIdx, ring.oldest);
@@ -73,12 +78,12 @@ export function measureRiseAndHold(ring: SampleRing, m: RepLandmarks, tune: Edge
   const peakIdx = Math.min(ring.indexAtOrAfter(m.peakMs, lo, fall), fall);
   const rise = measureRise(ring, m, lo, peakIdx, tune);
   // The falling crossing: the last time the pressure stood at or above half the peak.
-  const down50Ms = crossingBackward(ring, fall, peakIdx, m.base, 0.5 * peak, -1, half);
+  const down50Ms = cut ? ring.t(fall) : crossingBackward(ring, fall, peakIdx, m.base, 0.5 * peak, -1, half);
   const holdStartMs = Number.isNaN(rise.up90Ms) ? m.peakMs : Math.min(rise.up90Ms, m.peakMs);
   const holdStartIdx = ring.indexAtOrAfter(holdStartMs, lo, fall);
   const down50Idx = Math.min(ring.indexAtOrAfter(down50Ms, lo, fall), fall);
-  const releaseMs = Math.max(findDeparture(ring, holdStartIdx, down50Idx, -1, tune).tMs, holdStartMs);
-  const releaseIdx = Math.max(holdStartIdx, ring.indexAtOrAfter(releaseMs, holdStartIdx, fall) - 1);
+  const releaseMs = cut ? down50Ms : Math.max(findDeparture(ring, holdStartIdx, down50Idx, -1, tune).tMs, holdStartMs);
+  const releaseIdx = cut ? fall : Math.max(holdStartIdx, ring.indexAtOrAfter(releaseMs, holdStartIdx, fall) - 1);
   const hold = measureHold(ring, m, holdStartIdx, releaseIdx);
   return {
     onsetMs: rise.onsetMs,

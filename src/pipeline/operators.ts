@@ -4,15 +4,22 @@
  */
 import { Observable, filter, map, pipe, type OperatorFunction } from 'rxjs';
 import { RepDetector, type DetectorOptions } from './detector.ts';
-import type { RepEvent, RepMeasures, SampleBatch } from './types.ts';
+import type { LinkGap, RepEvent, RepMeasures, SampleBatch } from './types.ts';
 
-/** Onsets, cancels, finished reps and resting-level updates, in stream order. */
-export function detectReps(options?: DetectorOptions): OperatorFunction<SampleBatch, RepEvent> {
+/**
+ * Onsets, cancels, finished reps and resting-level updates, in stream order. `linkGaps$` says
+ * when the link went down (toMs null while it is): a rep under way is cut at once (RepDetector.markGap).
+ */
+export function detectReps(options?: DetectorOptions, linkGaps$?: Observable<LinkGap>): OperatorFunction<SampleBatch, RepEvent> {
   return (source) =>
     new Observable<RepEvent>((subscriber) => {
       const detector = new RepDetector(options);
       const emit = (e: RepEvent) => subscriber.next(e);
-      return source.subscribe({
+      const gaps = linkGaps$?.subscribe((gap) => {
+        detector.markGap(gap.fromMs, gap.toMs);
+        detector.drainEvents(emit);
+      });
+      const samples = source.subscribe({
         next: (batch) => {
           detector.pushBatch(batch);
           detector.drainEvents(emit);
@@ -24,6 +31,10 @@ export function detectReps(options?: DetectorOptions): OperatorFunction<SampleBa
           subscriber.complete();
         },
       });
+      return () => {
+        gaps?.unsubscribe();
+        samples.unsubscribe();
+      };
     });
 }
 

@@ -2,17 +2,20 @@
  * Analysis of a whole recording with the live pipeline: the same `detectReps` operator, replayed
  * in virtual time (see replay.ts), so a recording gives exactly the reps the live app gave.
  */
+import { Subject } from 'rxjs';
 import { mvcFromReps } from './calibration.ts';
 import { restingBandCmH2O } from './measures.ts';
 import { detectReps } from './operators.ts';
 import { replayInVirtualTime, toBatches } from './replay.ts';
 import { median } from './median.ts';
-import type { RepEvent, RepMeasures } from './types.ts';
+import type { LinkGap, RepEvent, RepMeasures } from './types.ts';
 
 export interface RecordedSamples {
   readonly t: Float64Array;
   readonly p: Float32Array;
   readonly ref: Float32Array | null;
+  /** Where the link was down (the recorder's gaps); none when absent. */
+  readonly gaps?: readonly LinkGap[];
 }
 
 /** Where the MVC the analysis used came from. */
@@ -26,6 +29,8 @@ export interface RecordingAnalysis {
   /** Width of the resting band used for "relaxed", cmH2O. */
   readonly restingBandCmH2O: number;
   readonly reps: readonly RepMeasures[];
+  /** Link gaps the pipeline was told of, in time order (reps across one are `cut`). */
+  readonly gaps: readonly LinkGap[];
   /** Every event, with the stream time it was emitted at. */
   readonly events: readonly { readonly value: RepEvent; readonly atMs: number }[];
 }
@@ -33,11 +38,16 @@ export interface RecordingAnalysis {
 /**
  * Runs the pipeline over a recording. With no MVC given, the best squeeze that counts
  * (calibration.ts: held, not strained) serves; a second pass uses it for the resting band, as a
- * calibrated live session would.
+ * calibrated live session would. Each link gap is told to the pipeline when the link dropped,
+ * as the live session tells it, so a rep across it is cut.
  */
 export function analyzeRecording(rec: RecordedSamples, mvcCmH2O?: number): RecordingAnalysis {
-  const batches = toBatches(rec.t, rec.p, rec.ref);
-  const run = (mvc: number | null) => replayInVirtualTime(batches, detectReps({ mvcCmH2O: mvc }));
+  const gaps = [...(rec.gaps ?? [])].sort((a, b) => a.fromMs - b.fromMs);
+  const batches = toBatches(rec.t, rec.p, rec.ref, undefined, gaps);
+  const run = (mvc: number | null) => {
+    const linkGaps$ = new Subject<LinkGap>();
+    return replayInVirtualTime(batches, detectReps({ mvcCmH2O: mvc }, linkGaps$), { gaps, tell: (gap) => linkGaps$.next(gap) });
+  };
   let mvc: number | null = mvcCmH2O ?? null;
   let mvcSource: MvcSource = mvc === null ? 'none' : 'given';
   let events = run(mvc);
@@ -55,6 +65,7 @@ export function analyzeRecording(rec: RecordedSamples, mvcCmH2O?: number): Recor
     mvcSource,
     restingBandCmH2O: restingBandCmH2O(mvc),
     reps: repsOf(events),
+    gaps,
     events,
   };
 }

@@ -49,6 +49,17 @@ export interface RepMeasures {
   readonly straining: boolean | null;
   /** Rise of the reference channel over the same window, cmH2O; null without a reference. */
   readonly referenceRiseCmH2O: number | null;
+  /**
+   * A link gap (≥ 1 s without samples) interrupted the rep: it is measured up to the last sample
+   * before the gap (release and duration end there if it was still holding; relaxedMs is null).
+   */
+  readonly cut: boolean;
+}
+
+/** Where the link was down: no samples between these stream times, ms (toMs null: still down). */
+export interface LinkGap {
+  readonly fromMs: number;
+  readonly toMs: number | null;
 }
 
 /** What the live pipeline says, in stream order. */

@@ -1,10 +1,15 @@
 /**
  * Recordings as CSV: a header row, then one row per sample.
  *
- *   t_ms,pressure_cmH2O[,reference_cmH2O][,cue]
+ *   t_ms,pressure_cmH2O[,reference_cmH2O][,cue][,event]
  *
  * `t_ms` is stream time in ms (never going backwards), pressures are cmH2O, `cue` is `squeeze`,
- * `relax` or empty (the cue the app gave at that sample). Columns may come in any order; unknown
+ * `relax` or empty (the cue the app gave at that sample). `event` is `gap` on the first sample
+ * after a link drop, and empty otherwise: no samples were received between the row before and
+ * this one, so nothing may be read into the jump in time (a rep across it was cut short). It is a
+ * column of its own, not a cue, so a gap and a cue can fall on the same sample; it is written
+ * only when there are gaps, and a `gap` on the first row says nothing and is ignored. Files
+ * without the column have no gaps. Columns may come in any order; unknown
  * columns are ignored; a byte-order mark and CRLF line ends are accepted. An empty reference
  * cell is a missing reading (NaN). Files written by spreadsheets and statistics tools are read
  * too: cells in double quotes, and `;` (or tab) between cells, with a decimal comma after `;`
@@ -21,9 +26,14 @@ export interface Recording {
   readonly ref: Float32Array | null;
   /** Cues given during the recording, in time order. */
   readonly cues: readonly Cue[];
+  /**
+   * Where the link was down, in time order: no samples between fromMs and toMs. In a file, from
+   * the sample before the gap to the first one after it.
+   */
+  readonly gaps: readonly { readonly fromMs: number; readonly toMs: number }[];
 }
 
-export type CsvErrorKind = 'empty' | 'missing-column' | 'not-a-number' | 'time-backwards' | 'unknown-cue' | 'missing-value';
+export type CsvErrorKind = 'empty' | 'missing-column' | 'not-a-number' | 'time-backwards' | 'unknown-cue' | 'unknown-event' | 'missing-value';
 
 /** A problem in a CSV file, at a 1-based line, in plain words. */
 export class CsvError extends Error {
@@ -44,9 +54,12 @@ export const CSV_COLUMNS = {
   pressure: 'pressure_cmH2O',
   reference: 'reference_cmH2O',
   cue: 'cue',
+  event: 'event',
 } as const;
 
 const CUE_KINDS: readonly CueKind[] = ['squeeze', 'relax'];
+/** The one event so far: the link was down before this sample. */
+const GAP_EVENT = 'gap';
 
 /** Parses a recording; throws a CsvError naming the line of the first problem. */
 export function parseCsv(text: string): Recording {
@@ -60,6 +73,7 @@ export function parseCsv(text: string): Recording {
   const pCol = column(CSV_COLUMNS.pressure);
   const rCol = column(CSV_COLUMNS.reference);
   const cueCol = column(CSV_COLUMNS.cue);
+  const eventCol = column(CSV_COLUMNS.event);
   const headerLine = headerAt + 1;
   if (tCol < 0) throw new CsvError('missing-column', headerLine, `missing column '${CSV_COLUMNS.time}' in the header`);
   if (pCol < 0) throw new CsvError('missing-column', headerLine, `missing column '${CSV_COLUMNS.pressure}' in the header`);
@@ -68,6 +82,7 @@ export function parseCsv(text: string): Recording {
   const p: number[] = [];
   const ref: number[] = [];
   const cues: Cue[] = [];
+  const gaps: { fromMs: number; toMs: number }[] = [];
   for (let i = headerAt + 1; i < lines.length; i++) {
     const raw = lines[i];
     if (raw.trim() === '') continue;
@@ -99,9 +114,14 @@ export function parseCsv(text: string): Recording {
         cues.push({ tMs, kind });
       }
     }
+    if (eventCol >= 0) {
+      const e = cell(eventCol);
+      if (e !== '' && e.toLowerCase() !== GAP_EVENT) throw new CsvError('unknown-event', line, `unknown event '${e}' (expected ${GAP_EVENT})`);
+      if (e !== '' && t.length > 1) gaps.push({ fromMs: t[t.length - 2], toMs: tMs });
+    }
   }
   if (t.length === 0) throw new CsvError('empty', headerLine, 'the file has a header but no samples');
-  return { t: Float64Array.from(t), p: Float32Array.from(p), ref: rCol >= 0 ? Float32Array.from(ref) : null, cues };
+  return { t: Float64Array.from(t), p: Float32Array.from(p), ref: rCol >= 0 ? Float32Array.from(ref) : null, cues, gaps };
 }
 
 /** The cell separator, from the header row: a comma unless the header has none but has `;` or a tab. */
@@ -137,7 +157,9 @@ function splitRow(raw: string, delimiter: string): string[] {
 
 /**
  * Writes a recording. Each cue goes on the first sample at or after its time (a later sample if
- * that one already carries a cue); the `cue` column is written only when there are cues.
+ * that one already carries a cue); the `cue` column is written only when there are cues. Each
+ * gap is marked on the first sample after it (at or after its end, and after its start); a gap
+ * with no sample after it (the recording ended with the link down) has nothing to mark.
  */
 export function formatCsv(rec: Recording): string {
   const n = rec.t.length;
@@ -147,18 +169,38 @@ export function formatCsv(rec: Recording): string {
     while (s < n && (rec.t[s] < cue.tMs || cueAt[s] !== '')) s++;
     if (s < n) cueAt[s] = cue.kind;
   }
+  const gapBefore = new Array<boolean>(n).fill(false);
+  let withGaps = false;
+  for (const gap of rec.gaps) {
+    const i = firstIndexAfter(rec.t, gap.fromMs, gap.toMs);
+    if (i > 0 && i < n) gapBefore[i] = withGaps = true;
+  }
   const columns: string[] = [CSV_COLUMNS.time, CSV_COLUMNS.pressure];
   if (rec.ref !== null) columns.push(CSV_COLUMNS.reference);
   const withCues = rec.cues.length > 0;
   if (withCues) columns.push(CSV_COLUMNS.cue);
+  if (withGaps) columns.push(CSV_COLUMNS.event);
   const out: string[] = [columns.join(',')];
   for (let i = 0; i < n; i++) {
     const row = [formatNumber(rec.t[i], 3), formatNumber(rec.p[i], 3)];
     if (rec.ref !== null) row.push(Number.isNaN(rec.ref[i]) ? '' : formatNumber(rec.ref[i], 3));
     if (withCues) row.push(cueAt[i]);
+    if (withGaps) row.push(gapBefore[i] ? GAP_EVENT : '');
     out.push(row.join(','));
   }
   return out.join('\n') + '\n';
+}
+
+/** First index whose time is after `after` and at or after `atOrAfter` (t.length if none). */
+function firstIndexAfter(t: Float64Array, after: number, atOrAfter: number): number {
+  let a = 0;
+  let b = t.length;
+  while (a < b) {
+    const m = (a + b) >>> 1;
+    if (t[m] <= after || t[m] < atOrAfter) a = m + 1;
+    else b = m;
+  }
+  return a;
 }
 
 /** Fixed decimals without trailing zeros: 12.5, 1033.125, 40. */

@@ -46,10 +46,12 @@ export class Recorder {
   /** When this recording began (wall clock, ms), for naming its file. */
   startedAtMs = Date.now();
 
-  /** A copy of everything recorded, that outlives clear(). */
+  /** A copy of everything recorded, that outlives clear(); a gap still open ends at the last sample. */
   snapshot(): Recording {
     const { t, p, ref } = this.data();
-    return { t: t.slice(), p: p.slice(), ref: ref ? ref.slice() : null, cues: this.cues.map((c) => ({ ...c })) };
+    const last = this.n > 0 ? t[this.n - 1] : Number.NaN;
+    const gaps = this.gaps.map((g) => ({ fromMs: g.fromMs, toMs: g.toMs ?? (Number.isNaN(last) ? g.fromMs : Math.max(g.fromMs, last)) }));
+    return { t: t.slice(), p: p.slice(), ref: ref ? ref.slice() : null, cues: this.cues.map((c) => ({ ...c })), gaps };
   }
 
   /** Views of what was recorded (no copy). */

@@ -80,8 +80,9 @@ export function createHistoryStore(journal: Journal, save: (recording: Recording
   const loadRecording = async (id: string): Promise<Recording | null> => {
     const loaded = await journal.loadSession(id);
     if (!loaded) return null;
-    const { t, p, ref, cues } = loaded.recording;
-    return { t, p, ref, cues };
+    const { t, p, ref, cues, gaps } = loaded.recording;
+    // A gap still open when the session ended has no sample after it: the recording just ends there.
+    return { t, p, ref, cues, gaps: gaps.flatMap((g) => (g.toMs === null ? [] : [{ fromMs: g.fromMs, toMs: g.toMs }])) };
   };
 
   return {

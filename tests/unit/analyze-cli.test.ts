@@ -1,17 +1,31 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runAnalyze } from '../../tools/analyze-main.ts';
+import { squeezeTruth } from '../../firmware-sim/model.ts';
+import { analyzeRecording } from '../../src/pipeline/recording-analysis.ts';
+import { formatCsv, parseCsv, type Recording } from '../../src/recording/csv.ts';
+import { flatten, stream, userWith } from '../fixtures/simulate.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const FIXTURES = join(ROOT, 'tests/fixtures');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
 
-function analyze(...args: string[]): { code: number | null; out: string; err: string } {
-  const r = spawnSync(TSX, ['tools/analyze.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+/** Files the in-process runs can read besides the real ones: name → text. */
+const virtualFiles = new Map<string, string>();
+
+/** The command, in process: the real file system (plus virtualFiles), output captured as the console would print it. */
+function analyze(...args: string[]): { code: number; out: string; err: string } {
+  let out = '';
+  let err = '';
+  const code = runAnalyze(args, {
+    readFile: (path) => virtualFiles.get(path) ?? readFileSync(path, 'utf8'),
+    out: (s) => (out += `${s}\n`),
+    err: (s) => (err += `${s}\n`),
+  });
+  return { code, out, err };
 }
 
 interface Truth {
@@ -23,8 +37,10 @@ interface JsonRep {
   detectedAtMs: number;
   peakCmH2O: number;
   durationMs: number;
+  releaseMs: number;
   relaxedMs: number | null;
   straining: boolean | null;
+  cut: boolean;
   score: number | null;
   faults: string[];
   feedback: string | null;
@@ -32,14 +48,14 @@ interface JsonRep {
 
 const truthOf = (name: string): Truth => JSON.parse(readFileSync(join(FIXTURES, `${name}.truth.json`), 'utf8')) as Truth;
 
+let virtualCount = 0;
 function tempCsv(text: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'analyze-')), 'rec.csv');
-  writeFileSync(file, text);
+  const file = `virtual/rec-${++virtualCount}.csv`;
+  virtualFiles.set(file, text);
   return file;
 }
 
-// Each run starts a TypeScript process (about a second).
-describe('npm run analyze', { timeout: 60000 }, () => {
+describe('npm run analyze (in process)', () => {
   it('--json: one object with the reps of an absolute sensor with a reference channel (a cough is not a rep)', () => {
     const r = analyze(join(FIXTURES, 'absolute-with-reference.csv'), '--json');
     expect(r.code).toBe(0);
@@ -140,5 +156,76 @@ describe('npm run analyze', { timeout: 60000 }, () => {
       expect(rep.score).toBeNull();
       expect(rep.faults).toEqual([]);
     }
+  });
+});
+
+/**
+ * A session whose link dropped for `gapMs` in the middle of the second of three holds, saved as
+ * the app saves it: the gap from the last sample before to the first after.
+ */
+function sessionWithGap(seed: number, gapMs: number): { rec: Recording; truths: ReturnType<typeof squeezeTruth>[]; gap: { fromMs: number; toMs: number } } {
+  const user = userWith(seed, { levelCmH2O: 1033 });
+  const squeezes = [6000, 16000, 30000].map((startMs) => user.squeeze({ startMs, peakCmH2O: 25, holdMs: 5000 }));
+  const lostFrom = 18500;
+  const { t, p, ref } = flatten(stream(user, { durationMs: 42000, lost: [[lostFrom, lostFrom + gapMs]] }));
+  const after = t.findIndex((x) => x >= lostFrom + gapMs - 30);
+  const gap = { fromMs: t[after - 1], toMs: t[after] };
+  return { rec: { t, p, ref, cues: [], gaps: [gap] }, truths: squeezes.map((s) => squeezeTruth(s, 0.8)), gap };
+}
+
+describe('npm run analyze on a recording with a link gap', () => {
+  for (const seed of [51, 52, 53, 54, 55, 56]) {
+    it(`--json lists the gap and cuts the rep across it, the others whole (seed ${seed})`, () => {
+      const { rec, truths, gap } = sessionWithGap(seed, 4000);
+      const out = JSON.parse(analyze(tempCsv(formatCsv(rec)), '--mvc', '30', '--json').out) as { gaps: { fromMs: number; toMs: number }[]; reps: JsonRep[] };
+      expect(out.gaps).toEqual([{ fromMs: Number(gap.fromMs.toFixed(1)), toMs: Number(gap.toMs.toFixed(1)) }]);
+      expect(out.reps.map((r) => r.cut)).toEqual([false, true, false]);
+      const cut = out.reps[1];
+      expect(Math.abs(cut.onsetMs - truths[1].onsetMs)).toBeLessThan(150);
+      expect(cut.releaseMs).toBeLessThanOrEqual(gap.fromMs + 0.1);
+      expect(cut.relaxedMs).toBeNull();
+      for (const i of [0, 2]) expect(Math.abs(out.reps[i].durationMs - truths[i].durationMs)).toBeLessThan(150);
+    });
+  }
+
+  it('a gap the file marks is a link drop even when short: the rep across it is cut; unmarked, the same jump is bridged', () => {
+    const { rec } = sessionWithGap(57, 600);
+    const marked = JSON.parse(analyze(tempCsv(formatCsv(rec)), '--json').out) as { reps: JsonRep[] };
+    const unmarked = JSON.parse(analyze(tempCsv(formatCsv({ ...rec, gaps: [] })), '--json').out) as { reps: JsonRep[] };
+    expect(marked.reps.map((r) => r.cut)).toEqual([false, true, false]);
+    expect(unmarked.reps.map((r) => r.cut)).toEqual([false, false, false]);
+    expect(unmarked.reps[1].durationMs - marked.reps[1].durationMs).toBeGreaterThan(2000);
+  });
+
+  it('the table says where the link was down and which rep is cut', () => {
+    const { rec } = sessionWithGap(58, 4000);
+    const r = analyze(tempCsv(formatCsv(rec)));
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/1 link gap \(18\.\d\d–22\.\d\d s\): a rep across one is cut/);
+    const lines = r.out.trim().split('\n');
+    const table = lines.slice(lines.findIndex((l) => l.includes('onset s')));
+    expect(table[0]).toMatch(/straining +gap$/);
+    expect(table.slice(1).map((l) => l.trim().split(/ +/).at(-1))).toEqual(['—', 'cut', '—']);
+    expect(new Set(table.map((l) => l.length)).size).toBe(1);
+  });
+
+  it('the replay hears of the gap when the link dropped, as live: the cut rep comes at the gap, not when samples resume', () => {
+    const { rec, gap } = sessionWithGap(59, 4000);
+    const analysis = analyzeRecording(parseCsv(formatCsv(rec)));
+    const cut = analysis.events.find((e) => e.value.type === 'rep' && e.value.rep.cut);
+    expect(cut?.atMs).toBe(gap.fromMs);
+  });
+});
+
+// The one run through the real script: it wires runAnalyze to the file system, console and exit code.
+describe('tools/analyze.ts as a process', { timeout: 60000 }, () => {
+  it('prints what runAnalyze prints, and exits with its code', () => {
+    const file = join(FIXTURES, 'tared-20hz.csv');
+    const ok = spawnSync(TSX, ['tools/analyze.ts', file, '--json'], { cwd: ROOT, encoding: 'utf8', timeout: 60000 });
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toBe(analyze(file, '--json').out);
+    const missing = spawnSync(TSX, ['tools/analyze.ts', 'no/such.csv'], { cwd: ROOT, encoding: 'utf8', timeout: 60000 });
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/no\/such\.csv: no such file/);
   });
 });

@@ -87,6 +87,7 @@ describe('formatCsv', () => {
         { tMs: 10, kind: 'squeeze' as const },
         { tMs: 30, kind: 'relax' as const },
       ],
+      gaps: [],
     };
     const text = formatCsv(rec);
     expect(text.split('\n')[0]).toBe('t_ms,pressure_cmH2O,reference_cmH2O,cue');
@@ -102,7 +103,51 @@ describe('formatCsv', () => {
   });
 
   it('writes only the columns it has', () => {
-    const text = formatCsv({ t: Float64Array.from([0, 10]), p: Float32Array.from([1, 2]), ref: null, cues: [] });
+    const text = formatCsv({ t: Float64Array.from([0, 10]), p: Float32Array.from([1, 2]), ref: null, cues: [], gaps: [] });
     expect(text).toBe('t_ms,pressure_cmH2O\n0,1\n10,2\n');
+  });
+});
+
+describe('link gaps in a CSV', () => {
+  const rec = {
+    t: Float64Array.from([0, 20, 40, 3240, 3260, 9000, 9020]),
+    p: Float32Array.from([1, 2, 3, 4, 5, 6, 7]),
+    ref: null,
+    cues: [{ tMs: 3240, kind: 'squeeze' as const }],
+    gaps: [
+      { fromMs: 40, toMs: 3240 },
+      { fromMs: 3260, toMs: 9000 },
+    ],
+  };
+
+  it('round-trip: `gap` in the event column on the first sample after each gap, beside a cue on the same sample', () => {
+    const text = formatCsv(rec);
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('t_ms,pressure_cmH2O,cue,event');
+    expect(lines[4]).toBe('3240,4,squeeze,gap');
+    expect(lines[6]).toBe('9000,6,,gap');
+    expect(lines.filter((l) => l.endsWith(',gap'))).toHaveLength(2);
+    const back = parseCsv(text);
+    expect(back.gaps).toEqual(rec.gaps);
+    expect(back.cues).toEqual(rec.cues);
+    expect(Array.from(back.t)).toEqual(Array.from(rec.t));
+  });
+
+  it('a gap between samples is marked on the first sample after it; one the recording ended in has nothing to mark', () => {
+    const text = formatCsv({ ...rec, cues: [], gaps: [{ fromMs: 50, toMs: 3100 }, { fromMs: 9020, toMs: 9020 }] });
+    expect(parseCsv(text).gaps).toEqual([{ fromMs: 40, toMs: 3240 }]);
+    expect(formatCsv({ ...rec, gaps: [{ fromMs: 9020, toMs: 9020 }] }).split('\n')[0]).toBe('t_ms,pressure_cmH2O,cue');
+  });
+
+  it('reads gaps as spreadsheets save them (any case, semicolons), ignores one on the first row, and old files have none', () => {
+    const semi = parseCsv('t_ms;pressure_cmH2O;event\r\n0;1,5;GAP\r\n20;1;\r\n2500;1;Gap\r\n');
+    expect(semi.gaps).toEqual([{ fromMs: 20, toMs: 2500 }]);
+    expect(parseCsv('t_ms,pressure_cmH2O,cue\n0,1,\n5000,1,\n').gaps).toEqual([]);
+  });
+
+  it('names the line of an unknown event', () => {
+    const e = errorOf('t_ms,pressure_cmH2O,event\n0,1,\n10,1,dropout\n');
+    expect([e.kind, e.line]).toEqual(['unknown-event', 3]);
+    expect(e.message).toMatch(/unknown event 'dropout' \(expected gap\)/);
   });
 });

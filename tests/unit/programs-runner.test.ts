@@ -26,6 +26,7 @@ function rep(index: number, over: Partial<RepMeasures>): RepMeasures {
     steadiness: 0.03,
     straining: false,
     referenceRiseCmH2O: 2,
+    cut: false,
     ...over,
   };
 }

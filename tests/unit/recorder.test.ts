@@ -35,4 +35,21 @@ describe('Recorder', () => {
     recorder.endGap(7400);
     expect(recorder.gaps).toEqual([{ fromMs: 5000, toMs: 7400 }]);
   });
+
+  it('snapshot() carries the gaps, one still open ending at the last sample, and they survive clear()', () => {
+    const recorder = new Recorder();
+    recorder.append(batch(0, 5, false));
+    recorder.markGap(80);
+    recorder.append(batch(3000, 5, false));
+    recorder.endGap(3000);
+    recorder.markGap(3080);
+    const snap = recorder.snapshot();
+    expect(snap.gaps).toEqual([
+      { fromMs: 80, toMs: 3000 },
+      { fromMs: 3080, toMs: 3080 },
+    ]);
+    recorder.clear();
+    expect(snap.gaps).toHaveLength(2);
+    expect(recorder.snapshot().gaps).toEqual([]);
+  });
 });

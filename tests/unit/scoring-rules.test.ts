@@ -33,6 +33,7 @@ function rep(over: Partial<RepMeasures> = {}): RepMeasures {
     steadiness: 0.04,
     straining: false,
     referenceRiseCmH2O: 3,
+    cut: false,
     ...over,
   };
 }

@@ -39,7 +39,7 @@ function write(plan: FixturePlan): void {
     { tMs: s.startMs, kind: 'squeeze' as const },
     { tMs: s.startMs + s.riseMs + s.holdMs, kind: 'relax' as const },
   ]);
-  writeFileSync(new URL(`${plan.name}.csv`, DIR), formatCsv({ t, p, ref, cues }));
+  writeFileSync(new URL(`${plan.name}.csv`, DIR), formatCsv({ t, p, ref, cues, gaps: [] }));
   const truth = user.squeezes.map((s, i) => ({ ...user.truth()[i], endMs: squeezeEndMs(s) }));
   writeFileSync(new URL(`${plan.name}.truth.json`, DIR), JSON.stringify({ coughsAtMs: user.coughs.map((c) => c.atMs), squeezes: truth }, null, 1) + '\n');
 }
