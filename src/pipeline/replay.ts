@@ -67,10 +67,11 @@ export function toBatches(t: Float64Array, p: Float32Array, ref: Float32Array | 
   // First sample after each gap, in order.
   const breaks = gaps.map((g) => t.findIndex((x) => x > g.fromMs)).filter((k) => k > 0).sort((a, b) => a - b);
   let b = 0;
-  for (let i = 0, j = 0; i < t.length; i = j) {
+  for (let i = 0; i < t.length; ) {
     while (b < breaks.length && breaks[b] <= i) b++;
-    j = Math.min(t.length, i + perBatch, b < breaks.length ? breaks[b] : t.length);
+    const j = Math.min(t.length, i + perBatch, b < breaks.length ? breaks[b] : t.length);
     batches.push({ t: t.subarray(i, j), p: p.subarray(i, j), ref: ref === null ? null : ref.subarray(i, j), lostBefore: 0 });
+    i = j;
   }
   return batches;
 }

@@ -26,18 +26,18 @@ export interface AppServices {
 }
 
 export interface TrainingActions {
-  connectSensor(): void;
-  connectSimulated(): void;
-  disconnect(): void;
-  tare(): void;
-  startProgram(): void;
+  readonly connectSensor: () => void;
+  readonly connectSimulated: () => void;
+  readonly disconnect: () => void;
+  readonly tare: () => void;
+  readonly startProgram: () => void;
   /** Continues an interrupted program from `fromStep`, with the parameters it had. */
-  continueProgram(programId: ProgramId, params: ProgramParams, fromStep: number): void;
-  pauseProgram(): void;
-  resumeProgram(): void;
-  stopProgram(): void;
+  readonly continueProgram: (programId: ProgramId, params: ProgramParams, fromStep: number) => void;
+  readonly pauseProgram: () => void;
+  readonly resumeProgram: () => void;
+  readonly stopProgram: () => void;
   /** A program is running (leaving the page would interrupt it). */
-  isTraining(): boolean;
+  readonly isTraining: () => boolean;
 }
 
 export function createTrainingActions(services: AppServices): TrainingActions {

@@ -217,7 +217,7 @@ describe('journal', () => {
     const raw = await new Promise<IDBDatabase>((resolve, reject) => {
       const r = factory.open('pft-journal');
       r.onsuccess = () => resolve(r.result);
-      r.onerror = () => reject(r.error);
+      r.onerror = () => reject(r.error ?? new Error('the journal did not open'));
     });
     const all = (store: string) =>
       new Promise<{ sessionId: string }[]>((resolve) => {
@@ -235,6 +235,7 @@ describe('journal', () => {
     const problems: JournalProblem[] = [];
     journal.onProblem((p) => problems.push(p));
     const id = await journal.beginSession(meta());
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with .call on the store it belongs to
     const realPut = IDBObjectStore.prototype.put;
     let chunkPuts = 0;
     vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
@@ -265,6 +266,7 @@ describe('journal', () => {
     const problems: JournalProblem[] = [];
     journal.onProblem((p) => problems.push(p));
     const id = await journal.beginSession(meta());
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with .call on the store it belongs to
     const realAdd = IDBObjectStore.prototype.add;
     vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
       const request = realAdd.call(this, value, key);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useStore } from 'zustand';
 import { t } from '../../i18n/messages';
 import { PROGRAMS, getProgram, isProgramId } from '../../programs/catalog';
@@ -17,12 +17,13 @@ function ParamInput({ field, label, seconds, disabled }: (typeof FIELDS)[number]
   const value = useStore(profileStore, (s) => s.params[field]);
   const issue = useStore(profileStore, (s) => s.issues.find((i) => i.field === field) ?? null);
   const shown = seconds ? value / 1000 : value;
-  const [draft, setDraft] = useState(String(shown));
-  useEffect(() => setDraft(String(shown)), [shown]);
+  // What is being typed, for the value it was typed over; a new value from the store replaces it.
+  const [edit, setEdit] = useState<{ readonly text: string; readonly over: number } | null>(null);
+  const draft = edit !== null && edit.over === shown ? edit.text : String(shown);
   const commit = () => {
     const n = Number(draft);
     if (draft.trim() !== '' && Number.isFinite(n)) setParam(field, n);
-    else setDraft(String(shown));
+    setEdit(null);
   };
   const id = `param-${field}`;
   return (
@@ -35,7 +36,7 @@ function ParamInput({ field, label, seconds, disabled }: (typeof FIELDS)[number]
         value={draft}
         disabled={disabled}
         aria-describedby={issue ? `${id}-issue` : undefined}
-        onChange={(e) => setDraft(e.target.value)}
+        onChange={(e) => setEdit({ text: e.target.value, over: shown })}
         onBlur={commit}
         onKeyDown={(e) => e.key === 'Enter' && commit()}
       />
