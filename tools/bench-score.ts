@@ -10,14 +10,13 @@
  * Seeds 1–60 are for development, 1001–1300 are held out. Method: docs/scoring.md.
  */
 import { pathToFileURL } from 'node:url';
-import { Subject } from 'rxjs';
+import { Subscription } from 'rxjs';
 import { createCoachedUser, type CoachOptions, type CoachRepTruth } from '../firmware-sim/coach.ts';
 import { createRng } from '../firmware-sim/model.ts';
-import { detectReps } from '../src/pipeline/operators.ts';
-import type { Cue, RepEvent, SampleBatch } from '../src/pipeline/types.ts';
+import type { Cue } from '../src/pipeline/types.ts';
 import { getProgram } from '../src/programs/catalog.ts';
-import { runProgram, type RunnerOutput } from '../src/programs/runner.ts';
-import { FAULT_CODES, type FaultCode, type MvcValue, type ProgramCue, type ProgramId, type ProgramParams, type RepResult, type SessionSummary } from '../src/programs/types.ts';
+import { FAULT_CODES, type FaultCode, type ProgramCue, type ProgramId, type ProgramParams, type RepResult, type SessionSummary } from '../src/programs/types.ts';
+import { TrainingSession } from '../src/session/trainingSession.ts';
 
 const RATE_HZ = 50;
 const PER_PACKET = 5;
@@ -34,18 +33,17 @@ export interface ProgramRun {
 }
 
 /**
- * Streams a coached user through detectReps and the program runner, one packet at a time, as
- * the app does; returns when the runner has summed up. The detector and the stream clock carry
- * over between calls on the same `stream`, like one app session with several programs.
+ * Streams a coached user into a TrainingSession, one packet at a time, as the app does, and runs
+ * programs on it; a run returns when the program has summed up. The session (its detector, its
+ * calibration, its stream clock) carries over between runs on the same `stream`, like one app
+ * session with several programs: an MVC test's result is what the next program is scored against.
  */
 export function createStream(seed: number, options: CoachOptions) {
   const coach = createCoachedUser(seed, options);
-  const batches$ = new Subject<SampleBatch>();
-  const repEvents$ = new Subject<RepEvent>();
-  batches$.pipe(detectReps()).subscribe(repEvents$);
   const out = { main: 0, ref: 0 };
   let tMs = 0;
-  let lastMs = 0;
+  // Virtual time: the stream clock is the wall clock.
+  const session = new TrainingSession({ bluetooth: null, simulated: true, mvc: null, cueFollower: (cue) => coach.onCue(cue), clock: () => tMs });
   const pushPacket = () => {
     const t = new Float64Array(PER_PACKET);
     const p = new Float32Array(PER_PACKET);
@@ -56,43 +54,38 @@ export function createStream(seed: number, options: CoachOptions) {
       p[i] = out.main;
       if (ref) ref[i] = out.ref;
     }
-    lastMs = t[PER_PACKET - 1];
-    batches$.next({ t, p, ref, lostBefore: 0 });
+    session.feed({ t, p, ref, lostBefore: 0 });
   };
   return {
     coach,
+    session,
     /** Rest (or free practice) for a while. */
     idle(ms: number) {
       const end = tMs + ms;
       while (tMs < end) pushPacket();
     },
-    run(programId: ProgramId, params: ProgramParams, mvc: MvcValue | null): ProgramRun {
-      const program = getProgram(programId);
+    run(programId: ProgramId, params: ProgramParams): ProgramRun {
       const results: RepResult[] = [];
       const resultAtMs: number[] = [];
       const cues: ProgramCue[] = [];
       const recorded: Cue[] = [];
-      let summary: SessionSummary | null = null;
-      let done = false;
-      const sub = runProgram({ program, params, samples$: batches$, repEvents$, mvc, recordCue: (t, kind) => recorded.push({ tMs: t, kind }) }).subscribe({
-        next: (o: RunnerOutput) => {
-          if (o.type === 'cue') {
-            cues.push(o.cue);
-            coach.onCue(o.cue);
-          } else if (o.type === 'result') {
-            results.push(o.result);
-            resultAtMs.push(lastMs);
-          }
-          else if (o.type === 'summary') summary = o.summary;
-        },
-        complete: () => {
-          done = true;
-        },
-      });
+      const subscription = new Subscription();
+      subscription.add(session.cues$.subscribe((cue) => {
+        cues.push(cue);
+        if (cue.kind === 'squeeze' || cue.kind === 'relax') recorded.push({ tMs: cue.tMs, kind: cue.kind });
+      }));
+      session.start(getProgram(programId), params);
+      // After start: program$ holds this run from now on (before, the last run's end).
+      subscription.add(session.program$.subscribe((r) => {
+        for (const result of r.results.slice(results.length)) {
+          results.push(result);
+          resultAtMs.push(session.nowMs());
+        }
+      }));
       // A generous cap: no program runs anywhere near an hour.
-      for (let guard = 0; !done && guard < 3600 * (RATE_HZ / PER_PACKET); guard++) pushPacket();
-      sub.unsubscribe();
-      return { programId, results, resultAtMs, cues, recorded, summary, truth: [...coach.truth()] };
+      for (let guard = 0; session.running && guard < 3600 * (RATE_HZ / PER_PACKET); guard++) pushPacket();
+      subscription.unsubscribe();
+      return { programId, results, resultAtMs, cues, recorded, summary: session.program$.value.summary, truth: [...coach.truth()] };
     },
   };
 }
@@ -146,18 +139,15 @@ export function benchSession(seed: number): { runs: ProgramRun[] } {
   const programId = TRAINING[Math.floor(rng() * TRAINING.length)];
   stream.idle(u(2000, 6000));
   const runs: ProgramRun[] = [];
-  let mvc: MvcValue | null = null;
+  // The session keeps the MVC test's result: the program after it is scored against it.
   if (rng() < 0.6) {
-    const test = stream.run('mvc', getProgram('mvc').defaults, null);
-    runs.push(test);
-    const measured = test.summary?.measuredMvcCmH2O ?? null;
-    if (measured !== null) mvc = { cmH2O: measured, source: 'test' };
+    runs.push(stream.run('mvc', getProgram('mvc').defaults));
     stream.idle(u(3000, 8000));
   }
   const program = getProgram(programId);
   // Shorter sessions keep the bench quick; every rule still sees many reps over the seeds.
   const params: ProgramParams = { ...program.defaults, sets: 1, reps: Math.min(program.defaults.reps, programId === 'endurance' ? 2 : 8), ...(programId === 'endurance' ? { holdMs: 30_000, restMs: 30_000 } : {}) };
-  runs.push(stream.run(programId, params, mvc));
+  runs.push(stream.run(programId, params));
   return { runs };
 }
 

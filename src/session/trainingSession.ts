@@ -38,7 +38,8 @@ import { idleRun, initialLink, type Calibration, type LinkState, type ProgramRun
 const RATE_PUBLISH_MS = 1000;
 
 export interface TrainingSessionSetup {
-  readonly bluetooth: BluetoothLike;
+  /** Where the sensor is paired; null: samples are fed in (feed()), as benches and tests do. */
+  readonly bluetooth: BluetoothLike | null;
   readonly simulated: boolean;
   /** The MVC known from an earlier strength test, if any. */
   readonly mvc: MvcValue | null;
@@ -108,17 +109,19 @@ export class TrainingSession {
 
   /** Chooser, connect, stream. A failure is shown in link$ (status 'failed'), never thrown. */
   async open(): Promise<void> {
+    const bluetooth = this.setup.bluetooth;
+    if (bluetooth === null) throw new Error('This session has no sensor to open: feed() it samples');
     this.patchLink({ status: 'connecting' });
     // Stream time of devices without timestamps: arrival since now, kept across reconnects.
     const origin = this.clock();
     const connection = new SensorConnection(
-      this.setup.bluetooth,
+      bluetooth,
       this.setup.profiles ?? PROFILES,
       { now: () => this.clock() - origin },
       this.setup.reconnectDelaysMs ?? RECONNECT_DELAYS_MS,
     );
     this.connection = connection;
-    this.subscriptions.add(connection.samples$.subscribe((batch) => this.take(batch)));
+    this.subscriptions.add(connection.samples$.subscribe((batch) => this.feed(batch)));
     this.subscriptions.add(connection.faults$.subscribe(() => this.patchLink({ malformedPackets: this.link$.value.malformedPackets + 1 })));
     this.subscriptions.add(connection.status$.subscribe((phase) => this.follow(connection, phase)));
     try {
@@ -334,7 +337,8 @@ export class TrainingSession {
     this.run?.control$.next({ type: 'resume', tMs: toMs });
   }
 
-  private take(batch: SampleBatch): void {
+  /** One batch from the sensor (or a recording, a virtual user), as it arrives. */
+  feed(batch: SampleBatch): void {
     if (batch.t.length === 0) return;
     const jumps = this.timeline.jumps;
     this.timeline.admit(batch, this.clock());

@@ -172,7 +172,7 @@ describe('coach + detection pipeline + runner (virtual time)', () => {
   it('a short strength set: the app names exactly the mistakes the user made', () => {
     const stream = createStream(7, { mistakes: { 1: 'short_hold', 2: 'straining', 4: 'incomplete_relaxation' }, freePractice: false, mvcCmH2O: 35 });
     stream.idle(3000);
-    const run = stream.run('strength', { ...getProgram('strength').defaults, reps: 6, holdMs: 4000, restMs: 4000 }, null);
+    const run = stream.run('strength', { ...getProgram('strength').defaults, reps: 6, holdMs: 4000, restMs: 4000 });
     const judged = judgeRun(run);
     expect(judged.reps.map((r) => r.predicted)).toEqual([[], ['short_hold'], ['straining'], [], ['incomplete_relaxation'], []]);
     expect(judged.extras).toBe(0);
@@ -182,7 +182,7 @@ describe('coach + detection pipeline + runner (virtual time)', () => {
   it('each rep is scored within 0.5 s of ending (back in the resting band)', () => {
     const stream = createStream(8, { freePractice: false });
     stream.idle(3000);
-    const run = stream.run('speed', { ...getProgram('speed').defaults, reps: 5 }, null);
+    const run = stream.run('speed', { ...getProgram('speed').defaults, reps: 5 });
     expect(run.results).toHaveLength(5);
     run.results.forEach((r, i) => {
       if (r.kind !== 'rep' || r.rep.relaxedMs === null) throw new Error(`rep ${i} not relaxed`);

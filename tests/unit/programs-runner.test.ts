@@ -217,7 +217,7 @@ describe('assessments through the detection pipeline (virtual time)', () => {
   it('the MVC test measures the best unstrained squeeze', () => {
     const stream = createStream(21, { mvcCmH2O: 40, freePractice: false });
     stream.idle(3000);
-    const run = stream.run('mvc', getProgram('mvc').defaults, null);
+    const run = stream.run('mvc', getProgram('mvc').defaults);
     expect(run.summary?.session.repsDone).toBe(3);
     // The virtual user squeezes at 82–100 % of its true 40 cmH2O.
     expect(run.summary?.measuredMvcCmH2O).toBeGreaterThan(0.82 * 40);
@@ -227,7 +227,7 @@ describe('assessments through the detection pipeline (virtual time)', () => {
   it('PERFECT: holds the endurance squeeze 10 s, repeats it 10 times and does 10 fast squeezes', () => {
     const stream = createStream(22, { mvcCmH2O: 35, freePractice: false });
     stream.idle(3000);
-    const run = stream.run('perfect', getProgram('perfect').defaults, null);
+    const run = stream.run('perfect', getProgram('perfect').defaults);
     const perfect = run.summary?.perfect;
     expect(perfect?.powerCmH2O).toBeGreaterThan(0.8 * 35);
     // The virtual user holds what it is asked (95–105 %), so E is 9 or 10 s.
