@@ -101,7 +101,7 @@ const en = {
   'cue.relax': 'Relax',
   'cue.getReady': 'Get ready',
   'cue.paused': 'Paused',
-  'cue.pausedSensorLost': 'Paused: sensor lost. Relax; the set goes on when the sensor is back.',
+  'cue.pausedSensorLost': 'Sensor lost. Relax; the set goes on when it is back.',
   'cue.finished': 'Finished. Well done.',
   'cue.secondsLeft': '{seconds} s',
   'cue.progress': 'Rep {rep} of {reps}',

@@ -75,7 +75,8 @@ test('a link drop mid-set pauses the program at once, the countdown stands still
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
   });
   const cue = page.getByTestId('cue');
-  await expect(cue).toContainText('Paused: sensor lost', { timeout: 40_000 });
+  await expect(cue).toContainText('Sensor lost', { timeout: 40_000 });
+  await expect(cue.getByRole('status', { name: 'Cue' })).toHaveText('Paused');
   await expect(cue).not.toContainText('Paused', { timeout: 20_000 });
 
   const log = await page.evaluate(() => (window as unknown as { cueLog: { t: number; status: string; cue: string }[] }).cueLog);

@@ -11,11 +11,12 @@ export function CueDisplay() {
   const visual = useStore(profileStore, (s) => s.prefs.visual);
   if (!visual || view === null) return null;
   return (
-    <div className={`cue-display cue-${view.segment}`} data-testid="cue">
+    <div className={`cue-display cue-${view.paused !== null ? 'paused' : view.segment}`} data-testid="cue">
       {/* Only the word is announced: a spoken countdown every second would drown it. */}
       <p className="cue-word" role="status" aria-label={t('cue.label')}>
-        {view.paused !== null ? t(view.paused === 'sensorLost' ? 'cue.pausedSensorLost' : 'cue.paused') : t(WORD[view.segment])}
+        {view.paused !== null ? t('cue.paused') : t(WORD[view.segment])}
       </p>
+      {view.paused === 'sensorLost' && <p className="cue-note">{t('cue.pausedSensorLost')}</p>}
       {view.segment !== 'done' && (
         <p className="cue-seconds" aria-hidden="true">
           {t('cue.secondsLeft', { seconds: view.secondsLeft })}

@@ -4,7 +4,7 @@ import { programStore } from '../../store/programStore';
 import { useActions } from '../actions';
 import { CueDisplay } from './CueDisplay';
 
-/** While a program runs: the cue and a Stop button, right above the live curve. */
+/** While a program runs: the cue, Pause (or Go on) and Stop, right above the live curve. */
 export function TrainingBar() {
   const running = useStore(programStore, (s) => s.status === 'running');
   const paused = useStore(programStore, (s) => s.view?.paused ?? null);
@@ -13,6 +13,7 @@ export function TrainingBar() {
   return (
     <div className="training-bar">
       <CueDisplay />
+      <div className="program-actions-live">
       {paused === null ? (
         <button type="button" className="program-pause" onClick={pauseProgram}>
           {t('program.pause')}
@@ -27,6 +28,7 @@ export function TrainingBar() {
       <button type="button" className="danger program-stop" onClick={stopProgram}>
         {t('program.stop')}
       </button>
+      </div>
     </div>
   );
 }
