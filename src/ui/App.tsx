@@ -5,6 +5,7 @@ import type { HistoryStore } from '../store/historyStore';
 import { sessionStore } from '../store/sessionStore';
 import { SessionHistory } from './SessionHistory';
 import { ConnectPanel } from './ConnectPanel';
+import { JournalNotice } from './JournalNotice';
 import { SaveRecordingButton } from './SaveRecordingButton';
 import { LiveChart } from './LiveChart';
 import { PressureReadout } from './PressureReadout';
@@ -27,6 +28,7 @@ export function App({ bluetoothAvailable, history }: { bluetoothAvailable: boole
         <TrainingBar />
         <PressureReadout buffer={session?.buffer ?? NO_SAMPLES} />
         <LiveChart buffer={session?.buffer ?? NO_SAMPLES} />
+        <JournalNotice history={history} />
         <SaveRecordingButton />
       </section>
       <ProgramPanel history={history} />

@@ -65,18 +65,12 @@ function SessionLine({ item, history }: { item: SessionItem; history: HistorySto
 export function SessionHistory({ history }: { history: HistoryStore }) {
   const items = useStore(history.store, (s) => s.items);
   const loaded = useStore(history.store, (s) => s.loaded);
-  const problem = useStore(history.store, (s) => s.problem);
   useEffect(() => {
     void history.refresh();
   }, [history]);
   return (
     <section className="session-history" aria-labelledby="session-history-heading">
       <h2 id="session-history-heading">{t('history.heading')}</h2>
-      {problem && (
-        <p className="notice" role="status">
-          {t(problem)}
-        </p>
-      )}
       {loaded && items.length === 0 ? (
         <p className="hint">{t('history.empty')}</p>
       ) : (
