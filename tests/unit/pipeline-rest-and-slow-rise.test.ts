@@ -267,9 +267,10 @@ describe('bouts of coughs', () => {
     }
   });
 
-  it('a weak quick squeeze (6–7 cmH2O, held under 1 s) sampled at 20 Hz in noise keeps its one peak and stays a rep', () => {
+  it('a weak quick squeeze (6–7 cmH2O, held under 1 s) sampled at 20 Hz in noise keeps its one peak and stays a rep (98 % of them at least)', () => {
     let found = 0;
-    for (const seed of seeds(60)) {
+    const over = seeds(60);
+    for (const seed of over) {
       const user = new VirtualUser(seed, { levelCmH2O: 0, breathAmpCmH2O: 0.4, noiseCmH2O: 0.6, wanderCmH2O: 0.2 });
       user.squeeze({ startMs: 6000, peakCmH2O: 6, riseMs: 200, holdMs: 700, releaseMs: 250, fade: 0 });
       user.squeeze({ startMs: 12000, peakCmH2O: 7, riseMs: 200, holdMs: 800, releaseMs: 250, fade: 0.1 });
@@ -277,9 +278,9 @@ describe('bouts of coughs', () => {
       expect(reps.length).toBeLessThanOrEqual(2);
       found += reps.length;
     }
-    // 5 of 2400 were missed over seeds 1–1200 (the two peaks of noise counted as two coughs):
-    // the bound is the bench's target for recall, 0.98 (`npm run bench:detect`).
-    expect(found).toBeGreaterThanOrEqual(RECALL * 120);
+    // 5 of 2400 were missed over seeds 1–1200 (none of seeds 1–60, which the test used to run
+    // on): the bound is the bench's target for recall, 0.98 (`npm run bench:detect`).
+    expect(found).toBeGreaterThanOrEqual(RECALL * 2 * over.length);
   });
 
   it('a quick squeeze held about 1 s is still a rep, its duration within the bench p90', () => {
