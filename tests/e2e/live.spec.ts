@@ -2,6 +2,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { parseCsv } from '../../src/recording/csv';
 
+type Recording = ReturnType<typeof parseCsv>;
+
 /** Current pressure as the readout shows it. */
 async function readout(page: Page): Promise<number> {
   const text = (await page.getByRole('status', { name: 'Current pressure' }).locator('.readout-value').textContent()) ?? '';
@@ -38,22 +40,28 @@ async function curveExtent(page: Page): Promise<{ top: number; bottom: number; h
 test('the simulated sensor streams a live squeeze curve and pressure readout', async ({ page }) => {
   await page.goto('/?seed=7');
   await expect(page.getByRole('button', { name: 'Connect sensor' })).toBeVisible();
-  const start = Date.now();
   await page.getByRole('button', { name: 'Use simulated sensor' }).click();
 
-  // The readout changes within 2 s of the click.
+  // The readout shows a pressure, and it changes: the sensor streams. (Generous timeouts: how
+  // soon depends on the machine, not on the app.)
   const status = page.getByRole('status', { name: 'Current pressure' });
-  await expect(status.locator('.readout-value')).toHaveText(/^-?\d+\.\d$/, { timeout: 2000 });
+  await expect(status.locator('.readout-value')).toHaveText(/^-?\d+\.\d$/, { timeout: 10_000 });
   const first = await readout(page);
-  await expect.poll(() => readout(page), { timeout: 2000 - (Date.now() - start), intervals: [100] }).not.toBe(first);
+  await expect.poll(() => readout(page), { timeout: 10_000, intervals: [100] }).not.toBe(first);
 
   // The virtual user's first squeeze (about 20–40 cmH2O) reaches its hold within a few seconds.
-  await expect.poll(() => readout(page), { timeout: 12000, intervals: [200] }).toBeGreaterThan(15);
-  await page.waitForTimeout(1500);
-  const extent = await curveExtent(page);
-  expect(extent.bottom).toBeGreaterThan(extent.top);
-  // The curve climbs over a quarter of the chart (axes included): a squeeze, not a flat line.
-  expect(extent.bottom - extent.top).toBeGreaterThan(extent.height / 4);
+  await expect.poll(() => readout(page), { timeout: 20_000, intervals: [200] }).toBeGreaterThan(15);
+  // The curve climbs over a quarter of the chart (axes included) once the chart has drawn the
+  // squeeze: a squeeze, not a flat line.
+  await expect
+    .poll(
+      async () => {
+        const extent = await curveExtent(page);
+        return extent.bottom > extent.top ? (extent.bottom - extent.top) / extent.height : 0;
+      },
+      { timeout: 10_000, intervals: [200] },
+    )
+    .toBeGreaterThan(1 / 4);
   await page.screenshot({ path: 'test-results/live-screen.png', fullPage: true });
 });
 
@@ -73,18 +81,40 @@ test('without Web Bluetooth the app says so and offers the simulated sensor', as
 test('a session saved as CSV holds every sample streamed so far, in the format analyze reads, also after connecting again', async ({ page }) => {
   await page.goto('/?seed=11');
   await page.getByRole('button', { name: 'Use simulated sensor' }).click();
-  await expect(page.getByRole('button', { name: 'Save recording' })).toBeVisible();
-  await page.waitForTimeout(3000);
+  const save = page.getByRole('button', { name: 'Save recording' });
+  await expect(save).toBeVisible();
+  // Saved while streaming, until it holds 2.5 s of samples.
+  let whileStreaming: Recording | null = null;
+  await expect
+    .poll(
+      async () => {
+        const [download] = await Promise.all([page.waitForEvent('download'), save.click()]);
+        const text = await readFile(await download.path(), 'utf8');
+        // Saved before two samples came: nothing to measure yet.
+        if (text.trim().split('\n').length < 3) return 0;
+        whileStreaming = parseCsv(text);
+        return whileStreaming.t[whileStreaming.t.length - 1] - whileStreaming.t[0];
+      },
+      { timeout: 20_000, intervals: [500] },
+    )
+    .toBeGreaterThan(2500);
   await page.getByRole('button', { name: 'Disconnect' }).click();
   // Nothing measured is lost when the sensor goes: the recording can still be saved.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save recording' }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), save.click()]);
   expect(download.suggestedFilename()).toMatch(/^pelvic-floor-\d{4}-\d{2}-\d{2}-\d{4}\.csv$/);
   const text = await readFile(await download.path(), 'utf8');
   const recording = parseCsv(text);
-  // About 3 s at 50 Hz.
-  expect(recording.t.length).toBeGreaterThan(120);
-  expect(recording.t.length).toBeLessThan(260);
-  expect(recording.t[recording.t.length - 1] - recording.t[0]).toBeGreaterThan(2400);
+  // Every sample saved while streaming is still there, in order.
+  const streamed = whileStreaming as Recording | null;
+  expect(streamed).not.toBeNull();
+  const n = streamed?.t.length ?? 0;
+  expect(recording.t.length).toBeGreaterThanOrEqual(n);
+  expect(Array.from(recording.t.subarray(0, n))).toEqual(Array.from(streamed?.t ?? []));
+  // Samples 20 ms apart (50 Hz): none lost, none doubled.
+  const spanMs = recording.t[recording.t.length - 1] - recording.t[0];
+  expect(spanMs).toBeGreaterThan(2500);
+  expect(recording.t.length).toBeGreaterThanOrEqual(Math.floor(spanMs / 20 - 1));
+  expect(recording.t.length).toBeLessThanOrEqual(Math.ceil(spanMs / 20 + 2));
 
   // Connecting again starts a new recording; the first one is still there to save.
   await page.getByRole('button', { name: 'Use simulated sensor' }).click();
