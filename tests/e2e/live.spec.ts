@@ -116,10 +116,10 @@ test('a session saved as CSV holds every sample streamed so far, in the format a
   expect(recording.t.length).toBeGreaterThanOrEqual(Math.floor(spanMs / 20 - 1));
   expect(recording.t.length).toBeLessThanOrEqual(Math.ceil(spanMs / 20 + 2));
 
-  // Connecting again starts a new recording; the first one is still there to save.
+  // Connecting again starts a new recording; the first one is kept in the session history, whole.
   await page.getByRole('button', { name: 'Use simulated sensor' }).click();
-  const earlier = page.getByRole('list', { name: 'Earlier sessions' }).getByRole('button', { name: /^Save the session from / });
-  await expect(earlier).toHaveCount(1);
-  const [again] = await Promise.all([page.waitForEvent('download'), earlier.click()]);
+  const sessions = page.getByRole('list', { name: 'Session history' }).getByRole('listitem');
+  await expect(sessions).toHaveCount(2);
+  const [again] = await Promise.all([page.waitForEvent('download'), sessions.nth(1).getByRole('button', { name: /^Save the session of .* as CSV$/ }).click()]);
   expect(parseCsv(await readFile(await again.path(), 'utf8')).t).toEqual(recording.t);
 });
