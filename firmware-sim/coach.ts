@@ -99,7 +99,21 @@ const riseRatio = new Map<RampShape, number>();
 function riseTimeRatio(shape: RampShape): number {
   let r = riseRatio.get(shape);
   if (r === undefined) {
-    const probe: Squeeze = { startMs: 0, peakCmH2O: 10, riseMs: 1000, holdMs: 1000, fade: 0, releaseMs: 500, tremorCmH2O: 0, riseShape: shape, releaseShape: 'cosine', residualCmH2O: 0, residualTauMs: 1, strainCmH2O: 0, flicks: 0 };
+    const probe: Squeeze = {
+      startMs: 0,
+      peakCmH2O: 10,
+      riseMs: 1000,
+      holdMs: 1000,
+      fade: 0,
+      releaseMs: 500,
+      tremorCmH2O: 0,
+      riseShape: shape,
+      releaseShape: 'cosine',
+      residualCmH2O: 0,
+      residualTauMs: 1,
+      strainCmH2O: 0,
+      flicks: 0,
+    };
     r = squeezeTruth(probe, 0).riseTimeMs / 1000;
     riseRatio.set(shape, r);
   }
@@ -205,7 +219,9 @@ export function createCoachedUser(seed: number, options: CoachOptions = {}): Coa
       strainCmH2O: strain,
       flicks: cue.flicks,
     };
-    const width = cue.holdMs * (mistake === 'short_hold' ? uniform(0.35, 0.55) : short ? uniform(0.85, 1) : mistake === 'slow_rise' ? uniform(0.95, 1) : uniform(0.95, 1.05));
+    const width =
+      cue.holdMs *
+      (mistake === 'short_hold' ? uniform(0.35, 0.55) : short ? uniform(0.85, 1) : mistake === 'slow_rise' ? uniform(0.95, 1) : uniform(0.95, 1.05));
     spec.holdMs = holdFor(spec, width);
     return spec;
   };

@@ -258,9 +258,7 @@ export class SimulatedPerineometer extends EventTarget implements GattDevice {
       },
       {
         uuid: BATTERY_SERVICE,
-        characteristics: [
-          { uuid: BATTERY_LEVEL, properties: properties({ read: true, notify: true }), read: () => Uint8Array.of(this.battery) },
-        ],
+        characteristics: [{ uuid: BATTERY_LEVEL, properties: properties({ read: true, notify: true }), read: () => Uint8Array.of(this.battery) }],
       },
       {
         uuid: DEVICE_INFORMATION,

@@ -8,9 +8,7 @@ import { disconnectedError, notPermitted } from './errors';
 import { resolveCharacteristicUuid, resolveServiceUuid } from './gatt-names';
 
 function copyBytes(value: BufferSource): Uint8Array {
-  return ArrayBuffer.isView(value)
-    ? new Uint8Array(value.buffer, value.byteOffset, value.byteLength).slice()
-    : new Uint8Array(value).slice();
+  return ArrayBuffer.isView(value) ? new Uint8Array(value.buffer, value.byteOffset, value.byteLength).slice() : new Uint8Array(value).slice();
 }
 
 type Properties = GattCharacteristic['properties'];

@@ -334,9 +334,7 @@ export class VirtualUser {
     // probe's air warms to body temperature, so an endless demo does not drift off the chart.
     const drift = (r.driftCmH2OPerMin * DRIFT_TAU_MS * (1 - Math.exp(-tMs / DRIFT_TAU_MS))) / 60000;
     out.main = r.levelCmH2O + drift + this.wander + breath + pelvic + r.abdominalCoupling * abdominal + r.noiseCmH2O * gaussian(this.rng);
-    out.ref = r.hasReference
-      ? r.levelCmH2O + breath / Math.max(r.abdominalCoupling, 0.1) + abdominal + r.noiseCmH2O * gaussian(this.rng)
-      : Number.NaN;
+    out.ref = r.hasReference ? r.levelCmH2O + breath / Math.max(r.abdominalCoupling, 0.1) + abdominal + r.noiseCmH2O * gaussian(this.rng) : Number.NaN;
   }
 }
 

@@ -105,10 +105,7 @@ export function pressurePacketLength(n: number, hasReference: boolean): number {
 
 function checkVersion(version: number): void {
   if (version !== PROFILE_VERSION) {
-    throw new PacketError(
-      'unknown-version',
-      `Unknown profile version ${version}: this decoder understands version ${PROFILE_VERSION} only`,
-    );
+    throw new PacketError('unknown-version', `Unknown profile version ${version}: this decoder understands version ${PROFILE_VERSION} only`);
   }
 }
 
@@ -148,17 +145,13 @@ export function encodePressurePacket(p: PressurePacket): Uint8Array<ArrayBuffer>
   checkCount(n);
   checkRate(p.rateHz);
   if (p.ref !== null && p.ref.length !== n) {
-    throw new PacketError(
-      'length-mismatch',
-      `Reference channel has ${p.ref.length} samples, expected ${n} to match the main channel`,
-    );
+    throw new PacketError('length-mismatch', `Reference channel has ${p.ref.length} samples, expected ${n} to match the main channel`);
   }
   const bytes = new Uint8Array(pressurePacketLength(n, p.ref !== null));
   const view = new DataView(bytes.buffer);
   let clipped = writeChannel(view, HEADER_BYTES, p.main);
   if (p.ref !== null) clipped = writeChannel(view, HEADER_BYTES + 2 * n, p.ref) || clipped;
-  const flags =
-    (p.ref !== null ? FLAG_REFERENCE : 0) | (p.flags.tared ? FLAG_TARED : 0) | (p.flags.clipped || clipped ? FLAG_CLIPPED : 0);
+  const flags = (p.ref !== null ? FLAG_REFERENCE : 0) | (p.flags.tared ? FLAG_TARED : 0) | (p.flags.clipped || clipped ? FLAG_CLIPPED : 0);
   view.setUint8(0, p.version);
   view.setUint8(1, flags);
   view.setUint16(2, Math.round(p.sequence) & 0xffff, true);
@@ -180,10 +173,7 @@ function readChannel(view: DataView, offset: number, n: number): Float32Array {
  */
 export function decodePressurePacket(view: DataView): PressurePacket {
   if (view.byteLength < HEADER_BYTES) {
-    throw new PacketError(
-      'too-short',
-      `Pressure packet too short: expected at least ${HEADER_BYTES} header bytes, got ${view.byteLength}`,
-    );
+    throw new PacketError('too-short', `Pressure packet too short: expected at least ${HEADER_BYTES} header bytes, got ${view.byteLength}`);
   }
   const version = view.getUint8(0);
   const flagBits = view.getUint8(1);

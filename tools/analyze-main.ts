@@ -43,8 +43,7 @@ function parseArgs(argv: readonly string[]): Args {
       const v = value();
       if (!isProgramId(v)) throw new UsageError(`unknown protocol '${v}'; one of: ${PROGRAMS.map((p) => p.id).join(', ')}`);
       protocol = v;
-    }
-    else if (a === '--mvc') {
+    } else if (a === '--mvc') {
       const v = value();
       mvc = Number(v);
       if (!Number.isFinite(mvc) || mvc <= 0) throw new UsageError(`--mvc must be a positive number of cmH2O, not '${v}'`);
@@ -100,7 +99,11 @@ function toTable(file: string, samples: number, spanMs: number, a: RecordingAnal
   const s = (ms: number | null) => (ms === null || !Number.isFinite(ms) ? '—' : (ms / 1000).toFixed(2));
   const n = (x: number | null, d: number) => (x === null || !Number.isFinite(x) ? '—' : x.toFixed(d));
   const mvcNote =
-    a.mvcSource === 'given' ? '(given with --mvc)' : a.mvcSource === 'best-squeeze' ? '(best peak in this recording among held, unstrained squeezes; pass --mvc for a calibrated value)' : '(no reps)';
+    a.mvcSource === 'given'
+      ? '(given with --mvc)'
+      : a.mvcSource === 'best-squeeze'
+        ? '(best peak in this recording among held, unstrained squeezes; pass --mvc for a calibrated value)'
+        : '(no reps)';
   // Gaps and cut reps get a line and a column only when there are any: old output stays as it was.
   const withCuts = a.gaps.length > 0 || a.reps.some((r) => r.cut);
   const head = [
@@ -108,10 +111,27 @@ function toTable(file: string, samples: number, spanMs: number, a: RecordingAnal
     `resting level ${n(a.baselineCmH2O, 1)} cmH2O; MVC ${n(a.mvcCmH2O, 1)} cmH2O ${mvcNote}; resting band +${n(a.restingBandCmH2O, 1)} cmH2O`,
     ...(a.gaps.length === 0
       ? []
-      : [`${a.gaps.length} link gap${a.gaps.length === 1 ? '' : 's'} (${a.gaps.map((g) => `${s(g.fromMs)}–${s(g.toMs)} s`).join(', ')}): a rep across one is cut, measured up to the gap`]),
+      : [
+          `${a.gaps.length} link gap${a.gaps.length === 1 ? '' : 's'} (${a.gaps.map((g) => `${s(g.fromMs)}–${s(g.toMs)} s`).join(', ')}): a rep across one is cut, measured up to the gap`,
+        ]),
     `${a.reps.length} rep${a.reps.length === 1 ? '' : 's'}${protocol === null ? ' (pass --protocol ID to score them)' : `, scored against '${protocol}'`}`,
   ];
-  const columns = ['#', 'onset s', 'latency ms', 'peak cmH2O', '% MVC', 'duration s', 'release s', 'relaxed s', 'rise ms', 'fade %', 'CV %', 'straining', ...(withCuts ? ['gap'] : []), ...(protocol === null ? [] : ['score', 'faults'])];
+  const columns = [
+    '#',
+    'onset s',
+    'latency ms',
+    'peak cmH2O',
+    '% MVC',
+    'duration s',
+    'release s',
+    'relaxed s',
+    'rise ms',
+    'fade %',
+    'CV %',
+    'straining',
+    ...(withCuts ? ['gap'] : []),
+    ...(protocol === null ? [] : ['score', 'faults']),
+  ];
   const rows = a.reps.map((r, i) => [
     String(r.index + 1),
     s(r.onsetMs),

@@ -147,7 +147,12 @@ function report(set: BenchSet, { ours, naive, versus, recordings }: SetResult): 
   row('peak time error median / p90, ms', '', `${fmt(percentile(ours.peakTimeErr, 0.5))} / ${fmt(percentile(ours.peakTimeErr, 0.9))}`, 'n/a');
   row('release error median / p90, ms', '', `${fmt(percentile(ours.releaseErr, 0.5))} / ${fmt(percentile(ours.releaseErr, 0.9))}`, 'n/a');
   row('rise time error median / p90, ms', '', `${fmt(percentile(ours.riseTimeErr, 0.5))} / ${fmt(percentile(ours.riseTimeErr, 0.9))}`, 'n/a');
-  row('straining accuracy (reference channel)', '', ours.strainingTotal === 0 ? 'n/a' : `${fmt(ours.strainingRight / ours.strainingTotal, 3)} (${ours.strainingTotal})`, 'n/a');
+  row(
+    'straining accuracy (reference channel)',
+    '',
+    ours.strainingTotal === 0 ? 'n/a' : `${fmt(ours.strainingRight / ours.strainingTotal, 3)} (${ours.strainingTotal})`,
+    'n/a',
+  );
   row('onsets announced then cancelled: at a cough/laugh, per min', '', fmt(ours.artefactCancels / ours.minutes, 2), 'n/a');
   row('onsets announced then cancelled: anything else, per min', '', fmt(ours.otherCancels / ours.minutes, 2), 'n/a');
   row(

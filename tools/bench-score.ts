@@ -15,7 +15,15 @@ import { createCoachedUser, type CoachOptions, type CoachRepTruth } from '../fir
 import { createRng } from '../firmware-sim/model.ts';
 import type { Cue } from '../src/pipeline/types.ts';
 import { getProgram } from '../src/programs/catalog.ts';
-import { FAULT_CODES, type FaultCode, type ProgramCue, type ProgramId, type ProgramParams, type RepResult, type SessionSummary } from '../src/programs/types.ts';
+import {
+  FAULT_CODES,
+  type FaultCode,
+  type ProgramCue,
+  type ProgramId,
+  type ProgramParams,
+  type RepResult,
+  type SessionSummary,
+} from '../src/programs/types.ts';
 import { TrainingSession } from '../src/session/trainingSession.ts';
 
 const RATE_HZ = 50;
@@ -70,18 +78,22 @@ export function createStream(seed: number, options: CoachOptions) {
       const cues: ProgramCue[] = [];
       const recorded: Cue[] = [];
       const subscription = new Subscription();
-      subscription.add(session.cues$.subscribe((cue) => {
-        cues.push(cue);
-        if (cue.kind === 'squeeze' || cue.kind === 'relax') recorded.push({ tMs: cue.tMs, kind: cue.kind });
-      }));
+      subscription.add(
+        session.cues$.subscribe((cue) => {
+          cues.push(cue);
+          if (cue.kind === 'squeeze' || cue.kind === 'relax') recorded.push({ tMs: cue.tMs, kind: cue.kind });
+        }),
+      );
       session.start(getProgram(programId), params);
       // After start: program$ holds this run from now on (before, the last run's end).
-      subscription.add(session.program$.subscribe((r) => {
-        for (const result of r.results.slice(results.length)) {
-          results.push(result);
-          resultAtMs.push(session.nowMs());
-        }
-      }));
+      subscription.add(
+        session.program$.subscribe((r) => {
+          for (const result of r.results.slice(results.length)) {
+            results.push(result);
+            resultAtMs.push(session.nowMs());
+          }
+        }),
+      );
       // A generous cap: no program runs anywhere near an hour.
       for (let guard = 0; session.running && guard < 3600 * (RATE_HZ / PER_PACKET); guard++) pushPacket();
       subscription.unsubscribe();
@@ -108,7 +120,14 @@ export function judgeRun(run: ProgramRun): { reps: JudgedRep[]; extras: number }
     const truth = run.truth.find((tr) => tr.step === cue.step);
     const result = run.results.find((r) => (r.kind === 'rep' ? r.rep.role === 'cued' && r.rep.cueIndex === k : r.cueIndex === k));
     const scored = result?.kind === 'rep' ? result.rep : null;
-    return { programId: run.programId, mvcTested: run.summary?.mvc?.source === 'test', mistake: truth?.mistake ?? null, judged: cue.judged, predicted: scored ? scored.faults : null, score: scored ? scored.score : null };
+    return {
+      programId: run.programId,
+      mvcTested: run.summary?.mvc?.source === 'test',
+      mistake: truth?.mistake ?? null,
+      judged: cue.judged,
+      predicted: scored ? scored.faults : null,
+      score: scored ? scored.score : null,
+    };
   });
   const extras = run.results.filter((r) => r.kind === 'rep' && r.rep.role !== 'cued').length;
   return { reps, extras };
@@ -146,7 +165,12 @@ export function benchSession(seed: number): { runs: ProgramRun[] } {
   }
   const program = getProgram(programId);
   // Shorter sessions keep the bench quick; every rule still sees many reps over the seeds.
-  const params: ProgramParams = { ...program.defaults, sets: 1, reps: Math.min(program.defaults.reps, programId === 'endurance' ? 2 : 8), ...(programId === 'endurance' ? { holdMs: 30_000, restMs: 30_000 } : {}) };
+  const params: ProgramParams = {
+    ...program.defaults,
+    sets: 1,
+    reps: Math.min(program.defaults.reps, programId === 'endurance' ? 2 : 8),
+    ...(programId === 'endurance' ? { holdMs: 30_000, restMs: 30_000 } : {}),
+  };
   runs.push(stream.run(programId, params));
   return { runs };
 }
@@ -204,7 +228,16 @@ export function evaluate(reps: readonly JudgedRep[], sessions: number, extras: n
     missed: reps.filter((r) => r.predicted === null).length,
     extras,
     perFault,
-    weakByMvc: { tested: faultStats(reps.filter((r) => r.mvcTested), 'weak'), estimated: faultStats(reps.filter((r) => !r.mvcTested), 'weak') },
+    weakByMvc: {
+      tested: faultStats(
+        reps.filter((r) => r.mvcTested),
+        'weak',
+      ),
+      estimated: faultStats(
+        reps.filter((r) => !r.mvcTested),
+        'weak',
+      ),
+    },
     macroF1: FAULT_CODES.reduce((a, f) => a + perFault[f].f1, 0) / FAULT_CODES.length,
     auc: clean.length && faulty.length ? wins / (clean.length * faulty.length) : Number.NaN,
     cleanMeanScore: mean(clean),
@@ -237,12 +270,18 @@ function printReport(name: string, r: BenchReport): void {
   console.log('fault                   judged-pos  TP   FP   FN  precision recall    F1');
   for (const f of FAULT_CODES) {
     const s = r.perFault[f];
-    console.log(`${f.padEnd(24)}${String(s.tp + s.fn).padStart(6)} ${String(s.tp).padStart(4)} ${String(s.fp).padStart(4)} ${String(s.fn).padStart(4)}   ${pct(s.precision)}  ${pct(s.recall)}  ${pct(s.f1)}`);
+    console.log(
+      `${f.padEnd(24)}${String(s.tp + s.fn).padStart(6)} ${String(s.tp).padStart(4)} ${String(s.fp).padStart(4)} ${String(s.fn).padStart(4)}   ${pct(s.precision)}  ${pct(s.recall)}  ${pct(s.f1)}`,
+    );
   }
   const w = r.weakByMvc;
-  console.log(`  weak, after an MVC test: F1 ${pct(w.tested.f1)} (recall ${pct(w.tested.recall)}); on the running estimate: F1 ${pct(w.estimated.f1)} (recall ${pct(w.estimated.recall)})`);
+  console.log(
+    `  weak, after an MVC test: F1 ${pct(w.tested.f1)} (recall ${pct(w.tested.recall)}); on the running estimate: F1 ${pct(w.estimated.f1)} (recall ${pct(w.estimated.recall)})`,
+  );
   console.log(`macro-F1 ${pct(r.macroF1)} %   (target ≥ 90 %)`);
-  console.log(`clean outscores faulty (AUC) ${pct(r.auc)} %   (target ≥ 95 %); mean score clean ${r.cleanMeanScore.toFixed(1)}, faulty ${r.faultyMeanScore.toFixed(1)}`);
+  console.log(
+    `clean outscores faulty (AUC) ${pct(r.auc)} %   (target ≥ 95 %); mean score clean ${r.cleanMeanScore.toFixed(1)}, faulty ${r.faultyMeanScore.toFixed(1)}`,
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

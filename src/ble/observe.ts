@@ -38,11 +38,7 @@ const DEFAULT_POLL: PollOptions = { periodMs: 50, timeoutMs: 1000, maxFailures: 
  * overlap: a tick that comes while a read is still out is skipped (exhaustMap), so a slow
  * device is read as fast as it answers and no faster.
  */
-export async function polledValues(
-  characteristic: GattCharacteristic,
-  device: GattDevice,
-  options: PollOptions = DEFAULT_POLL,
-): Promise<Observable<DataView>> {
+export async function polledValues(characteristic: GattCharacteristic, device: GattDevice, options: PollOptions = DEFAULT_POLL): Promise<Observable<DataView>> {
   const read = () => withTimeout(characteristic.readValue(), options.timeoutMs, `Reading ${characteristic.uuid}`);
   const first = await read();
   return timer(options.periodMs, options.periodMs).pipe(

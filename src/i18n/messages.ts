@@ -67,7 +67,8 @@ const en = {
   'program.endurance.name': 'Endurance',
   'program.endurance.how': 'Squeeze with moderate force and hold as long as you can. If you lose the squeeze, catch it again.',
   'program.nff.name': 'Physiotherapy programme',
-  'program.nff.how': 'Squeeze as hard as you can without using other muscles, breathe normally, and hold. Later on: three quick squeezes at the end of each hold.',
+  'program.nff.how':
+    'Squeeze as hard as you can without using other muscles, breathe normally, and hold. Later on: three quick squeezes at the end of each hold.',
   'program.relax.name': 'Relax',
   'program.relax.how': 'A gentle squeeze, then let go completely and stay relaxed. Letting go is the exercise.',
   'program.mvc.name': 'Strength test',
@@ -87,7 +88,8 @@ const en = {
   'program.stop': 'Stop',
   'program.pause': 'Pause',
   'continue.heading': 'Continue where you stopped?',
-  'continue.text': 'Your {program} session stopped before it was finished: {done} of {total} squeezes done. Everything up to then is kept in your session history.',
+  'continue.text':
+    'Your {program} session stopped before it was finished: {done} of {total} squeezes done. Everything up to then is kept in your session history.',
   'continue.go': 'Continue the session',
   'continue.dismiss': 'Not now',
   'continue.needSensor': 'Connect the sensor first.',
@@ -165,7 +167,7 @@ const en = {
   'summary.focusMissed': 'Squeeze at every cue.',
   'safety.heading': 'Before you start',
   'safety.pain': 'Stop if it hurts. Do not train while you have pain down below or when squeezing hurts.',
-  'safety.afterBirth': 'After giving birth or surgery, start with soft, short squeezes, and follow your midwife\'s or doctor\'s advice on when to begin.',
+  'safety.afterBirth': "After giving birth or surgery, start with soft, short squeezes, and follow your midwife's or doctor's advice on when to begin.",
   'safety.breathe': 'Breathe normally. Never push down or bear down.',
   'safety.physio': 'See a physiotherapist if you are unsure you are doing it right, or if you see no progress.',
   'safety.source': 'Advice from 1177.se and the Norwegian physiotherapy association.',

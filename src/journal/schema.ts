@@ -102,11 +102,7 @@ export type JournalDb = IDBPDatabase<JournalSchema>;
 export type JournalUpgradeTx = IDBPTransaction<JournalSchema, StoreNames<JournalSchema>[], 'versionchange'>;
 
 /** Brings a database from `oldVersion` (0: new) to JOURNAL_DB_VERSION. */
-export function upgradeJournal(
-  db: JournalDb,
-  oldVersion: number,
-  _tx: JournalUpgradeTx,
-): void {
+export function upgradeJournal(db: JournalDb, oldVersion: number, _tx: JournalUpgradeTx): void {
   if (oldVersion < 1) {
     db.createObjectStore('sessions', { keyPath: 'id' });
     db.createObjectStore('chunks', { keyPath: ['sessionId', 'seq'] });

@@ -202,4 +202,3 @@ export function countPeaks(ring: SampleRing, fromMs: number, toMs: number, promi
   }
   return rising && high > -Infinity && high - ring.centred(last, halfMs) >= prominence ? peaks + 1 : peaks;
 }
-

@@ -65,9 +65,12 @@ export function replayInVirtualTime<T>(batches: readonly SampleBatch[], operator
 export function toBatches(t: Float64Array, p: Float32Array, ref: Float32Array | null, perBatch = 8, gaps: readonly LinkGap[] = []): SampleBatch[] {
   const batches: SampleBatch[] = [];
   // First sample after each gap, in order.
-  const breaks = gaps.map((g) => t.findIndex((x) => x > g.fromMs)).filter((k) => k > 0).sort((a, b) => a - b);
+  const breaks = gaps
+    .map((g) => t.findIndex((x) => x > g.fromMs))
+    .filter((k) => k > 0)
+    .sort((a, b) => a - b);
   let b = 0;
-  for (let i = 0; i < t.length; ) {
+  for (let i = 0; i < t.length;) {
     while (b < breaks.length && breaks[b] <= i) b++;
     const j = Math.min(t.length, i + perBatch, b < breaks.length ? breaks[b] : t.length);
     batches.push({ t: t.subarray(i, j), p: p.subarray(i, j), ref: ref === null ? null : ref.subarray(i, j), lostBefore: 0 });

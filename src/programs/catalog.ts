@@ -95,7 +95,10 @@ export const PROGRAMS: readonly ProgramDef[] = [
     rules: { weak, short_hold, late_onset, incomplete_relaxation, straining, fading },
     sources: [
       { doc: '000', cite: 'Norsk Fysioterapeutforbund, bekkenbunnstrening leaflet (seed 000): 6–8 s, 8–12 reps, 3 sets, 3 quick squeezes at the end' },
-      { doc: 'Bø 1999', cite: 'Bø K et al., BMJ 1999;318:487 (restated by the MOTHERFIT protocol, Trials 2019): 8–12 near-maximal 6–8 s holds, rest 1:2, 3 sets' },
+      {
+        doc: 'Bø 1999',
+        cite: 'Bø K et al., BMJ 1999;318:487 (restated by the MOTHERFIT protocol, Trials 2019): 8–12 near-maximal 6–8 s holds, rest 1:2, 3 sets',
+      },
     ],
   },
   {
@@ -120,7 +123,10 @@ export const PROGRAMS: readonly ProgramDef[] = [
     // A test, not a workout: only a strained peak makes it invalid.
     rules: { straining },
     sources: [
-      { doc: 'protocols.md', cite: 'Perineometry: readings differ between probes, so scores are relative to the user\'s own maximal squeeze; best of 3 maximal squeezes' },
+      {
+        doc: 'protocols.md',
+        cite: "Perineometry: readings differ between probes, so scores are relative to the user's own maximal squeeze; best of 3 maximal squeezes",
+      },
     ],
   },
   {

@@ -77,11 +77,7 @@ export type RunnerOutput =
   | { readonly type: 'set'; readonly set: number; readonly summary: BlockSummary }
   | { readonly type: 'summary'; readonly summary: SessionSummary };
 
-type Input =
-  | { readonly type: 'tick'; readonly tMs: number }
-  | { readonly type: 'event'; readonly event: RepEvent }
-  | RunnerControl
-  | { readonly type: 'stop' };
+type Input = { readonly type: 'tick'; readonly tMs: number } | { readonly type: 'event'; readonly event: RepEvent } | RunnerControl | { readonly type: 'stop' };
 
 export class ProgramMachine {
   private readonly steps: readonly PlanStep[];

@@ -201,7 +201,10 @@ export function cueIndexFor(contexts: readonly CueContext[], onsetMs: number): n
 
 /** Rest after the last squeeze cue of a recording: the usual relax → squeeze spacing, else the program's. */
 function typicalRestMs(contexts: readonly CueContext[], fallbackMs: number): number {
-  const rests = contexts.slice(0, -1).map((c) => c.deadlineMs - c.relaxMs).sort((a, b) => a - b);
+  const rests = contexts
+    .slice(0, -1)
+    .map((c) => c.deadlineMs - c.relaxMs)
+    .sort((a, b) => a - b);
   return rests.length > 0 ? rests[Math.floor(rests.length / 2)] : fallbackMs;
 }
 

@@ -51,7 +51,8 @@ function focusOf(faults: Readonly<Record<FaultCode, number>>): FaultCode | null 
 
 /** "Next time: …": the focus fault's advice, else a reminder to squeeze at every cue, else praise. */
 export function focusAdvice(s: BlockSummary, mvcCmH2O: number | null): Message {
-  const text: Message = s.focus !== null ? faultFeedback(s.focus, restingBandCmH2O(mvcCmH2O)) : { key: s.missed > 0 ? 'summary.focusMissed' : 'summary.focusNone' };
+  const text: Message =
+    s.focus !== null ? faultFeedback(s.focus, restingBandCmH2O(mvcCmH2O)) : { key: s.missed > 0 ? 'summary.focusMissed' : 'summary.focusNone' };
   return { key: 'summary.focus', params: { text } };
 }
 

@@ -36,7 +36,9 @@ const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFin
 function parseParams(v: unknown): ProgramParams | null {
   if (!isRecord(v)) return null;
   const { holdMs, restMs, reps, sets, setRestMs, flicks } = v;
-  return isNum(holdMs) && isNum(restMs) && isNum(reps) && isNum(sets) && isNum(setRestMs) && isNum(flicks) ? { holdMs, restMs, reps, sets, setRestMs, flicks } : null;
+  return isNum(holdMs) && isNum(restMs) && isNum(reps) && isNum(sets) && isNum(setRestMs) && isNum(flicks)
+    ? { holdMs, restMs, reps, sets, setRestMs, flicks }
+    : null;
 }
 
 function parseRecord(v: unknown): SessionRecord | null {

@@ -5,7 +5,6 @@ import { programStore } from '../store/programStore';
 import { useActions } from './actions';
 import { DeviceDetails } from './DeviceDetails';
 
-
 /** The two ways in (a real sensor, the simulated one) and the state of the link. */
 export function ConnectPanel({ bluetoothAvailable }: { bluetoothAvailable: boolean }) {
   const { connectSensor, connectSimulated, disconnect } = useActions();
@@ -28,7 +27,9 @@ export function ConnectPanel({ bluetoothAvailable }: { bluetoothAvailable: boole
     <section className="connect-panel" aria-label={t('status.idle')}>
       <div className="connect-buttons">
         {linked ? (
-          <button type="button" onClick={disconnect}>{t('connect.disconnect')}</button>
+          <button type="button" onClick={disconnect}>
+            {t('connect.disconnect')}
+          </button>
         ) : (
           <>
             <button type="button" onClick={connectSensor} disabled={!bluetoothAvailable || busy}>
@@ -46,7 +47,11 @@ export function ConnectPanel({ bluetoothAvailable }: { bluetoothAvailable: boole
         {status === 'reconnecting' && attempt > 0 && <> ({t('device.reconnectAttempt', { attempt, attempts })})</>}
         {battery !== null && linked && <span className="battery"> · {t('device.battery', { percent: battery })}</span>}
       </p>
-      {error && <p className="error" role="alert">{t(error.key, { detail: error.detail })}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {t(error.key, { detail: error.detail })}
+        </p>
+      )}
       {(linked || status === 'disconnected') && <DeviceDetails />}
       {(malformed > 0 || lost > 0 || dropouts > 0) && (
         <p className="link-quality">

@@ -34,9 +34,7 @@ export function DeviceDetails() {
       )}
       {communityDocumented && <p className="notice">{t('device.communityDocumented')}</p>}
       {note && <p className="hint">{t(note)}</p>}
-      {known.length > 0 && (
-        <p className="hint">{known.map(([field, label]) => `${t(label)}: ${info[field]}`).join(' · ')}</p>
-      )}
+      {known.length > 0 && <p className="hint">{known.map(([field, label]) => `${t(label)}: ${info[field]}`).join(' · ')}</p>}
       {canTare && (
         <button type="button" onClick={tare} disabled={status !== 'connected'}>
           {t('device.tare')}

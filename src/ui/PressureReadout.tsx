@@ -30,8 +30,12 @@ export function PressureReadout({ buffer }: { buffer: LiveBuffer }) {
 
   return (
     <output className="readout" aria-label={t('readout.label')} aria-live="off">
-      <span className="readout-label" aria-hidden="true">{t('readout.label')}</span>
-      <span className="readout-value" ref={value}>{t('readout.waiting')}</span>{' '}
+      <span className="readout-label" aria-hidden="true">
+        {t('readout.label')}
+      </span>
+      <span className="readout-value" ref={value}>
+        {t('readout.waiting')}
+      </span>{' '}
       <span className="readout-unit" ref={suffix} />
     </output>
   );

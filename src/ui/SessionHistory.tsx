@@ -40,12 +40,7 @@ function SessionLine({ item, history }: { item: SessionItem; history: HistorySto
           <button type="button" aria-label={t('history.saveLabel', { when: label })} onClick={() => void history.saveAsCsv(item.id)}>
             {t('history.save')}
           </button>
-          <button
-            type="button"
-            aria-label={t('history.deleteLabel', { when: label })}
-            disabled={item.status === 'active'}
-            onClick={() => setConfirming(true)}
-          >
+          <button type="button" aria-label={t('history.deleteLabel', { when: label })} disabled={item.status === 'active'} onClick={() => setConfirming(true)}>
             {t('history.delete')}
           </button>
         </div>

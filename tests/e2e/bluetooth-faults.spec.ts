@@ -53,9 +53,7 @@ test('GATT errors from the real stack become plain messages', async ({ page, blu
 
   bluetooth.choose(refusesReads);
   await page.getByRole('button', { name: 'Connect sensor' }).click();
-  await expect(page.getByRole('alert')).toHaveText(
-    'The sensor refused a request the app needs. It may be a different model or need a firmware update.',
-  );
+  await expect(page.getByRole('alert')).toHaveText('The sensor refused a request the app needs. It may be a different model or need a firmware update.');
   await expect(page.getByText('Connection failed')).toBeVisible();
 
   bluetooth.choose(outOfReach);

@@ -120,6 +120,12 @@ test('a session saved as CSV holds every sample streamed so far, in the format a
   await page.getByRole('button', { name: 'Use simulated sensor' }).click();
   const sessions = page.getByRole('list', { name: 'Session history' }).getByRole('listitem');
   await expect(sessions).toHaveCount(2);
-  const [again] = await Promise.all([page.waitForEvent('download'), sessions.nth(1).getByRole('button', { name: /^Save the session of .* as CSV$/ }).click()]);
+  const [again] = await Promise.all([
+    page.waitForEvent('download'),
+    sessions
+      .nth(1)
+      .getByRole('button', { name: /^Save the session of .* as CSV$/ })
+      .click(),
+  ]);
   expect(parseCsv(await readFile(await again.path(), 'utf8')).t).toEqual(recording.t);
 });

@@ -1,7 +1,15 @@
 import { expect, test, type Page } from '@playwright/test';
 
 /** Every fault as the rep list words it (src/i18n/messages.ts). */
-const FAULT_WORDS = ['too weak', 'held too short', 'slow to tighten', 'started late', 'did not relax fully', 'pushed down (straining)', 'faded during the hold'];
+const FAULT_WORDS = [
+  'too weak',
+  'held too short',
+  'slow to tighten',
+  'started late',
+  'did not relax fully',
+  'pushed down (straining)',
+  'faded during the hold',
+];
 
 async function setUpShortStrengthSet(page: Page, search: string): Promise<void> {
   await page.goto(`/${search}`);

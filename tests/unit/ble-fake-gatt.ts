@@ -117,7 +117,11 @@ export class FakePeripheral extends EventTarget implements GattDevice {
     if (this.session) return;
     const session = new Map<string, FakeCharacteristic[]>();
     const alive = () => this.session === session;
-    for (const [uuid, specs] of Object.entries(this.services)) session.set(uuid, specs.map((s) => new FakeCharacteristic(s, alive)));
+    for (const [uuid, specs] of Object.entries(this.services))
+      session.set(
+        uuid,
+        specs.map((s) => new FakeCharacteristic(s, alive)),
+      );
     this.session = session;
   }
 

@@ -25,7 +25,17 @@ function follow(coach: CoachedUser, id: ProgramId, reps: number): SqueezeCue[] {
   advanceTo(t + 3000);
   const cues: SqueezeCue[] = [];
   steps.forEach((step, k) => {
-    const cue: SqueezeCue = { kind: 'squeeze', tMs: t, step: k, holdMs: step.holdMs, restMs: step.restMs, effort: step.effort, flicks: step.flicks, judged: judgedFaults(rulesForStep(program, step)), assessment: program.kind === 'assessment' };
+    const cue: SqueezeCue = {
+      kind: 'squeeze',
+      tMs: t,
+      step: k,
+      holdMs: step.holdMs,
+      restMs: step.restMs,
+      effort: step.effort,
+      flicks: step.flicks,
+      judged: judgedFaults(rulesForStep(program, step)),
+      assessment: program.kind === 'assessment',
+    };
     cues.push(cue);
     tell(cue);
     advanceTo(cue.tMs + step.holdMs);
@@ -136,7 +146,17 @@ describe('coached virtual user', () => {
   });
 
   it('cannot bear down detectably without a reference channel', () => {
-    const cue: SqueezeCue = { kind: 'squeeze', tMs: 0, step: 0, holdMs: 6000, restMs: 6000, effort: 'max', flicks: 0, judged: ['straining', 'weak'], assessment: false };
+    const cue: SqueezeCue = {
+      kind: 'squeeze',
+      tMs: 0,
+      step: 0,
+      holdMs: 6000,
+      restMs: 6000,
+      effort: 'max',
+      flicks: 0,
+      judged: ['straining', 'weak'],
+      assessment: false,
+    };
     expect(feasibleMistakes(cue, false)).toEqual(['weak']);
     expect(feasibleMistakes(cue, true)).toEqual(['straining', 'weak']);
   });

@@ -134,7 +134,14 @@ describe('link gaps in a CSV', () => {
   });
 
   it('a gap between samples is marked on the first sample after it; one the recording ended in has nothing to mark', () => {
-    const text = formatCsv({ ...rec, cues: [], gaps: [{ fromMs: 50, toMs: 3100 }, { fromMs: 9020, toMs: 9020 }] });
+    const text = formatCsv({
+      ...rec,
+      cues: [],
+      gaps: [
+        { fromMs: 50, toMs: 3100 },
+        { fromMs: 9020, toMs: 9020 },
+      ],
+    });
     expect(parseCsv(text).gaps).toEqual([{ fromMs: 40, toMs: 3240 }]);
     expect(formatCsv({ ...rec, gaps: [{ fromMs: 9020, toMs: 9020 }] }).split('\n')[0]).toBe('t_ms,pressure_cmH2O,cue');
   });

@@ -35,7 +35,15 @@ const block: BlockSummary = {
   focus: 'weak',
 };
 const missed: RepResult = { kind: 'missed', set: 0, phase: 'main', cueIndex: 2, cueMs: 31_000 };
-const summary: SessionSummary = { programId: 'strength', completed: false, sets: [block], session: block, mvc: { cmH2O: 38, source: 'test' }, measuredMvcCmH2O: null, perfect: null };
+const summary: SessionSummary = {
+  programId: 'strength',
+  completed: false,
+  sets: [block],
+  session: block,
+  mvc: { cmH2O: 38, source: 'test' },
+  measuredMvcCmH2O: null,
+  perfect: null,
+};
 
 let journals: Journal[] = [];
 const open = async (factory: IDBFactory) => {
@@ -149,7 +157,7 @@ describe('journal', () => {
       expect(got.t).toEqual(sent.t.subarray(0, kept));
       expect(got.p).toEqual(sent.p.subarray(0, kept));
       const lostMs = kept === sent.t.length ? 0 : sent.t[sent.t.length - 1] - sent.t[kept];
-      expect(lostMs).toBeLessThanOrEqual(1000 + 1000 / rateHz * 4);
+      expect(lostMs).toBeLessThanOrEqual(1000 + (1000 / rateHz) * 4);
       expect(loaded!.meta.status).toBe('active');
     }
   });

@@ -37,7 +37,10 @@ describe('the virtual user', () => {
   });
 
   it('gives the noise-free truth of a squeeze in the definitions of signal.md', () => {
-    const truth = squeezeTruth({ ...DEFAULT_SQUEEZE, startMs: 1000, riseShape: 'linear', releaseShape: 'linear', riseMs: 1000, holdMs: 4000, releaseMs: 1000, fade: 0, peakCmH2O: 20 }, 0.8);
+    const truth = squeezeTruth(
+      { ...DEFAULT_SQUEEZE, startMs: 1000, riseShape: 'linear', releaseShape: 'linear', riseMs: 1000, holdMs: 4000, releaseMs: 1000, fade: 0, peakCmH2O: 20 },
+      0.8,
+    );
     expect(truth.onsetMs).toBe(1000);
     expect(truth.peakCmH2O).toBeCloseTo(20, 5);
     // Linear ramps of 1 s: half height 0.5 s into the rise and 0.5 s into the release.

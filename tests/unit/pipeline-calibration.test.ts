@@ -6,8 +6,21 @@ import { flatten, stream, userWith } from '../fixtures/simulate.ts';
 
 function rep(index: number, peakCmH2O: number, durationMs: number, straining: boolean | null): RepMeasures {
   return {
-    index, onsetMs: 0, detectedAtMs: 0, peakMs: 0, peakCmH2O, baselineCmH2O: 0, durationMs, releaseMs: 0, relaxedMs: 0,
-    riseTimeMs: 0, holdFade: 0, steadiness: 0, straining, referenceRiseCmH2O: null, cut: false,
+    index,
+    onsetMs: 0,
+    detectedAtMs: 0,
+    peakMs: 0,
+    peakCmH2O,
+    baselineCmH2O: 0,
+    durationMs,
+    releaseMs: 0,
+    relaxedMs: 0,
+    riseTimeMs: 0,
+    holdFade: 0,
+    steadiness: 0,
+    straining,
+    referenceRiseCmH2O: null,
+    cut: false,
   };
 }
 

@@ -53,7 +53,13 @@ describe('a clean squeeze', () => {
   it('is announced as quickly as the bench normal squeezes (p90), and the rep keeps that announcement time', () => {
     const latencies = runs.map(({ truth, events }, k) => {
       // The onset it was announced with: the last before it (a breath announced earlier was cancelled).
-      const onset = events.slice(0, events.findIndex((e) => e.type === 'rep')).reverse().find((e) => e.type === 'onset');
+      const onset = events
+        .slice(
+          0,
+          events.findIndex((e) => e.type === 'rep'),
+        )
+        .reverse()
+        .find((e) => e.type === 'onset');
       expect(reps[k].detectedAtMs).toBe(onset?.type === 'onset' ? onset.detectedAtMs : Number.NaN);
       return reps[k].detectedAtMs - truth.onsetMs;
     });
@@ -202,7 +208,17 @@ describe('sample rates, jitter and lost samples', () => {
     for (const seed of SEEDS) {
       const user = userWith(seed, { levelCmH2O: 0 });
       const s = user.squeeze({ startMs: 9000, peakCmH2O: 25, holdMs: 4000 });
-      const reps = repsIn(detect(stream(user, { durationMs: 18000, lost: [[4000, 5500], [8900, 9300]] })));
+      const reps = repsIn(
+        detect(
+          stream(user, {
+            durationMs: 18000,
+            lost: [
+              [4000, 5500],
+              [8900, 9300],
+            ],
+          }),
+        ),
+      );
       expect(reps).toHaveLength(1);
       // The bench has no outages: the bound is the 400 ms lost over the onset.
       expect(Math.abs(reps[0].onsetMs - s.startMs)).toBeLessThan(400);

@@ -37,8 +37,24 @@ describe('counting peaks', () => {
   const bump = (t: number, at: number) => 30 * Math.exp(-(((t - at) / 90) ** 2));
 
   it('two coughs 300 ms apart are two peaks, three are three', () => {
-    expect(countPeaks(ringOf((t) => bump(t, 500) + bump(t, 800), 1300), 300, 1000, 7.5, 25)).toBe(2);
-    expect(countPeaks(ringOf((t) => bump(t, 400) + bump(t, 700) + bump(t, 1000), 1300), 200, 1200, 7.5, 25)).toBe(3);
+    expect(
+      countPeaks(
+        ringOf((t) => bump(t, 500) + bump(t, 800), 1300),
+        300,
+        1000,
+        7.5,
+        25,
+      ),
+    ).toBe(2);
+    expect(
+      countPeaks(
+        ringOf((t) => bump(t, 400) + bump(t, 700) + bump(t, 1000), 1300),
+        200,
+        1200,
+        7.5,
+        25,
+      ),
+    ).toBe(3);
   });
 
   it('a held squeeze with tremor and a slow wobble (±10 %) is one peak', () => {

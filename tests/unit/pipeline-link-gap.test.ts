@@ -165,7 +165,15 @@ describe('other moments a link gap can fall on', () => {
       // The gap starts 40 ms into the rise: too early for any announcement.
       const s = user.squeeze({ startMs: 8040, peakCmH2O: 25, holdMs: 1500 });
       const next = user.squeeze({ startMs: 20000, peakCmH2O: 25, holdMs: 3000 });
-      const events = detect(stream(user, { durationMs: 30000, lost: [[4000, 6000], [8080, 12000]] }));
+      const events = detect(
+        stream(user, {
+          durationMs: 30000,
+          lost: [
+            [4000, 6000],
+            [8080, 12000],
+          ],
+        }),
+      );
       expect(events.filter((e) => e.type === 'onset' && e.onsetMs < 13000)).toHaveLength(0);
       const reps = repsIn(events);
       expect(reps).toHaveLength(1);

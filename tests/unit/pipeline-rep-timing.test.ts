@@ -12,7 +12,8 @@ describe('when a finished rep is announced', () => {
     SEEDS.forEach((seed, i) => {
       const user = new VirtualUser(seed, { levelCmH2O: seed % 2 ? 0 : 1033 });
       // Peaks of 15–36 cmH2O.
-      for (let k = 0; k < 3; k++) user.squeeze({ startMs: 4000 + k * 14_000, peakCmH2O: 15 + 3 * (i % 8), holdMs: 3000 + 1000 * k, riseShape: k % 2 ? 'sigmoid' : 'cosine' });
+      for (let k = 0; k < 3; k++)
+        user.squeeze({ startMs: 4000 + k * 14_000, peakCmH2O: 15 + 3 * (i % 8), holdMs: 3000 + 1000 * k, riseShape: k % 2 ? 'sigmoid' : 'cosine' });
       const detector = new RepDetector();
       const out = { main: 0, ref: 0 };
       for (let t = 0; t < 48_000; t += 20) {

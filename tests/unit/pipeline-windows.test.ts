@@ -5,7 +5,10 @@ import { WindowMedian } from '../../src/pipeline/window-median.ts';
 import { WindowMin } from '../../src/pipeline/window-min.ts';
 
 /** Samples with increasing times (steps 1–60 ms) and values around an absolute sensor's level. */
-const samples = fc.array(fc.record({ dt: fc.integer({ min: 1, max: 60 }), v: fc.double({ min: 1000, max: 1100, noNaN: true }) }), { minLength: 1, maxLength: 300 });
+const samples = fc.array(fc.record({ dt: fc.integer({ min: 1, max: 60 }), v: fc.double({ min: 1000, max: 1100, noNaN: true }) }), {
+  minLength: 1,
+  maxLength: 300,
+});
 
 function timed(xs: { dt: number; v: number }[]): { t: number; v: number }[] {
   let t = 0;
@@ -34,7 +37,11 @@ describe('running windows agree with brute force', () => {
         const s = timed(xs);
         s.forEach(({ t, v }, i) => {
           m.push(t, v);
-          const w = s.slice(0, i + 1).filter((x) => x.t >= t - 150).map((x) => x.v).sort((a, b) => a - b);
+          const w = s
+            .slice(0, i + 1)
+            .filter((x) => x.t >= t - 150)
+            .map((x) => x.v)
+            .sort((a, b) => a - b);
           const k = w.length >> 1;
           expect(m.value).toBeCloseTo(w.length % 2 ? w[k] : (w[k - 1] + w[k]) / 2, 9);
         });

@@ -92,7 +92,9 @@ describe('planSteps', () => {
 
   it('plans PERFECT as power, endurance, 10 repetitions and 10 fast squeezes', () => {
     const steps = planSteps(getProgram('perfect'), getProgram('perfect').defaults);
-    expect(steps.map((s) => s.phase).join(',')).toBe(['power', 'endurance', ...Array<string>(10).fill('repetitions'), ...Array<string>(10).fill('fast')].join(','));
+    expect(steps.map((s) => s.phase).join(',')).toBe(
+      ['power', 'endurance', ...Array<string>(10).fill('repetitions'), ...Array<string>(10).fill('fast')].join(','),
+    );
     expect(steps[12]).toMatchObject({ holdMs: 1000, restMs: 1000, effort: 'fast' });
     // Repetitions hold what the endurance squeeze held, with equal rest; the last rests longer.
     expect(resolveStep(steps[2], 7)).toMatchObject({ holdMs: 7000, restMs: 7000 });

@@ -185,7 +185,16 @@ describe('program runner: outages', () => {
     h.control$.next({ type: 'resume', tMs: 21_000 });
     h.runUntil(40_000);
     // The rest after the cut squeeze comes in full from the resume, then the last squeeze.
-    expect(h.cues().map((c) => `${c.kind}@${c.tMs}`)).toEqual(['start@0', 'squeeze@5000', 'relax@9000', 'squeeze@13000', 'relax@21000', 'squeeze@25000', 'relax@29000', 'end@33000']);
+    expect(h.cues().map((c) => `${c.kind}@${c.tMs}`)).toEqual([
+      'start@0',
+      'squeeze@5000',
+      'relax@9000',
+      'squeeze@13000',
+      'relax@21000',
+      'squeeze@25000',
+      'relax@29000',
+      'end@33000',
+    ]);
     expect(h.of('result').map(({ o }) => o.result.kind)).toEqual(['missed', 'cut', 'missed']);
     expect(h.of('summary')[0].o.summary.session).toMatchObject({ repsDone: 0, missed: 2, cut: 1 });
   });
@@ -199,7 +208,12 @@ describe('program runner: outages', () => {
     h.runUntil(30_000);
     expect(h.of('view').at(-1)?.o.view).toMatchObject({ segment: 'relax', step: 0, secondsLeft: 2, paused: null });
     h.runUntil(60_000);
-    expect(h.cues().filter((c) => c.kind === 'squeeze').map((c) => c.tMs)).toEqual([5000, 32_000, 40_000]);
+    expect(
+      h
+        .cues()
+        .filter((c) => c.kind === 'squeeze')
+        .map((c) => c.tMs),
+    ).toEqual([5000, 32_000, 40_000]);
   });
 
   it('a timestamp far ahead is not time passing: the countdown stands still over it', () => {

@@ -165,7 +165,11 @@ describe('matching reps to cues', () => {
 
 describe('scoreReps (whole recordings, npm run analyze)', () => {
   it('scores against the best unstrained peak when no MVC is given', () => {
-    const reps = [rep({ peakCmH2O: 30 }), rep({ index: 1, onsetMs: 22_300, relaxedMs: 30_000, peakCmH2O: 15, releaseMs: 28_200 }), rep({ index: 2, onsetMs: 40_000, peakCmH2O: 80, straining: true, referenceRiseCmH2O: 60 })];
+    const reps = [
+      rep({ peakCmH2O: 30 }),
+      rep({ index: 1, onsetMs: 22_300, relaxedMs: 30_000, peakCmH2O: 15, releaseMs: 28_200 }),
+      rep({ index: 2, onsetMs: 40_000, peakCmH2O: 80, straining: true, referenceRiseCmH2O: 60 }),
+    ];
     expect(mvcFromReps(reps).mvcCmH2O).toBe(30);
     const scored = scoreReps(reps, CUES, 'strength', null);
     expect(scored[0].faults).toEqual([]);
@@ -208,7 +212,10 @@ describe('summaries', () => {
 describe('advice for next time', () => {
   const results: RepResult[] = [{ kind: 'rep', set: 0, phase: 'main', rep: score({ durationMs: 3000 }) }];
   it('names the focus fault with the resting band of this MVC, else asks for every cue, else praises', () => {
-    expect(focusAdvice(summarize(results, MVC), MVC)).toEqual({ key: 'summary.focus', params: { text: { key: 'feedback.fault.short_hold', params: { band: 4 } } } });
+    expect(focusAdvice(summarize(results, MVC), MVC)).toEqual({
+      key: 'summary.focus',
+      params: { text: { key: 'feedback.fault.short_hold', params: { band: 4 } } },
+    });
     const missed = summarize([{ kind: 'missed', set: 0, phase: 'main', cueIndex: 0, cueMs: 10_000 }], MVC);
     expect(focusAdvice(missed, MVC)).toEqual({ key: 'summary.focus', params: { text: { key: 'summary.focusMissed' } } });
     expect(focusAdvice(summarize([], MVC), MVC)).toEqual({ key: 'summary.focus', params: { text: { key: 'summary.focusNone' } } });
@@ -221,8 +228,12 @@ describe('feedback in English (the wording users see)', () => {
     expect(t(score({ durationMs: 5000 }).feedback)).toBe('Good. Next time hold a little longer.');
     expect(t(score({ relaxedMs: null }).feedback)).toBe('Let go completely between squeezes: the pressure stayed more than 4 cmH2O above rest.');
     // The band is rounded to whole cmH2O in the sentence, as toFixed(0) did.
-    expect(t(score({ relaxedMs: null }, { restBandCmH2O: 5.5 }).feedback)).toBe('Let go completely between squeezes: the pressure stayed more than 6 cmH2O above rest.');
-    expect(t(score({ durationMs: 2000, referenceRiseCmH2O: 30, straining: true }).feedback)).toBe("Don't push down: lift up and in, keep your belly soft and breathe normally.");
+    expect(t(score({ relaxedMs: null }, { restBandCmH2O: 5.5 }).feedback)).toBe(
+      'Let go completely between squeezes: the pressure stayed more than 6 cmH2O above rest.',
+    );
+    expect(t(score({ durationMs: 2000, referenceRiseCmH2O: 30, straining: true }).feedback)).toBe(
+      "Don't push down: lift up and in, keep your belly soft and breathe normally.",
+    );
     expect(t(score({ onsetMs: 17_500, relaxedMs: 19_000 }, { role: 'extra' }).feedback)).toBe('An extra squeeze between cues: wait for the next cue.');
     expect(t(score({ onsetMs: 17_500, relaxedMs: 19_000 }, { role: 'extra', recatch: true }).feedback)).toBe('Caught the squeeze again: well done.');
     const short = summarize([{ kind: 'rep', set: 0, phase: 'main', rep: score({ durationMs: 3000 }) }], MVC);

@@ -326,9 +326,7 @@ describe('GATT surface', () => {
   it('resolves services and characteristics by alias, number and name; unknown ones are NotFoundError', async () => {
     const { server, service } = await setUp();
     const info = await server.getPrimaryService('device_information');
-    expect(new TextDecoder().decode(await (await info.getCharacteristic('manufacturer_name_string')).readValue())).toBe(
-      'PFT open reference design',
-    );
+    expect(new TextDecoder().decode(await (await info.getCharacteristic('manufacturer_name_string')).readValue())).toBe('PFT open reference design');
     expect(new TextDecoder().decode(await (await info.getCharacteristic(0x2a26)).readValue())).toBe('1.0.0-sim');
     expect((await server.getPrimaryService(0x180f)).uuid).toBe(BATTERY_SERVICE);
     await expect(server.getPrimaryService(0x1234)).rejects.toMatchObject({ name: 'NotFoundError' });

@@ -130,7 +130,15 @@ describe('a strength set with the link dropping', () => {
     // A plausible reading, only its time is wrong.
     const reading = session.buffer.latestPressure();
     bluetooth.device.injectRaw(
-      encodePressurePacket({ version: 1, flags: { tared: false, clipped: false }, sequence: 0, timestampMs: ahead, rateHz: 50, main: Float32Array.of(reading), ref: null }),
+      encodePressurePacket({
+        version: 1,
+        flags: { tared: false, clipped: false },
+        sequence: 0,
+        timestampMs: ahead,
+        rateHz: 50,
+        main: Float32Array.of(reading),
+        ref: null,
+      }),
     );
     await advance(40_000);
     const { results, status } = session.program$.value;

@@ -107,7 +107,12 @@ function spike(c: Spike, t: number): number {
 function truthOf(s: AltSqueeze, coupling: number): TrueRep {
   const end = activeEnd(s) + s.strainLagMs;
   const release = releaseAt(s);
-  const truth = measureCurve((t) => pelvic(s, t, false) + coupling * strain(s, t), { startMs: s.startMs, endMs: end, holdStartMs: s.startMs + s.riseMs, releaseMs: release });
+  const truth = measureCurve((t) => pelvic(s, t, false) + coupling * strain(s, t), {
+    startMs: s.startMs,
+    endMs: end,
+    holdStartMs: s.startMs + s.riseMs,
+    releaseMs: release,
+  });
   let strainPeak = 0;
   for (let t = s.startMs; t <= end; t++) strainPeak = Math.max(strainPeak, strain(s, t));
   return { ...truth, kind: s.kind, straining: strainPeak >= 0.5 * truth.peakCmH2O, endMs: activeEnd(s) };
@@ -193,8 +198,12 @@ export function familySession(seed: number): LabelledRecording {
       const at = t - uniform(2000, 3500);
       const what = rng();
       if (what < 0.4) spikes.push({ atMs: at, amplitudeCmH2O: amp, sdMs: uniform(40, 110) });
-      else if (what < 0.7) for (let k = 0; k < 2 + Math.floor(rng() * 2); k++) spikes.push({ atMs: at + k * uniform(300, 600), amplitudeCmH2O: amp * uniform(0.6, 1), sdMs: uniform(40, 90) });
-      else for (let k = 0; k < 4 + Math.floor(rng() * 4); k++) spikes.push({ atMs: at + k * uniform(220, 320), amplitudeCmH2O: amp * uniform(0.3, 0.7), sdMs: uniform(30, 60) });
+      else if (what < 0.7)
+        for (let k = 0; k < 2 + Math.floor(rng() * 2); k++)
+          spikes.push({ atMs: at + k * uniform(300, 600), amplitudeCmH2O: amp * uniform(0.6, 1), sdMs: uniform(40, 90) });
+      else
+        for (let k = 0; k < 4 + Math.floor(rng() * 4); k++)
+          spikes.push({ atMs: at + k * uniform(220, 320), amplitudeCmH2O: amp * uniform(0.3, 0.7), sdMs: uniform(30, 60) });
     }
   }
   const durationMs = t;

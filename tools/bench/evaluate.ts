@@ -81,7 +81,10 @@ export class Tally {
 
   add(allTruth: readonly TrueRep[], allFound: readonly Detected[]): void {
     // A rep reported for a squeeze that may be dropped is neither a hit nor a false rep.
-    const optional = matchReps(allTruth.filter((tr) => isOptional(tr.kind)), allFound);
+    const optional = matchReps(
+      allTruth.filter((tr) => isOptional(tr.kind)),
+      allFound,
+    );
     this.optionalTruths += optional.pairs.length + optional.missed.length;
     this.optionalReported += optional.pairs.length;
     for (const p of optional.pairs) this.optionalOnsetErr.push(p.found.onsetMs - p.truth.onsetMs);

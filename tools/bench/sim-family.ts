@@ -13,7 +13,21 @@ const KINDS: readonly SqueezeKind[] = ['normal', 'normal', 'weak', 'speed', 'bac
 
 /** Model rise (riseMs) whose 10–90 % rise time is `riseTimeMs`, for a ramp shape. */
 function riseMsFor(shape: RampShape, riseTimeMs: number): number {
-  const probe: Squeeze = { startMs: 0, peakCmH2O: 10, riseMs: 1000, holdMs: 1000, fade: 0, releaseMs: 500, tremorCmH2O: 0, riseShape: shape, releaseShape: 'cosine', residualCmH2O: 0, residualTauMs: 1, strainCmH2O: 0, flicks: 0 };
+  const probe: Squeeze = {
+    startMs: 0,
+    peakCmH2O: 10,
+    riseMs: 1000,
+    holdMs: 1000,
+    fade: 0,
+    releaseMs: 500,
+    tremorCmH2O: 0,
+    riseShape: shape,
+    releaseShape: 'cosine',
+    residualCmH2O: 0,
+    residualTauMs: 1,
+    strainCmH2O: 0,
+    flicks: 0,
+  };
   return (1000 * riseTimeMs) / squeezeTruth(probe, 0).riseTimeMs;
 }
 

@@ -11,11 +11,4 @@ import { referenceProfile } from './reference';
  * services first, the generic Environmental Sensing service last (a vendor device may expose it
  * for temperature).
  */
-export const PROFILES: readonly DeviceProfile[] = [
-  referenceProfile,
-  kGoalProfile,
-  magicMotionProfile,
-  perifitProfile,
-  elvieProfile,
-  essProfile,
-];
+export const PROFILES: readonly DeviceProfile[] = [referenceProfile, kGoalProfile, magicMotionProfile, perifitProfile, elvieProfile, essProfile];

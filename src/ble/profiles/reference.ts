@@ -1,12 +1,5 @@
 import { Subject } from 'rxjs';
-import {
-  CONTROL_POINT,
-  NAME_PREFIX,
-  PRESSURE_MEASUREMENT,
-  REFERENCE_SERVICE,
-  decodePressurePacket,
-  encodeControl,
-} from '../../../protocol/reference';
+import { CONTROL_POINT, NAME_PREFIX, PRESSURE_MEASUREMENT, REFERENCE_SERVICE, decodePressurePacket, encodeControl } from '../../../protocol/reference';
 import { createReferenceClock, packetToBatch } from '../decoders/reference';
 import { notifications } from '../observe';
 import type { DeviceProfile, LinkFault } from '../profile';

@@ -5,7 +5,11 @@ import { PROGRAMS, getProgram, isProgramId } from '../../programs/catalog';
 import { profileStore, selectProgram, setParam } from '../../store/profileStore';
 import type { ParamField } from '../../programs/types';
 
-const FIELDS: readonly { readonly field: ParamField; readonly label: 'program.hold' | 'program.rest' | 'program.reps' | 'program.sets'; readonly seconds: boolean }[] = [
+const FIELDS: readonly {
+  readonly field: ParamField;
+  readonly label: 'program.hold' | 'program.rest' | 'program.reps' | 'program.sets';
+  readonly seconds: boolean;
+}[] = [
   { field: 'holdMs', label: 'program.hold', seconds: true },
   { field: 'restMs', label: 'program.rest', seconds: true },
   { field: 'reps', label: 'program.reps', seconds: false },
@@ -61,12 +65,7 @@ export function ProgramPicker({ disabled }: { disabled: boolean }) {
   return (
     <div className="program-picker">
       <label htmlFor="program-select">{t('program.choose')}</label>
-      <select
-        id="program-select"
-        value={selectedId}
-        disabled={disabled}
-        onChange={(e) => isProgramId(e.target.value) && selectProgram(e.target.value)}
-      >
+      <select id="program-select" value={selectedId} disabled={disabled} onChange={(e) => isProgramId(e.target.value) && selectProgram(e.target.value)}>
         {PROGRAMS.map((p) => (
           <option key={p.id} value={p.id}>
             {t(`program.${p.id}.name`)}

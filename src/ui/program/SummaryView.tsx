@@ -28,7 +28,11 @@ function Block({ title, s, mvcCmH2O }: { title: string; s: BlockSummary; mvcCmH2
 
 function Headline({ summary }: { summary: SessionSummary }) {
   if (summary.programId === 'mvc') {
-    return <p className="summary-headline">{summary.measuredMvcCmH2O !== null ? t('summary.mvcResult', { value: summary.measuredMvcCmH2O.toFixed(0) }) : t('summary.mvcNone')}</p>;
+    return (
+      <p className="summary-headline">
+        {summary.measuredMvcCmH2O !== null ? t('summary.mvcResult', { value: summary.measuredMvcCmH2O.toFixed(0) }) : t('summary.mvcNone')}
+      </p>
+    );
   }
   const p = summary.perfect;
   if (p !== null) {

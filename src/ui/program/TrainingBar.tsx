@@ -14,20 +14,20 @@ export function TrainingBar() {
     <div className="training-bar">
       <CueDisplay />
       <div className="program-actions-live">
-      {paused === null ? (
-        <button type="button" className="program-pause" onClick={pauseProgram}>
-          {t('program.pause')}
-        </button>
-      ) : (
-        paused === 'user' && (
-          <button type="button" className="primary program-resume" onClick={resumeProgram}>
-            {t('program.resume')}
+        {paused === null ? (
+          <button type="button" className="program-pause" onClick={pauseProgram}>
+            {t('program.pause')}
           </button>
-        )
-      )}
-      <button type="button" className="danger program-stop" onClick={stopProgram}>
-        {t('program.stop')}
-      </button>
+        ) : (
+          paused === 'user' && (
+            <button type="button" className="primary program-resume" onClick={resumeProgram}>
+              {t('program.resume')}
+            </button>
+          )
+        )}
+        <button type="button" className="danger program-stop" onClick={stopProgram}>
+          {t('program.stop')}
+        </button>
       </div>
     </div>
   );
