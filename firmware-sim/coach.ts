@@ -12,7 +12,7 @@
  * "now", at the newest sample the device took.
  */
 import type { SampleSource } from './packet-stream';
-import { VirtualUser, createRng, practiseOnce, squeezeEndMs, squeezeTruth, type RampShape, type RestProfile, type Squeeze } from './model';
+import { VirtualUser, createRng, practiseOnce, riseMsFor, squeezeEndMs, squeezeTruth, type RampShape, type RestProfile, type Squeeze } from './model';
 
 /**
  * The mistakes the user can make, each named by the fault it should earn. Same codes and order
@@ -93,32 +93,6 @@ const MIN_TENSION_CMH2O = 4.5;
 const MAX_TENSION_REST_MS = 15_000;
 /** After a program ends, free practice resumes after this pause, ms. */
 const FREE_RESUME_MS = 5000;
-
-/** 10–90 % rise time ÷ riseMs, per ramp shape (noise-free model). */
-const riseRatio = new Map<RampShape, number>();
-function riseTimeRatio(shape: RampShape): number {
-  let r = riseRatio.get(shape);
-  if (r === undefined) {
-    const probe: Squeeze = {
-      startMs: 0,
-      peakCmH2O: 10,
-      riseMs: 1000,
-      holdMs: 1000,
-      fade: 0,
-      releaseMs: 500,
-      tremorCmH2O: 0,
-      riseShape: shape,
-      releaseShape: 'cosine',
-      residualCmH2O: 0,
-      residualTauMs: 1,
-      strainCmH2O: 0,
-      flicks: 0,
-    };
-    r = squeezeTruth(probe, 0).riseTimeMs / 1000;
-    riseRatio.set(shape, r);
-  }
-  return r;
-}
 
 /** Which mistakes fit a cue: each must be judged, and possible without breaking another rule. */
 export function feasibleMistakes(cue: SqueezeCue, hasReference: boolean): Mistake[] {
@@ -207,7 +181,7 @@ export function createCoachedUser(seed: number, options: CoachOptions = {}): Coa
     const spec: Squeeze = {
       startMs: Math.max(nowMs + reaction, earliestNextMs),
       peakCmH2O: peak,
-      riseMs: riseTimeMs / riseTimeRatio(rs),
+      riseMs: riseMsFor(rs, riseTimeMs),
       holdMs: 0,
       fade: mistake === 'fading' ? uniform(0.35, 0.42) : cue.holdMs >= 4000 ? uniform(0.02, cue.effort === 'moderate' ? 0.2 : 0.12) : 0,
       releaseMs: mistake === 'slow_rise' ? 300 : fast || short ? uniform(250, 450) : uniform(350, 700),

@@ -236,6 +236,34 @@ export function measureCurve(
   };
 }
 
+/** 10–90 % rise time ÷ riseMs, per ramp shape (noise-free model). */
+const riseRatio = new Map<RampShape, number>();
+
+/** The model rise (riseMs) whose 10–90 % rise time is `riseTimeMs`, for a ramp shape. */
+export function riseMsFor(shape: RampShape, riseTimeMs: number): number {
+  let r = riseRatio.get(shape);
+  if (r === undefined) {
+    const probe: Squeeze = {
+      startMs: 0,
+      peakCmH2O: 10,
+      riseMs: 1000,
+      holdMs: 1000,
+      fade: 0,
+      releaseMs: 500,
+      tremorCmH2O: 0,
+      riseShape: shape,
+      releaseShape: 'cosine',
+      residualCmH2O: 0,
+      residualTauMs: 1,
+      strainCmH2O: 0,
+      flicks: 0,
+    };
+    r = squeezeTruth(probe, 0).riseTimeMs / 1000;
+    riseRatio.set(shape, r);
+  }
+  return riseTimeMs / r;
+}
+
 /**
  * Ground truth of a squeeze as it appears on the main channel (pelvic part plus the abdominal
  * part the probe also reads), noise-free.

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { setUpStrengthSet } from './helpers/training';
 
 /** Every fault as the rep list words it (src/i18n/messages.ts). */
 const FAULT_WORDS = [
@@ -11,32 +12,11 @@ const FAULT_WORDS = [
   'faded during the hold',
 ];
 
-async function setUpShortStrengthSet(page: Page, search: string): Promise<void> {
-  await page.goto(`/${search}`);
-  await page.getByRole('button', { name: 'Use simulated sensor' }).click();
-  const training = page.getByRole('region', { name: 'Training' });
-  // The safety advice comes first, once.
-  await expect(training.getByText('Stop if it hurts')).toBeVisible();
-  await training.getByRole('button', { name: 'I understand' }).click();
-  await training.getByRole('combobox', { name: 'Program' }).selectOption({ label: 'Strength' });
-  // A short set: 3 reps of 4 s with 4 s rest (within the program's safe bounds).
-  for (const [name, value] of [
-    ['Repetitions', '3'],
-    ['Hold (seconds)', '4'],
-    ['Rest (seconds)', '4'],
-  ] as const) {
-    const box = training.getByRole('spinbutton', { name });
-    await box.fill(value);
-    await box.press('Tab');
-    await expect(box).toHaveValue(value);
-  }
-  await expect(training.getByRole('button', { name: 'Start' })).toBeEnabled({ timeout: 5000 });
-}
-
 test('a strength set on the simulated sensor: one result per rep, the right fault on the reps done wrong', async ({ page }) => {
   test.setTimeout(60_000);
   // The virtual user follows the cues, holds rep 2 too short and bears down on rep 3.
-  await setUpShortStrengthSet(page, '?seed=7&mistakes=1:short_hold,2:straining');
+  // A short set: 3 reps of 4 s with 4 s rest (within the program's safe bounds).
+  await setUpStrengthSet(page, '?seed=7&mistakes=1:short_hold,2:straining', 3);
   const training = page.getByRole('region', { name: 'Training' });
   await training.getByRole('button', { name: 'Start' }).click();
 
@@ -73,7 +53,7 @@ test('a strength set on the simulated sensor: one result per rep, the right faul
 });
 
 test('Stop ends a session at once, and the safety advice is not shown again', async ({ page }) => {
-  await setUpShortStrengthSet(page, '?seed=8');
+  await setUpStrengthSet(page, '?seed=8', 3);
   const training = page.getByRole('region', { name: 'Training' });
   await training.getByRole('button', { name: 'Start' }).click();
   await expect(page.getByTestId('cue').getByRole('status', { name: 'Cue' })).toHaveText('Squeeze', { timeout: 7000 });

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+import { setUpStrengthSet } from './helpers/training';
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -7,23 +8,8 @@ test.use({ viewport: { width: 390, height: 844 } });
 async function startStrengthSet(page: Page, search: string, reps: number): Promise<void> {
   // Leaving mid-set asks first (beforeunload); these tests mean to leave.
   page.on('dialog', (dialog) => void dialog.accept());
-  await page.goto(`/${search}`);
-  await page.getByRole('button', { name: 'Use simulated sensor' }).click();
-  const training = page.getByRole('region', { name: 'Training' });
-  await training.getByRole('button', { name: 'I understand' }).click();
-  await training.getByRole('combobox', { name: 'Program' }).selectOption({ label: 'Strength' });
-  for (const [name, value] of [
-    ['Repetitions', String(reps)],
-    ['Hold (seconds)', '4'],
-    ['Rest (seconds)', '4'],
-  ] as const) {
-    const box = training.getByRole('spinbutton', { name });
-    await box.fill(value);
-    await box.press('Tab');
-    await expect(box).toHaveValue(value);
-  }
-  await expect(training.getByRole('button', { name: 'Start' })).toBeEnabled({ timeout: 10_000 });
-  await training.getByRole('button', { name: 'Start' }).click();
+  await setUpStrengthSet(page, search, reps);
+  await page.getByRole('region', { name: 'Training' }).getByRole('button', { name: 'Start' }).click();
 }
 
 const results = (page: Page) => page.getByRole('list', { name: 'Rep results' }).getByRole('listitem');

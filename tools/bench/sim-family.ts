@@ -5,31 +5,11 @@
  * drift, noise, sample rate and Bluetooth link. Some sessions start while the user is already
  * squeezing, and some squeezes rise slowly.
  */
-import { VirtualUser, createRng, gaussian, squeezeEndMs, squeezeTruth, type RampShape, type Squeeze } from '../../firmware-sim/model.ts';
+import { VirtualUser, createRng, gaussian, riseMsFor, squeezeEndMs, type RampShape, type Squeeze } from '../../firmware-sim/model.ts';
 import { dice, streamSamples, type LabelledRecording, type SqueezeKind, type TrueRep } from './labelled.ts';
 
 const SHAPES: readonly RampShape[] = ['cosine', 'sigmoid', 'exponential', 'linear'];
 const KINDS: readonly SqueezeKind[] = ['normal', 'normal', 'weak', 'speed', 'back-to-back', 'endurance'];
-
-/** Model rise (riseMs) whose 10–90 % rise time is `riseTimeMs`, for a ramp shape. */
-function riseMsFor(shape: RampShape, riseTimeMs: number): number {
-  const probe: Squeeze = {
-    startMs: 0,
-    peakCmH2O: 10,
-    riseMs: 1000,
-    holdMs: 1000,
-    fade: 0,
-    releaseMs: 500,
-    tremorCmH2O: 0,
-    riseShape: shape,
-    releaseShape: 'cosine',
-    residualCmH2O: 0,
-    residualTauMs: 1,
-    strainCmH2O: 0,
-    flicks: 0,
-  };
-  return (1000 * riseTimeMs) / squeezeTruth(probe, 0).riseTimeMs;
-}
 
 export function simSession(seed: number): LabelledRecording {
   const rng = createRng(seed * 7919 + 17);
