@@ -20,7 +20,7 @@ export const RECONNECT_DELAYS_MS: readonly number[] = backoffDelays(500, 8000, 8
  * this many of its own packet intervals, and never sooner than SILENCE_MIN_MS (radio jitter).
  */
 const SILENCE_INTERVALS = 5;
-const SILENCE_MIN_MS = 600;
+const SILENCE_MIN_MS = 1000;
 /** How often the watchdog looks, ms. */
 const WATCHDOG_TICK_MS = 100;
 
