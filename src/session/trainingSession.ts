@@ -272,6 +272,14 @@ export class TrainingSession {
     switch (phase.state) {
       case 'connected': {
         const profile = connection.profile;
+        // The journal's row first, so that whoever hears 'connected' finds the session in it.
+        if (this.journal === null && this.setup.journal) {
+          this.journal = this.setup.journal({
+            startedAtMs: Date.now(),
+            device: { name: connection.device?.name ?? null, profile: profile?.id ?? null, simulated: this.setup.simulated },
+            mvcCmH2O: this.calibration$.value.mvc?.cmH2O ?? null,
+          });
+        }
         this.patchLink({
           status: 'connected',
           deviceName: connection.device?.name ?? null,
@@ -283,13 +291,6 @@ export class TrainingSession {
           reconnectAttempt: 0,
           error: null,
         });
-        if (this.journal === null && this.setup.journal) {
-          this.journal = this.setup.journal({
-            startedAtMs: Date.now(),
-            device: { name: connection.device?.name ?? null, profile: profile?.id ?? null, simulated: this.setup.simulated },
-            mvcCmH2O: this.calibration$.value.mvc?.cmH2O ?? null,
-          });
-        }
         void connection.readBattery().then((battery) => this.connection === connection && this.patchLink({ battery }));
         void connection.readInfo().then((info) => this.connection === connection && this.patchLink({ info }));
         return;
