@@ -6,6 +6,7 @@ import { openJournal, requestPersistence } from './journal/journal';
 import { journalOpener } from './session/journaling';
 import { createHistoryStore } from './store/historyStore';
 import { profileStore, selectProgram } from './store/profileStore';
+import { followProgram } from './store/screenStore';
 import { createTrainingActions } from './store/trainingActions';
 import { ActionsContext } from './ui/actions';
 import { App } from './ui/App';
@@ -19,6 +20,7 @@ async function start(): Promise<void> {
   // Sessions still open from the last visit (a reload, a crash) are kept as interrupted.
   await journal.markInterrupted();
   void requestPersistence();
+  followProgram();
   const history = createHistoryStore(journal);
   void history.refresh();
   const actions = createTrainingActions({

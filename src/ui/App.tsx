@@ -1,38 +1,27 @@
 import { useStore } from 'zustand';
-import { t } from '../i18n/messages';
-import { LiveBuffer } from '../session/liveBuffer';
 import type { HistoryStore } from '../store/historyStore';
-import { sessionStore } from '../store/sessionStore';
-import { SessionHistory } from './SessionHistory';
-import { ConnectPanel } from './ConnectPanel';
-import { JournalNotice } from './JournalNotice';
-import { SaveRecordingButton } from './SaveRecordingButton';
-import { LiveChart } from './LiveChart';
-import { PressureReadout } from './PressureReadout';
-import { ProgramPanel } from './program/ProgramPanel';
-import { TrainingBar } from './program/TrainingBar';
+import { screenStore } from '../store/screenStore';
+import { Announcer } from './Announcer';
+import { HistoryScreen } from './screens/HistoryScreen';
+import { HomeScreen } from './screens/HomeScreen';
+import { NavBar } from './screens/NavBar';
+import { ResultsScreen } from './screens/ResultsScreen';
+import { SettingsScreen } from './screens/SettingsScreen';
+import { TrainScreen } from './screens/TrainScreen';
+import './screens/screens.css';
 
-/** What the chart and readout show before the first sensor: nothing. */
-const NO_SAMPLES = new LiveBuffer(1);
-
+/** One screen at a time; the training screen has the whole phone to itself. */
 export function App({ bluetoothAvailable, history }: { bluetoothAvailable: boolean; history: HistoryStore }) {
-  const session = useStore(sessionStore, (s) => s.session);
+  const screen = useStore(screenStore, (s) => s.screen);
   return (
-    <main className="app">
-      <header>
-        <h1>{t('app.title')}</h1>
-        <p className="tagline">{t('app.tagline')}</p>
-      </header>
-      <ConnectPanel bluetoothAvailable={bluetoothAvailable} />
-      <section className="live">
-        <TrainingBar />
-        <PressureReadout buffer={session?.buffer ?? NO_SAMPLES} />
-        <LiveChart buffer={session?.buffer ?? NO_SAMPLES} />
-        <JournalNotice history={history} />
-        <SaveRecordingButton />
-      </section>
-      <ProgramPanel history={history} />
-      <SessionHistory history={history} />
-    </main>
+    <div className={`app app-${screen}`}>
+      {screen === 'train' && <TrainScreen />}
+      {screen === 'results' && <ResultsScreen />}
+      {screen === 'history' && <HistoryScreen history={history} />}
+      {screen === 'settings' && <SettingsScreen />}
+      {screen === 'home' && <HomeScreen bluetoothAvailable={bluetoothAvailable} history={history} />}
+      {screen !== 'train' && <NavBar />}
+      <Announcer />
+    </div>
   );
 }

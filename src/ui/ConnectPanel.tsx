@@ -24,7 +24,12 @@ export function ConnectPanel({ bluetoothAvailable }: { bluetoothAvailable: boole
   const name = simulated ? t('device.simulated') : (deviceName ?? '');
 
   return (
-    <section className="connect-panel" aria-label={t('status.idle')}>
+    <section className="connect-panel" aria-label={t('connect.heading')}>
+      <p className={`status status-${status}`} role="status">
+        {status === 'connected' ? t('status.connected', { name }) : t(`status.${status}`)}
+        {status === 'reconnecting' && attempt > 0 && <> ({t('device.reconnectAttempt', { attempt, attempts })})</>}
+        {battery !== null && linked && <span className="battery"> · {t('device.battery', { percent: battery })}</span>}
+      </p>
       <div className="connect-buttons">
         {linked ? (
           <button type="button" onClick={disconnect}>
@@ -41,19 +46,17 @@ export function ConnectPanel({ bluetoothAvailable }: { bluetoothAvailable: boole
           </>
         )}
       </div>
-      {!bluetoothAvailable && <p className="notice">{t('connect.noBluetooth')}</p>}
-      <p className={`status status-${status}`} role="status">
-        {status === 'connected' ? t('status.connected', { name }) : t(`status.${status}`)}
-        {status === 'reconnecting' && attempt > 0 && <> ({t('device.reconnectAttempt', { attempt, attempts })})</>}
-        {battery !== null && linked && <span className="battery"> · {t('device.battery', { percent: battery })}</span>}
-      </p>
+      {!bluetoothAvailable && !linked && <p className="notice">{t('connect.noBluetooth')}</p>}
       {error && (
         <p className="error" role="alert">
           {t(error.key, { detail: error.detail })}
         </p>
       )}
-      {(linked || status === 'disconnected') && <DeviceDetails />}
-      {(malformed > 0 || lost > 0 || dropouts > 0) && (
+      {(linked || status === 'disconnected') && (
+        <details className="device-disclosure">
+          <summary>{t('device.heading')}</summary>
+          <DeviceDetails />
+          {(malformed > 0 || lost > 0 || dropouts > 0) && (
         <p className="link-quality">
           {[
             malformed > 0 && t('device.badPackets', { count: malformed }),
@@ -62,7 +65,9 @@ export function ConnectPanel({ bluetoothAvailable }: { bluetoothAvailable: boole
           ]
             .filter(Boolean)
             .join(' · ')}
-        </p>
+            </p>
+          )}
+        </details>
       )}
       {simulated && linked && <p className="hint">{t(training ? 'connect.simNoteTraining' : 'connect.simNote')}</p>}
     </section>

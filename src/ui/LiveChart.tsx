@@ -81,7 +81,7 @@ export function LiveChart({ buffer }: { buffer: LiveBuffer }) {
     const plot = new uPlot(
       {
         width: el.clientWidth || 600,
-        height: 280,
+        height: el.clientHeight || 280,
         legend: { show: false },
         cursor: { show: false },
         scales: { x: { time: false, auto: false }, y: { auto: false } },
@@ -123,7 +123,7 @@ export function LiveChart({ buffer }: { buffer: LiveBuffer }) {
         plot.setScale('y', range);
       });
     });
-    const resize = new ResizeObserver(() => plot.setSize({ width: el.clientWidth, height: 280 }));
+    const resize = new ResizeObserver(() => plot.setSize({ width: el.clientWidth, height: el.clientHeight || 280 }));
     resize.observe(el);
     return () => {
       stop();

@@ -6,14 +6,11 @@ import { programStore } from '../../store/programStore';
 import { useActions } from '../actions';
 import type { HistoryStore } from '../../store/historyStore';
 import { ContinueOffer } from './ContinueOffer';
-import { CueToggles } from './CueToggles';
 import { ProgramPicker } from './ProgramPicker';
-import { RepResults } from './RepResults';
 import { SafetyNotice } from './SafetyNotice';
-import { SummaryView } from './SummaryView';
 import './program.css';
 
-/** Training: pick a program, follow the cues, see each rep judged, and the summary. */
+/** Today's training: the safety advice (once), the program and its numbers, and one big Start. */
 export function ProgramPanel({ history }: { history: HistoryStore }) {
   const running = useStore(programStore, (s) => s.status === 'running');
   const acknowledged = useStore(profileStore, (s) => s.safetyAcknowledged);
@@ -26,18 +23,15 @@ export function ProgramPanel({ history }: { history: HistoryStore }) {
       {!acknowledged && <SafetyNotice />}
       {acknowledged && <ContinueOffer history={history} />}
       <ProgramPicker disabled={running} />
-      <CueToggles />
       <div className="program-actions">
         {!running && (
-          <button type="button" className="primary" onClick={startProgram} disabled={!connected || !acknowledged}>
+          <button type="button" className="primary program-start" onClick={startProgram} disabled={!connected || !acknowledged}>
             {t('program.start')}
           </button>
         )}
         {!connected && !running && <p className="hint">{t('program.needSensor')}</p>}
         {connected && !acknowledged && <p className="hint">{t('program.needSafety')}</p>}
       </div>
-      <RepResults />
-      <SummaryView />
     </section>
   );
 }

@@ -1,0 +1,34 @@
+import { useStore } from 'zustand';
+import { t } from '../../i18n/messages';
+import { programStore } from '../../store/programStore';
+import { sessionStore } from '../../store/sessionStore';
+import { LiveChart } from '../LiveChart';
+import { PressureReadout } from '../PressureReadout';
+import { RepResults } from '../program/RepResults';
+import { TrainingBar } from '../program/TrainingBar';
+import { useWakeLock } from '../wakeLock';
+import { ScreenHeading } from './ScreenHeading';
+
+/** While a program runs: the cue, the live curve with its target band, Pause and Stop, all in view. */
+export function TrainScreen() {
+  const session = useStore(sessionStore, (s) => s.session);
+  const running = useStore(programStore, (s) => s.status === 'running');
+  useWakeLock(running);
+  return (
+    <main className="screen screen-train" aria-labelledby="train-heading">
+      <ScreenHeading id="train-heading">{t('train.heading')}</ScreenHeading>
+      <div className="train-cue">
+        <TrainingBar />
+      </div>
+      {session && (
+        <div className="train-live">
+          <PressureReadout buffer={session.buffer} />
+          <LiveChart buffer={session.buffer} />
+        </div>
+      )}
+      <div className="train-results">
+        <RepResults />
+      </div>
+    </main>
+  );
+}
