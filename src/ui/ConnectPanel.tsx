@@ -25,7 +25,7 @@ export function ConnectPanel({ bluetoothAvailable }: { bluetoothAvailable: boole
 
   return (
     <section className="connect-panel" aria-label={t('connect.heading')}>
-      <p className={`status status-${status}`} role="status">
+      <p className={`status status-${status}`} role="status" data-testid="link-status">
         {status === 'connected' ? t('status.connected', { name }) : t(`status.${status}`)}
         {status === 'reconnecting' && attempt > 0 && <> ({t('device.reconnectAttempt', { attempt, attempts })})</>}
         {battery !== null && linked && <span className="battery"> · {t('device.battery', { percent: battery })}</span>}
@@ -57,14 +57,14 @@ export function ConnectPanel({ bluetoothAvailable }: { bluetoothAvailable: boole
           <summary>{t('device.heading')}</summary>
           <DeviceDetails />
           {(malformed > 0 || lost > 0 || dropouts > 0) && (
-        <p className="link-quality">
-          {[
-            malformed > 0 && t('device.badPackets', { count: malformed }),
-            lost > 0 && t('device.lostSamples', { count: lost }),
-            dropouts > 0 && t('device.dropouts', { count: dropouts }),
-          ]
-            .filter(Boolean)
-            .join(' · ')}
+            <p className="link-quality">
+              {[
+                malformed > 0 && t('device.badPackets', { count: malformed }),
+                lost > 0 && t('device.lostSamples', { count: lost }),
+                dropouts > 0 && t('device.dropouts', { count: dropouts }),
+              ]
+                .filter(Boolean)
+                .join(' · ')}
             </p>
           )}
         </details>

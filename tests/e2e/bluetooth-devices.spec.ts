@@ -1,5 +1,6 @@
 import { expect, essPressure, expectReadout, test, type EmulatedPeripheral } from './helpers/bluetoothEmulation';
 import type { Page } from '@playwright/test';
+import { openDeviceDetails } from './helpers/training';
 
 // UUIDs as shared/reference/devices.md and firmware-sim/README.md give them.
 const ESS = '0000181a-0000-1000-8000-00805f9b34fb';
@@ -32,6 +33,7 @@ test('a standard pressure sensor is polled through the real stack and the readou
   await page.goto('/');
   bluetooth.choose(diy);
   await connect(page, diy);
+  await openDeviceDetails(page);
   await expect(page.getByText('Readings in cmH2O')).toBeVisible();
   await expectReadout(page, rest, rest);
 
@@ -77,6 +79,7 @@ test('a kGoal Boost pairs by name, its pressure is subscribed and its battery sh
   // "Connected" comes only after startNotifications() resolved: the CCCD subscribe went through.
   expect(boost.count('subscribe-to-notifications', KGOAL_PRESSURE)).toBe(1);
   await expect(page.getByText('Battery 64 %')).toBeVisible();
+  await openDeviceDetails(page);
   await expect(page.getByText('kGoal Boost · Readings in uncalibrated counts')).toBeVisible();
   await expect(page.getByText('Community-documented: readings are uncalibrated counts until you calibrate.')).toBeVisible();
 });
@@ -101,6 +104,7 @@ test('the reference device is zeroed through its control point', async ({ page, 
   bluetooth.choose(reference);
   await connect(page, reference);
   expect(reference.count('subscribe-to-notifications', MEASUREMENT)).toBe(1);
+  await openDeviceDetails(page);
   await page.getByRole('button', { name: 'Zero at rest' }).click();
   await expect.poll(() => reference.count('write', CONTROL_POINT)).toBe(1);
   const write = reference.operations.find((op) => op.type === 'write' && op.uuid === CONTROL_POINT);

@@ -1,4 +1,5 @@
 import { expect, essPressure, expectReadout, test } from './helpers/bluetoothEmulation';
+import { openDeviceDetails } from './helpers/training';
 
 const ESS = '0000181a-0000-1000-8000-00805f9b34fb';
 const PRESSURE = '00002a6d-0000-1000-8000-00805f9b34fb';
@@ -30,6 +31,7 @@ test('the link drops while streaming: the app shows Reconnecting…, reconnects 
   served = REST + 25;
   await expect(page.getByText('Connected to DIY Perineometer')).toBeVisible({ timeout: 10_000 });
   await expectReadout(page, served, REST);
+  await openDeviceDetails(page);
   await expect(page.getByText('Connection dropped 1× (the gaps are marked in the recording)')).toBeVisible();
 });
 

@@ -118,6 +118,7 @@ test('a session saved as CSV holds every sample streamed so far, in the format a
 
   // Connecting again starts a new recording; the first one is kept in the session history, whole.
   await page.getByRole('button', { name: 'Use simulated sensor' }).click();
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'History' }).click();
   const sessions = page.getByRole('list', { name: 'Session history' }).getByRole('listitem');
   await expect(sessions).toHaveCount(2);
   const [again] = await Promise.all([

@@ -49,6 +49,7 @@ test('a strength set on the simulated sensor: one result per rep, the right faul
   await expect(summary).toContainText('Reps done: 3, missed: 0', { timeout: 10_000 });
   await expect(summary).toContainText('held too short × 1');
   await expect(summary).toContainText("Next time: Don't push down");
+  await page.getByRole('button', { name: 'Done' }).click();
   await expect(training.getByRole('button', { name: 'Start' })).toBeVisible();
 });
 
@@ -59,6 +60,7 @@ test('Stop ends a session at once, and the safety advice is not shown again', as
   await expect(page.getByTestId('cue').getByRole('status', { name: 'Cue' })).toHaveText('Squeeze', { timeout: 7000 });
   await page.getByRole('button', { name: 'Stop' }).click();
   await expect(page.getByRole('region', { name: 'Summary' })).toContainText('Stopped early.');
+  await page.getByRole('button', { name: 'Done' }).click();
   await expect(training.getByRole('button', { name: 'Start' })).toBeVisible();
   await page.reload();
   await expect(page.getByRole('region', { name: 'Training' }).getByRole('combobox', { name: 'Program' })).toBeVisible();

@@ -7,6 +7,7 @@ import { PressureReadout } from '../PressureReadout';
 import { RepResults } from '../program/RepResults';
 import { TrainingBar } from '../program/TrainingBar';
 import { useWakeLock } from '../wakeLock';
+import { LinkStatusLine } from './LinkStatusLine';
 import { ScreenHeading } from './ScreenHeading';
 
 /** While a program runs: the cue, the live curve with its target band, Pause and Stop, all in view. */
@@ -19,6 +20,7 @@ export function TrainScreen() {
       <ScreenHeading id="train-heading">{t('train.heading')}</ScreenHeading>
       <div className="train-cue">
         <TrainingBar />
+        <LinkStatusLine />
       </div>
       {session && (
         <div className="train-live">

@@ -23,3 +23,9 @@ export async function setUpStrengthSet(page: Page, search: string, reps: number)
   }
   await expect(training.getByRole('button', { name: 'Start' })).toBeEnabled({ timeout: 10_000 });
 }
+
+/** Opens the "Device" disclosure on Home (maker, model, rate, link quality, Zero at rest), if closed. */
+export async function openDeviceDetails(page: Page): Promise<void> {
+  const details = page.locator('details.device-disclosure');
+  if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+}
