@@ -1,0 +1,71 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { setUpStrengthSet } from './helpers/training';
+
+/** The element lies wholly inside the viewport, and the page is not scrolled. */
+async function expectInView(page: Page, locator: Locator): Promise<void> {
+  const viewport = page.viewportSize();
+  const box = await locator.boundingBox();
+  expect(viewport).not.toBeNull();
+  expect(box).not.toBeNull();
+  if (!viewport || !box) return;
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+  expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+}
+
+for (const [width, height] of [
+  [390, 844],
+  [360, 640],
+  [844, 390],
+] as const) {
+  test(`at ${width}×${height}, after Start the cue, Stop and the curve are in view without scrolling`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await setUpStrengthSet(page, '?seed=3', 3);
+    await page.getByRole('region', { name: 'Training' }).getByRole('button', { name: 'Start' }).click();
+    const cue = page.getByRole('status', { name: 'Cue' });
+    await expect(cue).toHaveText('Squeeze', { timeout: 10_000 });
+    // Focus went to the training screen, not back to the page.
+    await expect(page.getByRole('heading', { name: 'Training now' })).toBeFocused();
+    await expectInView(page, cue);
+    await expectInView(page, page.getByRole('button', { name: 'Stop' }));
+    await expectInView(page, page.getByRole('img', { name: 'Pressure over the last 30 seconds' }));
+  });
+}
+
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  expect(
+    violations.map((v) => `${where}: ${v.id} (${v.nodes.length}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    where,
+  ).toEqual([]);
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`Home, Train, Results, History and Settings have no accessibility violations (${colorScheme})`, async ({ page }) => {
+    test.setTimeout(90_000);
+    await page.emulateMedia({ colorScheme });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await setUpStrengthSet(page, '?seed=4', 3);
+    await expectNoAxeViolations(page, 'Home');
+    await page.getByRole('region', { name: 'Training' }).getByRole('button', { name: 'Start' }).click();
+    await expect(page.getByRole('status', { name: 'Cue' })).toHaveText('Squeeze', { timeout: 10_000 });
+    await expect(page.getByRole('list', { name: 'Rep results' })).toBeVisible({ timeout: 15_000 });
+    await expectNoAxeViolations(page, 'Train');
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await expect(page.getByRole('region', { name: 'Summary' })).toBeVisible();
+    await expectNoAxeViolations(page, 'Results');
+    await page.getByRole('button', { name: 'Done' }).click();
+    const nav = page.getByRole('navigation', { name: 'Screens' });
+    await nav.getByRole('button', { name: 'History' }).click();
+    await expect(page.getByRole('list', { name: 'Session history' })).toBeVisible();
+    await expectNoAxeViolations(page, 'History');
+    await nav.getByRole('button', { name: 'Settings' }).click();
+    await expect(page.getByRole('heading', { name: 'Settings' })).toBeFocused();
+    await expectNoAxeViolations(page, 'Settings');
+  });
+}
