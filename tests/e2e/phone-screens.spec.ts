@@ -69,3 +69,25 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expectNoAxeViolations(page, 'Settings');
   });
 }
+
+test('the screen stays on while a program runs, and is let go when it stops', async ({ page }) => {
+  // Headless Chromium has no screen to keep on: count what the app asks of the Wake Lock API.
+  await page.addInitScript(() => {
+    const counts = { requested: 0, released: 0 };
+    Object.assign(window, { wakeLockCounts: counts });
+    const wakeLock = {
+      request: () => {
+        counts.requested++;
+        return Promise.resolve({ release: () => Promise.resolve(void counts.released++) });
+      },
+    };
+    Object.defineProperty(Navigator.prototype, 'wakeLock', { get: () => wakeLock, configurable: true });
+  });
+  const counts = () => page.evaluate(() => (window as unknown as { wakeLockCounts: { requested: number; released: number } }).wakeLockCounts);
+  await setUpStrengthSet(page, '?seed=6', 3);
+  expect(await counts()).toEqual({ requested: 0, released: 0 });
+  await page.getByRole('region', { name: 'Training' }).getByRole('button', { name: 'Start' }).click();
+  await expect.poll(counts).toEqual({ requested: 1, released: 0 });
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect.poll(counts).toEqual({ requested: 1, released: 1 });
+});
