@@ -128,6 +128,8 @@ const en = {
   'results.heading': 'Rep results',
   'results.rep': 'Rep {n}',
   'results.score': 'Score {score}',
+  'results.squeeze': 'Squeeze {n}',
+  'results.measured': 'Peak {peak:0} cmH2O, held {seconds:1} s',
   'results.noFaults': 'no faults',
   'results.missed': 'Missed: no squeeze was seen after the cue.',
   'results.cut': 'Cut short: the sensor was lost during this squeeze, so it was not judged.',
