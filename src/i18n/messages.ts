@@ -35,6 +35,8 @@ const en = {
   'device.unit': 'Readings in {unit}',
   'device.unit.cmH2O': 'cmH2O',
   'device.unit.counts': 'uncalibrated counts',
+  'units.cmH2O':
+    'cmH2O (centimetres of water) is the unit of pressure physiotherapists use for pelvic-floor squeezes; readings differ from one probe to another, so what counts is how your squeezes compare with your own.',
   'device.rate': '{rate} samples per second',
   'device.manufacturer': 'Maker',
   'device.model': 'Model',
