@@ -3,8 +3,9 @@
  * shared/reference/protocols.md gathers them from the seed documents (000–004, Norwegian,
  * Swedish and Danish public-health texts) and the clinical literature.
  */
+import type { Message, MessageKey } from '../i18n/messages';
 import { STRAINING_REFERENCE_FRACTION } from '../pipeline/measures';
-import type { FaultRules, ParamBounds, ParamField, ProgramDef, ProgramId, ProgramParams, RuleSpec } from './types';
+import type { FaultRules, ParamBounds, ParamField, ProgramDef, ProgramId, ProgramParams, RuleSpec, SourceDoc, SourceRef } from './types';
 
 /**
  * Default rules (docs/scoring.md). Values: weak = peak ÷ MVC; short_hold = duration ÷ target
@@ -41,7 +42,22 @@ const bounds = (holdS: [number, number], restS: [number, number], reps: [number,
   sets,
 });
 
-const SRC_003 = '1177.se, "Knipträning – träna bäckenbotten" (seed 003)';
+/** Each source as a patient knows it (who wrote it), never by its document number. */
+const SOURCE_NAMES = {
+  '000': 'source.nff',
+  '001': 'source.cochrane',
+  '002': 'source.danish',
+  '003': 'source.1177',
+  '004': 'source.pelvicGirdle',
+  bo1999: 'source.bo1999',
+  laycock2001: 'source.laycock2001',
+  perineometry: 'source.perineometry',
+} as const satisfies Record<SourceDoc, MessageKey>;
+
+/** "Source: who. What it says." */
+export function sourceMessage(ref: SourceRef): Message {
+  return { key: 'program.source', params: { from: { key: SOURCE_NAMES[ref.doc] }, cite: { key: ref.cite } } };
+}
 
 export const PROGRAMS: readonly ProgramDef[] = [
   {
@@ -53,7 +69,7 @@ export const PROGRAMS: readonly ProgramDef[] = [
     bounds: bounds([2, 5], [2, 30], [3, 10], [1, 3]),
     // Finding the muscles: no force target; holding, relaxing and not pushing down still count.
     rules: { short_hold, late_onset, incomplete_relaxation, straining },
-    sources: [{ doc: '003', cite: `${SRC_003}, "Gör så här för att hitta musklerna"` }],
+    sources: [{ doc: '003', cite: 'source.cite.find' }],
   },
   {
     id: 'strength',
@@ -62,7 +78,7 @@ export const PROGRAMS: readonly ProgramDef[] = [
     defaults: params(6, 6, 10),
     bounds: bounds([3, 10], [3, 60], [1, 15], [1, 3]),
     rules: { weak, short_hold, late_onset, incomplete_relaxation, straining, fading },
-    sources: [{ doc: '003', cite: `${SRC_003}, "Styrketräning": hold 5–6 s, relax completely, rest at least as long, aim for 10` }],
+    sources: [{ doc: '003', cite: 'source.cite.strength' }],
   },
   {
     id: 'speed',
@@ -72,7 +88,7 @@ export const PROGRAMS: readonly ProgramDef[] = [
     bounds: bounds([1, 3], [1, 10], [3, 15], [1, 3]),
     // A 2-s hold is too short for a fade measure; the rise is what this program trains.
     rules: { weak, short_hold, slow_rise, late_onset, incomplete_relaxation, straining },
-    sources: [{ doc: '003', cite: `${SRC_003}, "Snabbhetsträning": squeeze 2 s, relax 2 s, 10 times` }],
+    sources: [{ doc: '003', cite: 'source.cite.speed' }],
   },
   {
     id: 'endurance',
@@ -83,7 +99,7 @@ export const PROGRAMS: readonly ProgramDef[] = [
     // Moderate force: "weak" only below 30 % MVC. A long hold fades by nature; the goal is
     // time held, catching the squeeze again when it is lost.
     rules: { weak: { threshold: 0.3, ideal: 0.4, worst: 0.1 }, short_hold, late_onset, incomplete_relaxation, straining },
-    sources: [{ doc: '003', cite: `${SRC_003}, "Uthållighetsträning": moderate force, goal one minute, catch it again` }],
+    sources: [{ doc: '003', cite: 'source.cite.endurance' }],
   },
   {
     id: 'nff',
@@ -94,11 +110,9 @@ export const PROGRAMS: readonly ProgramDef[] = [
     bounds: bounds([3, 10], [3, 60], [1, 12], [1, 3]),
     rules: { weak, short_hold, late_onset, incomplete_relaxation, straining, fading },
     sources: [
-      { doc: '000', cite: 'Norsk Fysioterapeutforbund, bekkenbunnstrening leaflet (seed 000): 6–8 s, 8–12 reps, 3 sets, 3 quick squeezes at the end' },
-      {
-        doc: 'Bø 1999',
-        cite: 'Bø K et al., BMJ 1999;318:487 (restated by the MOTHERFIT protocol, Trials 2019): 8–12 near-maximal 6–8 s holds, rest 1:2, 3 sets',
-      },
+      { doc: '000', cite: 'source.cite.nff' },
+      // Bø K et al., BMJ 1999;318:487, restated by the MOTHERFIT protocol (Trials 2019).
+      { doc: 'bo1999', cite: 'source.cite.nffTrial' },
     ],
   },
   {
@@ -110,8 +124,8 @@ export const PROGRAMS: readonly ProgramDef[] = [
     bounds: bounds([1, 3], [5, 30], [3, 10], [1, 3]),
     rules: { incomplete_relaxation: { threshold: 1, ideal: 0.3, worst: 2 }, straining },
     sources: [
-      { doc: '003', cite: `${SRC_003}: with pain, practise relaxing the pelvic floor instead of squeezing` },
-      { doc: '004', cite: 'Pelvic girdle pain leaflet (seed 004)' },
+      { doc: '003', cite: 'source.cite.relax' },
+      { doc: '004', cite: 'source.cite.relaxPain' },
     ],
   },
   {
@@ -122,12 +136,8 @@ export const PROGRAMS: readonly ProgramDef[] = [
     bounds: null,
     // A test, not a workout: only a strained peak makes it invalid.
     rules: { straining },
-    sources: [
-      {
-        doc: 'protocols.md',
-        cite: "Perineometry: readings differ between probes, so scores are relative to the user's own maximal squeeze; best of 3 maximal squeezes",
-      },
-    ],
+    // Perineometry: the same women read 36.5 vs 19.7 cmH2O on two probes (shared/reference/protocols.md).
+    sources: [{ doc: 'perineometry', cite: 'source.cite.mvc' }],
   },
   {
     id: 'perfect',
@@ -136,7 +146,8 @@ export const PROGRAMS: readonly ProgramDef[] = [
     defaults: params(10, 10, 10),
     bounds: null,
     rules: { straining },
-    sources: [{ doc: 'Laycock 2001', cite: 'Laycock J, Jerwood D. Physiotherapy 2001;87:631 (PERFECT: Power, Endurance, Repetitions, Fast)' }],
+    // Laycock J, Jerwood D. Physiotherapy 2001;87:631.
+    sources: [{ doc: 'laycock2001', cite: 'source.cite.perfect' }],
   },
 ];
 

@@ -65,6 +65,24 @@ export function planSteps(program: ProgramDef, params: ProgramParams): PlanStep[
   return steps;
 }
 
+/** Where a step stands, for the cue display: its rep within the set, and within its phase. */
+export interface StepPosition {
+  readonly repsInSet: number;
+  /** 0-based, among the steps of the same set and phase. */
+  readonly repInPhase: number;
+  readonly repsInPhase: number;
+}
+
+/** Counted once per plan, so the display's numbers cost nothing while the program runs. */
+export function stepPositions(steps: readonly PlanStep[]): StepPosition[] {
+  const same = (a: PlanStep, b: PlanStep) => a.set === b.set && a.phase === b.phase;
+  return steps.map((step, i) => ({
+    repsInSet: steps.filter((s) => s.set === step.set).length,
+    repInPhase: steps.slice(0, i).filter((s) => same(s, step)).length,
+    repsInPhase: steps.filter((s) => same(s, step)).length,
+  }));
+}
+
 /**
  * The rules a step is judged on. With quick squeezes at the end of the hold, the last second of
  * the hold dips on purpose, so the fade measure would flag every rep: fading is not judged.

@@ -14,7 +14,7 @@ import { countsTowardMvc } from '../pipeline/calibration';
 import { restingBandCmH2O } from '../pipeline/measures';
 import type { CueKind, RepEvent, RepMeasures, SampleBatch } from '../pipeline/types';
 import { CueBook, type GivenCue } from './matching';
-import { judgedFaults, planSteps, resolveStep, rulesForStep } from './plan';
+import { judgedFaults, planSteps, resolveStep, rulesForStep, stepPositions, type StepPosition } from './plan';
 import { Schedule, type Segment, type Transition } from './schedule';
 import { scoreRep } from './scoring';
 import { mvcFromTest, perfectEnduranceS, perfectProfile, summarize } from './summary';
@@ -63,6 +63,9 @@ export interface RunnerView {
   readonly repInSet: number;
   readonly repsInSet: number;
   readonly phase: PhaseId;
+  /** The squeeze within its phase, 0-based (PERFECT: 1 of 10 repetitions; training: as repInSet). */
+  readonly repInPhase: number;
+  readonly repsInPhase: number;
   readonly effort: Effort;
   readonly secondsLeft: number;
   readonly mvc: MvcValue | null;
@@ -81,6 +84,7 @@ type Input = { readonly type: 'tick'; readonly tMs: number } | { readonly type: 
 
 export class ProgramMachine {
   private readonly steps: readonly PlanStep[];
+  private readonly positions: readonly StepPosition[];
   private readonly setCount: number;
   private readonly leadInMs: number;
   private readonly schedule: Schedule;
@@ -96,6 +100,7 @@ export class ProgramMachine {
 
   constructor(private readonly o: Omit<RunnerOptions, 'samples$' | 'repEvents$' | 'stop$' | 'control$'>) {
     this.steps = planSteps(o.program, o.params);
+    this.positions = stepPositions(this.steps);
     this.setCount = Math.max(...this.steps.map((s) => s.set)) + 1;
     this.leadInMs = o.leadInMs ?? LEAD_IN_MS;
     this.schedule = new Schedule(this.steps.length, (k) => this.book.cues.find((c) => c.index === k)?.step ?? this.steps[k]);
@@ -326,8 +331,10 @@ export class ProgramMachine {
 
   private emitView(): void {
     const stepIdx = this.schedule.stepIdx;
-    const step = this.steps[Math.max(0, Math.min(stepIdx, this.steps.length - 1))];
-    const current = this.book.last?.step ?? step;
+    const last = this.book.last;
+    const idx = last?.index ?? Math.max(0, Math.min(stepIdx, this.steps.length - 1));
+    const current = last?.step ?? this.steps[idx];
+    const pos = this.positions[idx];
     const view: RunnerView = {
       segment: this.schedule.segment,
       step: stepIdx,
@@ -335,8 +342,10 @@ export class ProgramMachine {
       set: current.set,
       sets: this.setCount,
       repInSet: current.repInSet,
-      repsInSet: this.steps.filter((s) => s.set === current.set).length,
+      repsInSet: pos.repsInSet,
       phase: current.phase,
+      repInPhase: pos.repInPhase,
+      repsInPhase: pos.repsInPhase,
       effort: current.effort,
       secondsLeft: this.schedule.secondsLeft(this.nowMs),
       mvc: this.mvc,

@@ -6,7 +6,16 @@ import type { Message } from '../i18n/messages';
 import { mvcFromReps } from '../pipeline/calibration';
 import { restingBandCmH2O } from '../pipeline/measures';
 import { faultFeedback } from './scoring';
-import { FAULT_CODES, type BlockSummary, type FaultCode, type PerfectProfile, type RepResult, type ScoredRep } from './types';
+import {
+  FAULT_CODES,
+  type BlockSummary,
+  type FaultCode,
+  type MvcValue,
+  type PerfectProfile,
+  type RepResult,
+  type ScoredRep,
+  type SessionSummary,
+} from './types';
 
 const mean = (xs: readonly number[]): number | null => (xs.length > 0 ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
 
@@ -54,6 +63,59 @@ export function focusAdvice(s: BlockSummary, mvcCmH2O: number | null): Message {
   const text: Message =
     s.focus !== null ? faultFeedback(s.focus, restingBandCmH2O(mvcCmH2O)) : { key: s.missed > 0 ? 'summary.focusMissed' : 'summary.focusNone' };
   return { key: 'summary.focus', params: { text } };
+}
+
+/**
+ * A drop from the first to the last squeeze smaller than this is not worth a line: peaks of the
+ * same person differ by a few cmH2O from squeeze to squeeze anyway.
+ */
+const FATIGUE_SHOWN = 0.05;
+
+/**
+ * The lines of a set's or the session's summary (faults and focus come separately). Peaks in %
+ * of a maximum only against a strength test; without one, the average against the best squeeze
+ * of the same block. An assessment measures rather than trains: no score, no fatigue (its first
+ * and last squeezes are asked to be different).
+ */
+export function blockLines(s: BlockSummary, mvc: MvcValue | null, assessment: boolean): Message[] {
+  const lines: Message[] = [{ key: 'summary.reps', params: { done: s.repsDone, missed: s.missed } }];
+  if (!assessment) {
+    if (s.averageScore !== null) lines.push({ key: 'summary.avgScore', params: { score: s.averageScore } });
+    const strength = strengthLine(s, mvc);
+    if (strength !== null) lines.push(strength);
+  }
+  lines.push({ key: 'summary.hold', params: { seconds: s.totalHoldMs / 1000 } });
+  if (!assessment && s.fatigue !== null) {
+    lines.push(s.fatigue >= FATIGUE_SHOWN ? { key: 'summary.fatigue', params: { pct: 100 * s.fatigue } } : { key: 'summary.noFatigue' });
+  }
+  return lines;
+}
+
+function strengthLine(s: BlockSummary, mvc: MvcValue | null): Message | null {
+  const best = s.bestPeakPctMvc;
+  const avg = s.averagePeakPctMvc;
+  if (best !== null && avg !== null && mvc?.source === 'test') return { key: 'summary.peakPct', params: { best, avg } };
+  // Both are against the same running estimate, so their ratio is the average against the best.
+  if (best !== null && avg !== null && best > 0 && s.repsDone >= 2) return { key: 'summary.peakOfBest', params: { avg: (100 * avg) / best } };
+  return s.bestPeakCmH2O === null ? null : { key: 'summary.peakCm', params: { best: s.bestPeakCmH2O } };
+}
+
+/** How the session ended, then what an assessment measured. */
+export function summaryHeadline(summary: SessionSummary): Message[] {
+  const lines: Message[] = [{ key: summary.completed ? 'cue.finished' : 'summary.stopped' }];
+  if (summary.programId === 'mvc') {
+    const value = summary.measuredMvcCmH2O;
+    lines.push(value !== null ? { key: 'summary.mvcResult', params: { value } } : { key: 'summary.mvcNone' });
+  }
+  const p = summary.perfect;
+  if (p !== null) lines.push({ key: 'summary.perfect', params: { power: p.powerCmH2O ?? '–', e: p.enduranceS, r: p.repetitions, f: p.fast } });
+  return lines;
+}
+
+/** What a training session was scored against; null for an assessment or while nothing is known. */
+export function scaleNote(summary: SessionSummary): Message | null {
+  if (summary.programId === 'mvc' || summary.perfect !== null || summary.mvc === null) return null;
+  return { key: summary.mvc.source === 'test' ? 'summary.mvc.test' : 'summary.mvc.estimate', params: { value: summary.mvc.cmH2O } };
 }
 
 /** MVC test: the best squeeze that counts (held, not strained; pipeline/calibration.ts). */

@@ -2,7 +2,7 @@
  * Contracts of the training programs: what a program is (data), what the runner says while it
  * runs (cues, results, summaries) and what a scored rep carries. No React, no RxJS here.
  */
-import type { Message } from '../i18n/messages';
+import type { Message, MessageKey } from '../i18n/messages';
 import type { RepMeasures } from '../pipeline/types';
 
 /** Every fault a rep can be scored with, in the order feedback gives them priority. */
@@ -49,10 +49,13 @@ export type ParamField = 'holdMs' | 'restMs' | 'reps' | 'sets';
 /** Safe ranges of the adjustable parameters, inclusive. */
 export type ParamBounds = { readonly [F in ParamField]: readonly [number, number] };
 
-/** Where a program's numbers come from: a seed document (000–004) or a clinical reference. */
+/** A seed document (000–004, shared/seeds) or a clinical reference (shared/reference/protocols.md). */
+export type SourceDoc = '000' | '001' | '002' | '003' | '004' | 'bo1999' | 'laycock2001' | 'perineometry';
+
+/** Where a program's numbers come from: the document, and what it says (a catalog message). */
 export interface SourceRef {
-  readonly doc: string;
-  readonly cite: string;
+  readonly doc: SourceDoc;
+  readonly cite: MessageKey;
 }
 
 export interface ProgramDef {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PROGRAMS, getProgram, validateParams } from '../../src/programs/catalog';
+import { t } from '../../src/i18n/messages';
+import { PROGRAMS, getProgram, sourceMessage, validateParams } from '../../src/programs/catalog';
 import { planSteps, resolveStep, rulesForStep } from '../../src/programs/plan';
 import { GOOD_SCORE, progressionFor, trainingWeek, type SessionRecord } from '../../src/programs/progression';
 import type { ProgramParams } from '../../src/programs/types';
@@ -10,6 +11,17 @@ describe('program catalog', () => {
   it('has every program of the brief, each citing a source', () => {
     expect(PROGRAMS.map((p) => p.id).sort()).toEqual(['endurance', 'find', 'mvc', 'nff', 'perfect', 'relax', 'speed', 'strength']);
     for (const p of PROGRAMS) expect(p.sources.length).toBeGreaterThan(0);
+  });
+
+  it('names every source as a patient knows it, never by a file or document number', () => {
+    const shown = PROGRAMS.flatMap((p) => p.sources.map((s) => t(sourceMessage(s))));
+    for (const text of shown) {
+      expect(text).toMatch(/^Source: [A-Z0-9].+\. [A-Z0-9].+\.$/);
+      expect(text).not.toMatch(/seed|\.md|\b00\d\b|protocols/i);
+    }
+    expect(t(sourceMessage(getProgram('strength').sources[0]))).toBe(
+      'Source: 1177.se (Swedish health service), page on pelvic-floor training. Strength training: hold 5–6 seconds, relax completely, rest at least as long, aim for 10.',
+    );
   });
 
   it('uses the numbers of the source documents', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Cue, RepEvent, RepMeasures, SampleBatch } from '../../src/pipeline/types';
 import { getProgram } from '../../src/programs/catalog';
 import { runProgram, type RunnerControl, type RunnerOutput, type RunnerView } from '../../src/programs/runner';
-import type { MvcValue, ProgramCue } from '../../src/programs/types';
+import type { MvcValue, ProgramCue, ProgramDef, ProgramParams } from '../../src/programs/types';
 import { createStream } from '../../tools/bench-score';
 
 const strength = getProgram('strength');
@@ -32,7 +32,7 @@ function rep(index: number, over: Partial<RepMeasures>): RepMeasures {
 }
 
 /** Drives a runner in virtual stream time: 100-ms batches, rep events injected at given times. */
-function harness(mvc: MvcValue | null = null) {
+function harness(mvc: MvcValue | null = null, program: ProgramDef = strength, programParams: ProgramParams = params) {
   const samples$ = new Subject<SampleBatch>();
   const repEvents$ = new Subject<RepEvent>();
   const stop$ = new Subject<void>();
@@ -41,7 +41,7 @@ function harness(mvc: MvcValue | null = null) {
   const outputs: { atMs: number; o: RunnerOutput }[] = [];
   let now = 0;
   let complete = false;
-  runProgram({ program: strength, params, samples$, repEvents$, stop$, control$, mvc, recordCue: (tMs, kind) => recorded.push({ tMs, kind }) }).subscribe({
+  runProgram({ program, params: programParams, samples$, repEvents$, stop$, control$, mvc, recordCue: (tMs, kind) => recorded.push({ tMs, kind }) }).subscribe({
     next: (o) => outputs.push({ atMs: now, o }),
     complete: () => {
       complete = true;
@@ -166,6 +166,44 @@ describe('program runner', () => {
     expect(h.complete).toBe(true);
     expect(h.cues().at(-1)).toEqual({ kind: 'end', tMs: 7000, completed: false });
     expect(h.of('summary')[0].o.summary).toMatchObject({ completed: false, session: { repsDone: 0, missed: 1 } });
+  });
+});
+
+describe('program runner: where the cue display says you are', () => {
+  /** What the display shows during each squeeze: phase, squeeze within it, rep and set. */
+  function squeezeViews(h: ReturnType<typeof harness>): string[] {
+    const seen = new Map<number, string>();
+    for (const { o } of h.of('view')) {
+      const v = o.view;
+      if (v.segment === 'squeeze' && !seen.has(v.step)) {
+        seen.set(v.step, `${v.phase} ${v.repInPhase + 1}/${v.repsInPhase} rep ${v.repInSet + 1}/${v.repsInSet} set ${v.set + 1}/${v.sets}`);
+      }
+    }
+    return [...seen.values()];
+  }
+
+  it('PERFECT: power and endurance once each, then 1–10 of the repetitions and 1–10 of the fast squeezes', () => {
+    const perfect = getProgram('perfect');
+    const h = harness(null, perfect, perfect.defaults);
+    h.runUntil(300_000);
+    expect(h.complete).toBe(true);
+    const views = squeezeViews(h).map((v) => v.split(' rep ')[0]);
+    expect(views).toEqual([
+      'power 1/1',
+      'endurance 1/1',
+      ...Array.from({ length: 10 }, (_, i) => `repetitions ${i + 1}/10`),
+      ...Array.from({ length: 10 }, (_, i) => `fast ${i + 1}/10`),
+    ]);
+    // The whole assessment is one "set" of 22 squeezes: the display must not count on it.
+    expect(h.of('view').at(-1)?.o.view).toMatchObject({ steps: 22, sets: 1, repsInSet: 22, phase: 'fast', repInPhase: 9, repsInPhase: 10 });
+  });
+
+  it('a 2-set strength program counts reps 1–3 in each set, and the phase with them', () => {
+    const h = harness(null, strength, { ...params, sets: 2, setRestMs: 10_000 });
+    h.runUntil(120_000);
+    expect(h.complete).toBe(true);
+    const rep = (r: number, set: number) => `main ${r}/3 rep ${r}/3 set ${set}/2`;
+    expect(squeezeViews(h)).toEqual([rep(1, 1), rep(2, 1), rep(3, 1), rep(1, 2), rep(2, 2), rep(3, 2)]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useStore } from 'zustand';
 import { t } from '../../i18n/messages';
-import { PROGRAMS, getProgram, isProgramId } from '../../programs/catalog';
+import { PROGRAMS, getProgram, isProgramId, sourceMessage } from '../../programs/catalog';
 import { profileStore, selectProgram, setParam } from '../../store/profileStore';
 import type { ParamField } from '../../programs/types';
 
@@ -88,7 +88,7 @@ export function ProgramPicker({ disabled }: { disabled: boolean }) {
       <p className="hint">{mvc ? t('program.mvcKnown', { value: mvc.cmH2O.toFixed(0) }) : t('program.mvcNone')}</p>
       <ul className="program-sources">
         {program.sources.map((s) => (
-          <li key={s.cite}>{t('program.source', { cite: s.cite })}</li>
+          <li key={s.cite}>{t(sourceMessage(s))}</li>
         ))}
       </ul>
     </div>

@@ -1,30 +1,37 @@
 import { useStore } from 'zustand';
 import { t } from '../../i18n/messages';
+import { getProgram } from '../../programs/catalog';
 import type { RepResult } from '../../programs/types';
 import { programStore } from '../../store/programStore';
 
-function ResultItem({ result }: { result: RepResult }) {
+function ResultItem({ result, assessment }: { result: RepResult; assessment: boolean }) {
+  const nameKey = assessment ? 'results.squeeze' : 'results.rep';
   if (result.kind === 'cut') {
     return (
       <li className="rep-result rep-cut">
-        <span className="rep-name">{t('results.rep', { n: result.cueIndex + 1 })}</span> {t('results.cut')}
+        <span className="rep-name">{t(nameKey, { n: result.cueIndex + 1 })}</span> {t('results.cut')}
       </li>
     );
   }
   if (result.kind === 'missed') {
     return (
       <li className="rep-result rep-missed">
-        <span className="rep-name">{t('results.rep', { n: result.cueIndex + 1 })}</span> {t('results.missed')}
+        <span className="rep-name">{t(nameKey, { n: result.cueIndex + 1 })}</span> {t('results.missed')}
       </li>
     );
   }
   const rep = result.rep;
-  const name = rep.role === 'cued' && rep.cueIndex !== null ? t('results.rep', { n: rep.cueIndex + 1 }) : t('results.extra');
+  const name = rep.role === 'cued' && rep.cueIndex !== null ? t(nameKey, { n: rep.cueIndex + 1 }) : t('results.extra');
   const faults = rep.faults.length > 0 ? rep.faults.map((f) => t(`fault.${f}`)).join(', ') : t('results.noFaults');
+  // A test measures the squeeze: a score against the very maximum it is measuring says nothing.
+  const measure = assessment ? (
+    <span className="rep-measured">{t('results.measured', { peak: rep.peakCmH2O, seconds: rep.durationMs / 1000 })}</span>
+  ) : (
+    <span className="rep-score">{t('results.score', { score: rep.score })}</span>
+  );
   return (
     <li className={`rep-result ${rep.faults.length > 0 ? 'rep-faulty' : 'rep-clean'}`} data-faults={rep.faults.join(' ')}>
-      <span className="rep-name">{name}</span> <span className="rep-score">{t('results.score', { score: rep.score })}</span>{' '}
-      <span className="rep-faults">{faults}</span> <span className="rep-feedback">{t(rep.feedback)}</span>
+      <span className="rep-name">{name}</span> {measure} <span className="rep-faults">{faults}</span> <span className="rep-feedback">{t(rep.feedback)}</span>
     </li>
   );
 }
@@ -32,13 +39,15 @@ function ResultItem({ result }: { result: RepResult }) {
 /** One line per rep, newest last, as soon as the rep has ended. */
 export function RepResults() {
   const results = useStore(programStore, (s) => s.results);
+  const programId = useStore(programStore, (s) => s.programId);
   if (results.length === 0) return null;
+  const assessment = programId !== null && getProgram(programId).kind === 'assessment';
   return (
     <div className="rep-results">
       <h3 id="rep-results-heading">{t('results.heading')}</h3>
       <ol aria-labelledby="rep-results-heading">
         {results.map((r, i) => (
-          <ResultItem key={i} result={r} />
+          <ResultItem key={i} result={r} assessment={assessment} />
         ))}
       </ol>
     </div>

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { t } from '../../src/i18n/messages';
+import { blockLines, scaleNote, summarize, summaryHeadline } from '../../src/programs/summary';
+import type { MvcValue, RepResult, ScoredRep, SessionSummary } from '../../src/programs/types';
+
+function rep(cueIndex: number, peakCmH2O: number): RepResult {
+  const scored: ScoredRep = {
+    index: cueIndex,
+    onsetMs: 0,
+    detectedAtMs: 0,
+    peakMs: 0,
+    peakCmH2O,
+    baselineCmH2O: 0,
+    durationMs: 4200,
+    releaseMs: 0,
+    relaxedMs: null,
+    riseTimeMs: 300,
+    holdFade: 0.05,
+    steadiness: 0.03,
+    straining: false,
+    referenceRiseCmH2O: null,
+    cut: false,
+    score: 80,
+    faults: [],
+    feedback: { key: 'feedback.great' },
+    cueIndex,
+    role: 'cued',
+  };
+  return { kind: 'rep', set: 0, phase: 'main', rep: scored };
+}
+
+const lines = (peaks: number[], mvc: MvcValue | null, assessment = false) =>
+  blockLines(
+    summarize(
+      peaks.map((p, i) => rep(i, p)),
+      mvc?.cmH2O ?? Math.max(...peaks),
+    ),
+    mvc,
+    assessment,
+  ).map((m) => t(m));
+
+describe('summary lines a patient reads', () => {
+  it('says how much weaker the last squeeze was, in whole percent, only when it was weaker', () => {
+    expect(lines([40, 36, 31.2], null)).toContain('Your last squeeze was 22 % weaker than your first.');
+    // Stronger at the end (the old "Fatigue: −22 %"), or within 5 %: no percentage at all.
+    for (const peaks of [
+      [31.2, 36, 40],
+      [40, 38, 38.4],
+    ]) {
+      const text = lines(peaks, null);
+      expect(text).toContain('Your squeezes kept their strength to the end.');
+      expect(text.join(' ')).not.toMatch(/weaker|−|-\d/);
+    }
+  });
+
+  it('speaks of a maximum only against a strength test; otherwise of the strongest squeeze of the set', () => {
+    const estimate = lines([40, 30, 20], { cmH2O: 40, source: 'estimate' });
+    expect(estimate.join(' ')).not.toContain('maximum');
+    expect(estimate).toContain('On average, your squeezes reached 75 % of your strongest one.');
+    const tested = lines([40, 30, 20], { cmH2O: 50, source: 'test' });
+    expect(tested).toContain('Strongest squeeze: 80 % of your strength test; on average 60 %.');
+  });
+
+  it('an assessment shows no score and no fatigue', () => {
+    const text = lines([40, 30, 20], null, true).join(' ');
+    expect(text).not.toMatch(/score|weaker|strength to the end/i);
+    expect(text).toContain('Reps done: 3, missed: 0');
+  });
+
+  it('a completed session says so, as the spoken cue did; a stopped one says it stopped', () => {
+    const session = summarize([rep(0, 30)], 30);
+    const summary: SessionSummary = {
+      programId: 'strength',
+      completed: true,
+      sets: [session],
+      session,
+      mvc: { cmH2O: 31.6, source: 'estimate' },
+      measuredMvcCmH2O: null,
+      perfect: null,
+    };
+    expect(summaryHeadline(summary).map((m) => t(m))).toEqual(['Finished. Well done.']);
+    expect(summaryHeadline({ ...summary, completed: false }).map((m) => t(m))).toEqual(['Stopped early.']);
+    expect(t(scaleNote(summary) ?? { key: 'summary.stopped' })).toBe(
+      'Scored against your strongest squeeze this session (32 cmH2O). Do the strength test for a firmer scale.',
+    );
+    const mvcTest = { ...summary, programId: 'mvc' as const, measuredMvcCmH2O: 38.4 };
+    expect(summaryHeadline(mvcTest).map((m) => t(m))).toEqual([
+      'Finished. Well done.',
+      'Your strongest squeeze: 38 cmH2O. It is now the scale for "too weak".',
+    ]);
+    expect(scaleNote(mvcTest)).toBeNull();
+  });
+});
