@@ -75,8 +75,7 @@ const en = {
   'settings.heading': 'Settings',
   'settings.cues': 'Cues',
   'settings.units': 'What the numbers mean',
-  'settings.unitsText':
-    'Pressure is shown in cmH2O (centimetres of water), the unit physiotherapists use to measure a pelvic-floor squeeze: 1 cmH2O is the pressure under 1 cm of water. A gentle squeeze is a few cmH2O, a strong one 30 or more. Trainers that only report raw counts show % of your strongest squeeze once calibrated.',
+  'settings.unitsCounts': 'Trainers that only report raw counts show % of your strongest squeeze once calibrated.',
   'settings.data': 'Your data',
   'settings.dataText':
     'Everything measured stays on this device, in this browser. Nothing is sent anywhere. You can save any session as a CSV file, or delete it, under History.',

@@ -13,7 +13,8 @@ export function SettingsScreen() {
       </section>
       <section aria-labelledby="settings-units">
         <h2 id="settings-units">{t('settings.units')}</h2>
-        <p>{t('settings.unitsText')}</p>
+        <p>{t('units.cmH2O')}</p>
+        <p>{t('settings.unitsCounts')}</p>
       </section>
       <section aria-labelledby="settings-data">
         <h2 id="settings-data">{t('settings.data')}</h2>
