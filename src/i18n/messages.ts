@@ -25,7 +25,6 @@ const en = {
   'readout.waiting': '–',
   'chart.label': 'Pressure over the last 30 seconds',
   'chart.axisTime': 'seconds',
-  'chart.axisPressure': 'cmH2O',
   'device.battery': 'Battery {percent} %',
   'device.simulated': 'Simulated sensor',
   'device.badPackets': '{count} damaged packets ignored',
