@@ -51,11 +51,6 @@ export interface CountCalibrationState {
 
 export const idleCountCalibration: CountCalibrationState = { phase: 'idle', secondsLeft: 0, result: null, message: null };
 
-/** A reading in counts as a percentage of the calibrated maximum. */
-export function percentOfMax(counts: number, c: CountCalibrationResult): number {
-  return (100 * (counts - c.restCounts)) / c.maxAboveRestCounts;
-}
-
 /** Median of the first n values, sorting them in place. */
 function medianInPlace(values: Float64Array, n: number): number {
   const sorted = values.subarray(0, n).sort();

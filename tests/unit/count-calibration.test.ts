@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PERIFIT_PRESSURE, PERIFIT_SERVICE } from '../../src/ble/profiles/perifit';
-import { CALIBRATION_REST_MS, CALIBRATION_SQUEEZE_MS, type CountCalibrationState } from '../../src/pipeline/countCalibration';
+import { CALIBRATION_REST_MS, CALIBRATION_SQUEEZE_MS, CountCalibrator, type CountCalibrationState } from '../../src/pipeline/countCalibration';
 import type { RepMeasures } from '../../src/pipeline/types';
 import { TrainingSession } from '../../src/session/trainingSession';
 import { FakePeripheral, fakeBluetooth } from './ble-fake-gatt';
@@ -179,5 +179,37 @@ describe('calibrating a count device', () => {
     expect(session.calibration$.value.display.unit).toBe('counts');
     person.stop();
     session.close();
+  });
+});
+
+describe('the calibration rules', () => {
+  /** Feeds a calibrator `level(t)` at 20 Hz through both phases. */
+  function run(level: (tMs: number) => number): CountCalibrationState {
+    const calibrator = new CountCalibrator();
+    for (let t = 0; t <= CALIBRATION_REST_MS + CALIBRATION_SQUEEZE_MS; t += INTERVAL_MS) calibrator.push(t, level(t));
+    return calibrator.state;
+  }
+  const squeezeFrom = CALIBRATION_REST_MS + 1000;
+
+  it.each(SEEDS)('a spike on top of the hold does not count as the maximum (seed %i)', (seed) => {
+    const random = mulberry32(seed);
+    const state = run((t) => {
+      const held = t >= squeezeFrom && t < squeezeFrom + 3000 ? 500 : 0;
+      // One 100 ms cough spike of +800 counts mid-hold.
+      const spike = t >= squeezeFrom + 1500 && t < squeezeFrom + 1600 ? 800 : 0;
+      return 300 + 2 * (random() - 0.5) + held + spike;
+    });
+    expect(state.phase).toBe('done');
+    expect(state.result?.restCounts).toBeCloseTo(300, 0);
+    expect(state.result?.maxAboveRestCounts).toBeGreaterThan(495);
+    expect(state.result?.maxAboveRestCounts).toBeLessThan(505);
+  });
+
+  it('a perfectly steady rest (every value the same) still needs a squeeze of a few counts', () => {
+    expect(run((t) => (t >= squeezeFrom && t < squeezeFrom + 3000 ? 103 : 100))).toMatchObject({ phase: 'failed', message: 'calibration.tooWeak' });
+    expect(run((t) => (t >= squeezeFrom && t < squeezeFrom + 3000 ? 140 : 100))).toMatchObject({
+      phase: 'done',
+      result: { restCounts: 100, maxAboveRestCounts: 40 },
+    });
   });
 });
