@@ -41,7 +41,7 @@ const en = {
   'calibration.start': 'Calibrate',
   'calibration.again': 'Calibrate again',
   'calibration.rest': 'Rest: relax completely and breathe normally.',
-  'calibration.squeeze': 'Squeeze as hard as you can and hold until the count reaches 0.',
+  'calibration.squeeze': 'Squeeze as hard as you can and hold it until the countdown ends.',
   'calibration.secondsLeft': '{seconds} s',
   'calibration.done': 'Done: readings are now in % of your maximum.',
   'calibration.tooWeak': 'No strong squeeze was seen, so nothing changed. When asked, squeeze as hard as you can, then try again.',
