@@ -22,6 +22,7 @@ import { PROFILES } from '../ble/profiles';
 import { RateMeter } from '../ble/rate';
 import type { CueOutputs } from '../cues/outputs';
 import { targetBandFor } from '../cues/targetBand';
+import { CountCalibrator, idleCountCalibration, type CountCalibrationResult, type CountCalibrationState } from '../pipeline/countCalibration';
 import { RepDetector } from '../pipeline/detector';
 import { restingBandCmH2O } from '../pipeline/measures';
 import type { RepEvent, SampleBatch } from '../pipeline/types';
@@ -32,10 +33,12 @@ import { Recorder } from '../recording/recorder';
 import type { JournalOpener, SessionJournal } from './journalPort';
 import { LiveBuffer } from './liveBuffer';
 import { StreamTimeline } from './timeline';
-import { idleRun, initialLink, type Calibration, type LinkState, type ProgramRun } from './types';
+import { idleRun, initialLink, rawDisplay, type Calibration, type LinkState, type ProgramRun } from './types';
 
 /** How often the measured sample rate is published, ms of stream time. */
 const RATE_PUBLISH_MS = 1000;
+/** A calibrated count device shows % of the user's maximum: the maximum is 100. */
+const PCT_MAX = 100;
 
 export interface TrainingSessionSetup {
   /** Where the sensor is paired; null: samples are fed in (feed()), as benches and tests do. */
@@ -75,9 +78,14 @@ export class TrainingSession {
   readonly repEvents$ = new Subject<RepEvent>();
   /** Every cue the running program gives. */
   readonly cues$ = new Subject<ProgramCue>();
+  /** The guided calibration of a count device (calibrateCounts()): phase, seconds left, result. */
+  readonly countCalibration$ = new BehaviorSubject<CountCalibrationState>(idleCountCalibration);
 
   private readonly clock: () => number;
-  private readonly detector: RepDetector;
+  private detector: RepDetector;
+  private calibrator: CountCalibrator | null = null;
+  /** The rep the detector has announced and not yet finished or cancelled, if any. */
+  private openRep: number | null = null;
   private readonly timeline = new StreamTimeline();
   private readonly rate = new RateMeter();
   private readonly subscriptions = new Subscription();
@@ -92,7 +100,12 @@ export class TrainingSession {
   constructor(private readonly setup: TrainingSessionSetup) {
     this.clock = setup.clock ?? (() => performance.now());
     this.link$ = new BehaviorSubject<LinkState>({ ...initialLink, simulated: setup.simulated });
-    this.calibration$ = new BehaviorSubject<Calibration>({ restCmH2O: null, mvc: setup.mvc, restBandCmH2O: restingBandCmH2O(setup.mvc?.cmH2O) });
+    this.calibration$ = new BehaviorSubject<Calibration>({
+      restCmH2O: null,
+      mvc: setup.mvc,
+      restBandCmH2O: restingBandCmH2O(setup.mvc?.cmH2O),
+      display: rawDisplay,
+    });
     this.detector = new RepDetector({ mvcCmH2O: setup.mvc?.cmH2O ?? null });
   }
 
@@ -155,11 +168,23 @@ export class TrainingSession {
     }
   }
 
+  /**
+   * Guided calibration of a device that reports raw counts: rest, then one maximal squeeze
+   * (countCalibration$ says which, and the seconds left). When it succeeds, every live value is
+   * in % of that maximum from then on. Not while a program runs; a failure changes nothing.
+   */
+  calibrateCounts(): void {
+    if (this.closed || this.run || this.link$.value.unit !== 'counts') return;
+    this.calibrator = new CountCalibrator();
+    this.countCalibration$.next(this.calibrator.state);
+  }
+
   // --- the program --------------------------------------------------------------------------
 
   /** Starts a program on the live stream (`fromStep`: continue an interrupted one). Call from a user gesture. */
   start(program: ProgramDef, params: ProgramParams, fromStep = 0): void {
-    if (this.run || this.closed) return;
+    // Not during a calibration: its scale would change under the running program.
+    if (this.run || this.closed || this.calibrator) return;
     this.setup.cueOutputs?.unlock();
     const stepRules = planSteps(program, params).map((step) => rulesForStep(program, step));
     const control$ = new Subject<RunnerControl>();
@@ -265,6 +290,50 @@ export class TrainingSession {
     this.calibration$.next({ ...this.calibration$.value, mvc, restBandCmH2O: restingBandCmH2O(mvc.cmH2O) });
   }
 
+  /** Feeds the calibration under way the raw samples; applies its result when it is done. */
+  private calibrate(batch: SampleBatch): void {
+    const calibrator = this.calibrator;
+    if (calibrator === null) return;
+    let changed = false;
+    for (let i = 0; i < batch.t.length && !calibrator.finished; i++) changed = calibrator.push(batch.t[i], batch.p[i]) || changed;
+    if (!changed) return;
+    const state = calibrator.state;
+    if (calibrator.finished) this.calibrator = null;
+    if (state.result !== null) this.showPercentOfMax(state.result);
+    this.countCalibration$.next(state);
+  }
+
+  /**
+   * From now on the live values are % of the calibrated maximum, and so is the MVC: 100. Why this
+   * way: the detector, the runner, scoring and the target band all work relative to one MVC in
+   * one unit, so feeding them % and setting the MVC to 100 makes every one of them right without
+   * a conversion of its own (a squeeze at half the maximum is a 50 % rep against an MVC of 100).
+   * The calibration squeeze is a maximal, held squeeze: a strength test, hence source 'test'.
+   * Recorder and journal keep the raw counts. The detector starts afresh (its rest level and
+   * history were in counts), and so does the live buffer, so the chart never mixes units. Not
+   * journaled as the user's MVC in cmH2O: 100 % means nothing on another device.
+   */
+  private showPercentOfMax(result: CountCalibrationResult): void {
+    if (this.openRep !== null) this.emitEvent({ type: 'cancel', index: this.openRep, tMs: this.nowMs() });
+    this.detector = new RepDetector({ mvcCmH2O: PCT_MAX });
+    this.buffer.clear();
+    this.calibration$.next({
+      restCmH2O: null,
+      mvc: { cmH2O: PCT_MAX, source: 'test' },
+      restBandCmH2O: restingBandCmH2O(PCT_MAX),
+      display: { unit: 'pctMax', offset: result.restCounts, scale: PCT_MAX / result.maxAboveRestCounts },
+    });
+  }
+
+  /** The batch in the live unit: itself, or a scaled copy (one per batch; per sample nothing). */
+  private live(batch: SampleBatch): SampleBatch {
+    const { offset, scale } = this.calibration$.value.display;
+    if (offset === 0 && scale === 1) return batch;
+    const p = new Float32Array(batch.p.length);
+    for (let i = 0; i < p.length; i++) p[i] = (batch.p[i] - offset) * scale;
+    return { ...batch, p };
+  }
+
   // --- the stream ---------------------------------------------------------------------------
 
   /** Mirrors the connection's phase; an outage pauses the program, giving up ends it. */
@@ -291,6 +360,9 @@ export class TrainingSession {
           reconnectAttempt: 0,
           error: null,
         });
+        const display = this.calibration$.value.display;
+        const unit = profile?.unit ?? 'cmH2O';
+        if (display.unit !== 'pctMax' && display.unit !== unit) this.calibration$.next({ ...this.calibration$.value, display: { ...display, unit } });
         void connection.readBattery().then((battery) => this.connection === connection && this.patchLink({ battery }));
         void connection.readInfo().then((info) => this.connection === connection && this.patchLink({ info }));
         return;
@@ -328,6 +400,11 @@ export class TrainingSession {
     this.detector.markGap(this.gapFromMs);
     this.detector.drainEvents(this.emitEvent);
     this.run?.control$.next({ type: 'pause', reason: 'sensorLost' });
+    if (this.calibrator) {
+      this.calibrator.fail('calibration.sensorLost');
+      this.countCalibration$.next(this.calibrator.state);
+      this.calibrator = null;
+    }
   }
 
   private closeGap(toMs: number): void {
@@ -345,17 +422,22 @@ export class TrainingSession {
     this.timeline.admit(batch, this.clock());
     if (this.timeline.jumps !== jumps) this.patchLink({ timeJumps: this.timeline.jumps });
     this.closeGap(batch.t[0]);
-    this.buffer.pushBatch(batch);
+    // The raw unit stays in recordings; everything live is in the display unit.
     this.recorder.append(batch);
     this.journal?.samples(batch);
-    this.detector.pushBatch(batch);
+    this.calibrate(batch);
+    const live = this.live(batch);
+    this.buffer.pushBatch(live);
+    this.detector.pushBatch(live);
     this.detector.drainEvents(this.emitEvent);
-    this.samples$.next(batch);
+    this.samples$.next(live);
     if (batch.lostBefore > 0) this.patchLink({ lostSamples: this.link$.value.lostSamples + batch.lostBefore });
     this.publishRate(batch);
   }
 
   private readonly emitEvent = (e: RepEvent): void => {
+    if (e.type === 'onset') this.openRep = e.index;
+    else if ((e.type === 'cancel' ? e.index : e.type === 'rep' ? e.rep.index : null) === this.openRep) this.openRep = null;
     if (e.type === 'baseline') this.calibration$.next({ ...this.calibration$.value, restCmH2O: e.baselineCmH2O });
     this.repEvents$.next(e);
   };

@@ -66,7 +66,22 @@ export interface Calibration {
   readonly mvc: MvcValue | null;
   /** Width of the resting band ("relaxed"), cmH2O above rest. */
   readonly restBandCmH2O: number;
+  /** What the session's live values (samples$, the live buffer, reps, MVC, target band) are in. */
+  readonly display: DisplayScale;
 }
+
+/**
+ * The unit of the live values: the device's own (cmH2O, or raw counts), or, once a count device
+ * is calibrated, % of the user's maximum. Recordings and the journal keep the raw unit:
+ * live = (raw − offset) × scale.
+ */
+export interface DisplayScale {
+  readonly unit: PressureUnit | 'pctMax';
+  readonly offset: number;
+  readonly scale: number;
+}
+
+export const rawDisplay: DisplayScale = { unit: 'cmH2O', offset: 0, scale: 1 };
 
 export interface ProgramRun {
   readonly status: 'idle' | 'running' | 'done';

@@ -3,6 +3,7 @@ import { createStore } from 'zustand/vanilla';
 import type { TrainingSession } from '../session/trainingSession';
 import { idleRun } from '../session/types';
 import { analysisStore, initialAnalysis } from './analysisStore';
+import { calibrationStore, initialCalibrationView } from './calibrationStore';
 import { connectionStore } from './connectionStore';
 import { programStore } from './programStore';
 
@@ -13,11 +14,14 @@ export const sessionStore = createStore<{ session: TrainingSession | null }>(() 
 export function bindSession(session: TrainingSession): Subscription {
   analysisStore.setState(initialAnalysis, true);
   programStore.setState(idleRun, true);
+  calibrationStore.setState(initialCalibrationView, true);
   sessionStore.setState({ session });
   const binding = new Subscription();
   binding.add(session.link$.subscribe((link) => connectionStore.setState(link, true)));
   binding.add(session.program$.subscribe((run) => programStore.setState(run, true)));
   binding.add(session.calibration$.subscribe((c) => analysisStore.setState({ restCmH2O: c.restCmH2O })));
+  binding.add(session.calibration$.subscribe((c) => calibrationStore.setState({ display: c.display })));
+  binding.add(session.countCalibration$.subscribe((count) => calibrationStore.setState({ count })));
   binding.add(
     session.repEvents$.subscribe((event) => {
       if (event.type === 'onset') analysisStore.setState({ activeOnsetMs: event.onsetMs });

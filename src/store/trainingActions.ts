@@ -30,6 +30,8 @@ export interface TrainingActions {
   readonly connectSimulated: () => void;
   readonly disconnect: () => void;
   readonly tare: () => void;
+  /** Guided calibration of a device that reports raw counts (rest, one maximal squeeze). */
+  readonly calibrateCounts: () => void;
   readonly startProgram: () => void;
   /** Continues an interrupted program from `fromStep`, with the parameters it had. */
   readonly continueProgram: (programId: ProgramId, params: ProgramParams, fromStep: number) => void;
@@ -104,6 +106,7 @@ export function createTrainingActions(services: AppServices): TrainingActions {
     },
     disconnect,
     tare: () => void current?.session.tare(),
+    calibrateCounts: () => current?.session.calibrateCounts(),
     startProgram: () => {
       const { selectedId, params } = profileStore.getState();
       current?.session.start(getProgram(selectedId), params);

@@ -1,9 +1,11 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
+import { useStore } from 'zustand';
 import 'uplot/dist/uPlot.min.css';
 import { t } from '../i18n/messages';
 import type { LiveBuffer } from '../session/liveBuffer';
 import { analysisStore } from '../store/analysisStore';
+import { calibrationStore } from '../store/calibrationStore';
 import { programStore } from '../store/programStore';
 import { onFrame } from './frameLoop';
 
@@ -70,6 +72,8 @@ function drawGuides(u: uPlot): void {
 /** The scrolling squeeze curve: redrawn at most once per animation frame, from the bounded buffer. */
 export function LiveChart({ buffer }: { buffer: LiveBuffer }) {
   const host = useRef<HTMLDivElement>(null);
+  // cmH2O, counts, or % of max once a count device is calibrated: the chart is rebuilt when it changes.
+  const unit = useStore(calibrationStore, (s) => s.display.unit);
 
   useEffect(() => {
     const el = host.current;
@@ -94,7 +98,7 @@ export function LiveChart({ buffer }: { buffer: LiveBuffer }) {
             splits: (u) => timeTicks(u.scales.x.max ?? 0, u.bbox.width),
             values: (u, splits) => splits.map((s) => String(Math.round(s - (u.scales.x.max ?? 0)) || 0)),
           },
-          { label: t('chart.axisPressure') },
+          { label: t(`device.unit.${unit}`) },
         ],
       },
       data,
@@ -130,7 +134,7 @@ export function LiveChart({ buffer }: { buffer: LiveBuffer }) {
       resize.disconnect();
       plot.destroy();
     };
-  }, [buffer]);
+  }, [buffer, unit]);
 
   return <div ref={host} className="live-chart" role="img" aria-label={t('chart.label')} data-testid="live-chart" />;
 }

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { t } from '../i18n/messages';
 import type { LiveBuffer } from '../session/liveBuffer';
 import { analysisStore } from '../store/analysisStore';
-import { connectionStore } from '../store/connectionStore';
+import { calibrationStore } from '../store/calibrationStore';
 import { onFrame } from './frameLoop';
 
 /** Ten updates a second: fast enough to follow a squeeze, slow enough to read. */
@@ -21,8 +21,8 @@ export function PressureReadout({ buffer }: { buffer: LiveBuffer }) {
       const p = buffer.latestPressure();
       if (Number.isNaN(p)) return;
       const rest = analysisStore.getState().restCmH2O;
-      // Community-documented trainers send uncalibrated counts: say so rather than call them cmH2O.
-      const unit = t(`device.unit.${connectionStore.getState().unit}`);
+      // Community-documented trainers send uncalibrated counts (say so), or % of max once calibrated.
+      const unit = t(`device.unit.${calibrationStore.getState().display.unit}`);
       value.current.textContent = (rest === null ? p : p - rest).toFixed(1);
       suffix.current.textContent = rest === null ? unit : `${unit} ${t('readout.aboveRest')}`;
     });

@@ -3,6 +3,7 @@ import { t } from '../../i18n/messages';
 import type { HistoryStore } from '../../store/historyStore';
 import { sessionStore } from '../../store/sessionStore';
 import { ConnectPanel } from '../ConnectPanel';
+import { CountCalibration } from '../CountCalibration';
 import { JournalNotice } from '../JournalNotice';
 import { LiveChart } from '../LiveChart';
 import { PressureReadout } from '../PressureReadout';
@@ -25,6 +26,7 @@ export function HomeScreen({ bluetoothAvailable, history }: { bluetoothAvailable
       <ProgramPanel history={history} />
       {session && (
         <section className="live" aria-label={t('live.heading')}>
+          <CountCalibration />
           <PressureReadout buffer={session.buffer} />
           <LiveChart buffer={session.buffer} />
           <JournalNotice history={history} />

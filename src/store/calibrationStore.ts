@@ -1,0 +1,15 @@
+import { createStore } from 'zustand/vanilla';
+import { idleCountCalibration, type CountCalibrationState } from '../pipeline/countCalibration';
+import { rawDisplay, type DisplayScale } from '../session/types';
+
+export interface CalibrationView {
+  /** The guided calibration of a count device: phase, seconds left, result or why it failed. */
+  count: CountCalibrationState;
+  /** What the live values are in: the readout's and the chart's unit. */
+  display: DisplayScale;
+}
+
+export const initialCalibrationView: CalibrationView = { count: idleCountCalibration, display: rawDisplay };
+
+/** The session's count calibration and display unit (src/store/sessionStore.ts binds it). */
+export const calibrationStore = createStore<CalibrationView>(() => initialCalibrationView);
