@@ -6,9 +6,10 @@
  * seconds each (default 60): fps (median of 1-s windows of requestAnimationFrame callbacks),
  * frame-interval p95, long tasks, main-thread busy % (CDP TaskDuration / wall time) and the DOM
  * node count (CDP `Nodes`) at start and end. With several runs, each figure is the median over
- * runs. Method and figures: docs/render.md.
+ * runs. `--profile FILE` saves a CPU profile of the set (open it in DevTools). Method and figures:
+ * docs/render.md.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type CDPSession } from '@playwright/test';
@@ -85,7 +86,7 @@ async function metrics(cdp: CDPSession): Promise<Map<string, number>> {
   return new Map(list.map((m) => [m.name, m.value]));
 }
 
-async function measure(browser: Browser, url: string, seconds: number, scenario: 'idle' | 'set'): Promise<Measures> {
+async function measure(browser: Browser, url: string, seconds: number, scenario: 'idle' | 'set', profile?: string): Promise<Measures> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
   const page = await context.newPage();
   await page.addInitScript(PAGE_PROBE);
@@ -108,9 +109,14 @@ async function measure(browser: Browser, url: string, seconds: number, scenario:
     // Let the page settle a second before measuring.
     await page.waitForTimeout(1000);
     const before = await metrics(cdp);
+    if (profile) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+    }
     await page.evaluate('window.__renderProbe.start()');
     const wallStart = Date.now();
     await page.waitForTimeout(seconds * 1000);
+    if (profile) writeFileSync(profile, JSON.stringify((await cdp.send('Profiler.stop')).profile));
     const probe = await page.evaluate<ProbeResult>('({ frames: window.__renderProbe.frames, longTasks: window.__renderProbe.longTasks })');
     const wallS = (Date.now() - wallStart) / 1000;
     const after = await metrics(cdp);
@@ -154,7 +160,7 @@ function table(idle: Measures[], set: Measures[]): string {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { seconds: { type: 'string', default: '60' }, runs: { type: 'string', default: '1' }, port: { type: 'string' } },
+    options: { seconds: { type: 'string', default: '60' }, runs: { type: 'string', default: '1' }, port: { type: 'string' }, profile: { type: 'string' } },
   });
   const seconds = Number(values.seconds);
   const runs = Number(values.runs);
@@ -171,7 +177,7 @@ async function main(): Promise<void> {
       console.error(`run ${r + 1}/${runs}: idle page, ${seconds} s`);
       idle.push(await measure(browser, url, seconds, 'idle'));
       console.error(`run ${r + 1}/${runs}: strength set on the simulated sensor, ${seconds} s`);
-      set.push(await measure(browser, url, seconds, 'set'));
+      set.push(await measure(browser, url, seconds, 'set', values.profile));
     }
   } finally {
     await browser.close();

@@ -17,7 +17,7 @@ export function bindSession(session: TrainingSession): Subscription {
   const binding = new Subscription();
   binding.add(session.link$.subscribe((link) => connectionStore.setState(link, true)));
   binding.add(session.program$.subscribe((run) => programStore.setState(run, true)));
-  binding.add(session.calibration$.subscribe((c) => analysisStore.setState({ restCmH2O: c.restCmH2O })));
+  binding.add(session.calibration$.subscribe((c) => analysisStore.setState({ restCmH2O: c.restCmH2O, restBandCmH2O: c.restBandCmH2O })));
   binding.add(
     session.repEvents$.subscribe((event) => {
       if (event.type === 'onset') analysisStore.setState({ activeOnsetMs: event.onsetMs });
