@@ -5,7 +5,7 @@ import { t } from '../i18n/messages';
 import type { LiveBuffer } from '../session/liveBuffer';
 import { analysisStore } from '../store/analysisStore';
 import { programStore } from '../store/programStore';
-import { onFrame } from './frameLoop';
+import { onFrame, requestFrame } from './frameLoop';
 
 const WINDOW_MS = 30_000;
 /** 30 s at up to 100 Hz. */
@@ -249,12 +249,16 @@ export function LiveChart({ buffer }: { buffer: LiveBuffer }) {
       }
       drawCurve(ctx, curve.width, curve.height, xs, ys, count, latest / 1000, range.min, range.max, 2 * ratio);
     });
+    // A frame when samples arrive, or the band, rest level or onsets change; none otherwise.
+    const unwatch = [buffer.onChange(requestFrame), programStore.subscribe(requestFrame), analysisStore.subscribe(requestFrame)];
     const resize = new ResizeObserver(() => {
       if (el.clientWidth !== plot.width) plot.setSize({ width: el.clientWidth, height: 280 });
+      requestFrame();
     });
     resize.observe(el);
     return () => {
       stop();
+      unwatch.forEach((fn) => fn());
       resize.disconnect();
       plot.destroy();
     };

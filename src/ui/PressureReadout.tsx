@@ -3,7 +3,7 @@ import { t } from '../i18n/messages';
 import type { LiveBuffer } from '../session/liveBuffer';
 import { analysisStore } from '../store/analysisStore';
 import { connectionStore } from '../store/connectionStore';
-import { onFrame } from './frameLoop';
+import { onFrame, requestFrame } from './frameLoop';
 import { readoutValue } from './readoutText';
 
 /** Four updates a second: fast enough to follow a squeeze, slow enough to read. */
@@ -31,8 +31,13 @@ export function PressureReadout({ buffer }: { buffer: LiveBuffer }) {
     let last = -Infinity;
     let lastSpoken = -Infinity;
     let reps = analysisStore.getState().reps.length;
+    let later = 0;
     const stop = onFrame((now) => {
-      if (now - last < READOUT_INTERVAL_MS) return;
+      if (now - last < READOUT_INTERVAL_MS) {
+        // Too soon: come back when it is time, so the last sample of a burst is shown too.
+        if (later === 0) later = window.setTimeout(() => ((later = 0), requestFrame()), READOUT_INTERVAL_MS - (now - last));
+        return;
+      }
       last = now;
       const p = buffer.latestPressure();
       if (Number.isNaN(p)) return setText(valueText, t('readout.waiting'));
@@ -49,8 +54,11 @@ export function PressureReadout({ buffer }: { buffer: LiveBuffer }) {
         setText(spokenText, t('readout.spoken', { value: shown, unit: suffixShown }));
       }
     });
+    const unwatch = buffer.onChange(requestFrame);
     return () => {
       stop();
+      unwatch();
+      window.clearTimeout(later);
       valueText.remove();
       suffixText.remove();
       spokenText.remove();
