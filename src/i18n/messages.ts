@@ -24,6 +24,7 @@ const en = {
   'readout.label': 'Current pressure',
   'readout.aboveRest': 'above rest',
   'readout.waiting': '–',
+  'readout.spoken': 'Current pressure {value} {unit}',
   'chart.label': 'Pressure over the last 30 seconds',
   'chart.axisTime': 'seconds',
   'device.heading': 'Device',

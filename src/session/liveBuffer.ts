@@ -12,6 +12,8 @@ export class LiveBuffer {
   private size = 0;
   /** Bumped on every write, so a frame loop can skip frames with nothing new. */
   version = 0;
+  /** Told after each batch or clear, so a view can ask for a frame only when there is news. */
+  private readonly listeners = new Set<() => void>();
 
   constructor(capacity = 4096) {
     this.capacity = capacity;
@@ -29,6 +31,15 @@ export class LiveBuffer {
 
   pushBatch(batch: SampleBatch): void {
     for (let i = 0; i < batch.t.length; i++) this.push(batch.t[i], batch.p[i]);
+    this.listeners.forEach((fn) => fn());
+  }
+
+  /** Calls `fn` after every batch written and every clear; returns how to stop. */
+  onChange(fn: () => void): () => void {
+    this.listeners.add(fn);
+    return () => {
+      this.listeners.delete(fn);
+    };
   }
 
   get length(): number {
@@ -47,6 +58,7 @@ export class LiveBuffer {
     this.head = 0;
     this.size = 0;
     this.version++;
+    this.listeners.forEach((fn) => fn());
   }
 
   /**

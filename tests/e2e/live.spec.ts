@@ -16,7 +16,7 @@ async function readout(page: Page): Promise<number> {
  */
 async function curveExtent(page: Page): Promise<{ top: number; bottom: number; height: number }> {
   return page.evaluate(() => {
-    const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="live-chart"] canvas');
+    const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="live-curve"]');
     if (!canvas) return { top: -1, bottom: -1, height: 0 };
     const ctx = canvas.getContext('2d');
     if (!ctx) return { top: -1, bottom: -1, height: canvas.height };
@@ -51,7 +51,7 @@ test('the simulated sensor streams a live squeeze curve and pressure readout', a
 
   // The virtual user's first squeeze (about 20–40 cmH2O) reaches its hold within a few seconds.
   await expect.poll(() => readout(page), { timeout: 20_000, intervals: [200] }).toBeGreaterThan(15);
-  // The curve climbs over a quarter of the chart (axes included) once the chart has drawn the
+  // The curve climbs over a quarter of the plot area once the chart has drawn the
   // squeeze: a squeeze, not a flat line.
   await expect
     .poll(
