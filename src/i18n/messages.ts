@@ -27,6 +27,8 @@ const en = {
   'readout.spoken': 'Current pressure {value} {unit}',
   'chart.label': 'Pressure over the last 30 seconds',
   'chart.axisTime': 'seconds',
+  'chart.summaryNone': 'No squeeze yet.',
+  'chart.summary': 'Squeezes so far: {count}. The last one reached {last} {unit} above rest and was held {held} s; the strongest reached {best} {unit}.',
   'device.heading': 'Device',
   'device.battery': 'Battery {percent} %',
   'device.simulated': 'Simulated sensor',

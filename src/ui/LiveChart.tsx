@@ -6,6 +6,7 @@ import { t } from '../i18n/messages';
 import type { LiveBuffer } from '../session/liveBuffer';
 import { analysisStore } from '../store/analysisStore';
 import { calibrationStore } from '../store/calibrationStore';
+import { ChartSummary } from './ChartSummary';
 import { programStore } from '../store/programStore';
 import { onFrame, requestFrame } from './frameLoop';
 
@@ -283,5 +284,10 @@ export function LiveChart({ buffer }: { buffer: LiveBuffer }) {
     };
   }, [buffer, unit]);
 
-  return <div ref={host} className="live-chart" role="img" aria-label={t('chart.label')} data-testid="live-chart" />;
+  return (
+    <>
+      <div ref={host} className="live-chart" role="img" aria-label={t('chart.label')} aria-describedby="chart-summary" data-testid="live-chart" />
+      <ChartSummary id="chart-summary" />
+    </>
+  );
 }
