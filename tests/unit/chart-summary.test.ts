@@ -1,26 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { RepMeasures } from '../../src/pipeline/types';
 import type { RepResult } from '../../src/programs/types';
 import { chartSummaryText } from '../../src/ui/ChartSummary';
 import { repBars } from '../../src/ui/program/RepChart';
+import { measuredRep } from '../fixtures/reps';
 
-const rep = (peakCmH2O: number, durationMs: number): RepMeasures => ({
-  index: 0,
-  onsetMs: 0,
-  detectedAtMs: 0,
-  peakMs: 0,
-  peakCmH2O,
-  baselineCmH2O: 0,
-  durationMs,
-  releaseMs: 0,
-  relaxedMs: null,
-  riseTimeMs: 300,
-  holdFade: 0,
-  steadiness: 0,
-  straining: null,
-  referenceRiseCmH2O: null,
-  cut: false,
-});
+const rep = (peakCmH2O: number, durationMs: number) => measuredRep({ peakCmH2O, durationMs });
 
 describe('the chart in words', () => {
   it('says there is nothing yet, then the last and the strongest squeeze', () => {

@@ -2,26 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { MIN_MVC_HOLD_MS, countsTowardMvc, mvcFromReps } from '../../src/pipeline/calibration.ts';
 import { analyzeRecording } from '../../src/pipeline/recording-analysis.ts';
 import type { RepMeasures } from '../../src/pipeline/types.ts';
+import { measuredRep } from '../fixtures/reps.ts';
 import { flatten, stream, userWith } from '../fixtures/simulate.ts';
 
 function rep(index: number, peakCmH2O: number, durationMs: number, straining: boolean | null): RepMeasures {
-  return {
-    index,
-    onsetMs: 0,
-    detectedAtMs: 0,
-    peakMs: 0,
-    peakCmH2O,
-    baselineCmH2O: 0,
-    durationMs,
-    releaseMs: 0,
-    relaxedMs: 0,
-    riseTimeMs: 0,
-    holdFade: 0,
-    steadiness: 0,
-    straining,
-    referenceRiseCmH2O: null,
-    cut: false,
-  };
+  return measuredRep({ index, peakCmH2O, durationMs, relaxedMs: 0, riseTimeMs: 0, holdFade: 0, steadiness: 0, straining });
 }
 
 describe('mvcFromReps', () => {

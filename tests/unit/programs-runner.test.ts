@@ -5,30 +5,14 @@ import { getProgram } from '../../src/programs/catalog';
 import { runProgram, type RunnerControl, type RunnerOutput, type RunnerView } from '../../src/programs/runner';
 import type { MvcValue, ProgramCue, ProgramDef, ProgramParams } from '../../src/programs/types';
 import { createStream } from '../../tools/bench-score';
+import { measuredRep } from '../fixtures/reps';
 
 const strength = getProgram('strength');
 /** 3 reps of 4 s with 4 s rest: cues at 5, 9, 13, 17, 21, 25 s after a 5-s lead-in; done at 29 s. */
 const params = { ...strength.defaults, reps: 3, holdMs: 4000, restMs: 4000 };
 
 function rep(index: number, over: Partial<RepMeasures>): RepMeasures {
-  return {
-    index,
-    onsetMs: 0,
-    detectedAtMs: 0,
-    peakMs: 0,
-    peakCmH2O: 30,
-    baselineCmH2O: 0,
-    durationMs: 4000,
-    releaseMs: 0,
-    relaxedMs: null,
-    riseTimeMs: 300,
-    holdFade: 0.05,
-    steadiness: 0.03,
-    straining: false,
-    referenceRiseCmH2O: 2,
-    cut: false,
-    ...over,
-  };
+  return measuredRep({ index, referenceRiseCmH2O: 2, ...over });
 }
 
 /** Drives a runner in virtual stream time: 100-ms batches, rep events injected at given times. */

@@ -2,24 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/messages';
 import { blockLines, scaleNote, summarize, summaryHeadline } from '../../src/programs/summary';
 import type { MvcValue, RepResult, ScoredRep, SessionSummary } from '../../src/programs/types';
+import { measuredRep } from '../fixtures/reps';
 
 function rep(cueIndex: number, peakCmH2O: number): RepResult {
   const scored: ScoredRep = {
-    index: cueIndex,
-    onsetMs: 0,
-    detectedAtMs: 0,
-    peakMs: 0,
-    peakCmH2O,
-    baselineCmH2O: 0,
-    durationMs: 4200,
-    releaseMs: 0,
-    relaxedMs: null,
-    riseTimeMs: 300,
-    holdFade: 0.05,
-    steadiness: 0.03,
-    straining: false,
-    referenceRiseCmH2O: null,
-    cut: false,
+    ...measuredRep({ index: cueIndex, peakCmH2O, durationMs: 4200 }),
     score: 80,
     faults: [],
     feedback: { key: 'feedback.great' },
