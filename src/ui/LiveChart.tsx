@@ -49,35 +49,28 @@ function nextRange(current: { min: number; max: number }, lo: number, hi: number
 }
 
 /**
- * Drawn by uPlot under the curve, with the axes: the target band of the running program and a
- * line at the resting level once the pipeline knows it. Neither moves with time, so they are
- * redrawn only when they change.
+ * Drawn under the curve, on the curve's own canvas: the target band of the running program and a
+ * line at the resting level once the pipeline knows it. (On uPlot's 3× canvas every band change,
+ * twice a rep, meant redrawing the axes too: a long task on a slow phone.)
  */
-function drawFrame(u: uPlot): void {
-  const ctx = u.ctx;
-  const { left, top, width, height } = u.bbox;
-  ctx.save();
-  ctx.beginPath();
-  ctx.rect(left, top, width, height);
-  ctx.clip();
+function drawGuides(ctx: CanvasRenderingContext2D, w: number, h: number, yMin: number, yMax: number): void {
+  const y = (v: number) => ((yMax - v) / (yMax - yMin)) * h;
   const band = programStore.getState().targetBand;
   if (band) {
-    const y1 = u.valToPos(band.toCmH2O, 'y', true);
-    const y0 = u.valToPos(band.fromCmH2O, 'y', true);
     ctx.fillStyle = 'rgba(242, 183, 5, 0.22)';
-    ctx.fillRect(left, y1, width, y0 - y1);
+    ctx.fillRect(0, y(band.toCmH2O), w, y(band.fromCmH2O) - y(band.toCmH2O));
   }
   if (analysisStore.getState().restCmH2O !== null) {
-    const y = u.valToPos(0, 'y', true);
+    const y0 = Math.round(y(0)) + 0.5;
     ctx.strokeStyle = 'rgba(90, 107, 105, 0.6)';
+    ctx.lineWidth = 1;
     ctx.setLineDash([6, 6]);
     ctx.beginPath();
-    ctx.moveTo(left, y);
-    ctx.lineTo(left + width, y);
+    ctx.moveTo(0, y0);
+    ctx.lineTo(w, y0);
     ctx.stroke();
     ctx.setLineDash([]);
   }
-  ctx.restore();
 }
 
 /**
@@ -97,6 +90,7 @@ function drawCurve(
   lineWidth: number,
 ): void {
   ctx.clearRect(0, 0, w, h);
+  drawGuides(ctx, w, h, yMin, yMax);
   const x0 = nowS - WINDOW_MS / 1000;
   const sx = w / (WINDOW_MS / 1000);
   const sy = h / (yMax - yMin);
@@ -198,7 +192,7 @@ export function LiveChart({ buffer }: { buffer: LiveBuffer }) {
         legend: { show: false },
         cursor: { show: false },
         scales: { x: { time: false, auto: false }, y: { auto: false } },
-        hooks: { drawClear: [drawFrame], setSize: [fitCurve] },
+        hooks: { setSize: [fitCurve] },
         // The curve itself is drawn on its own canvas (drawCurve); uPlot draws the axes and the frame.
         series: [{}, { show: false }],
         axes: [
@@ -234,10 +228,10 @@ export function LiveChart({ buffer }: { buffer: LiveBuffer }) {
     const stop = onFrame(() => {
       const analysis = analysisStore.getState();
       const nextBand = programStore.getState().targetBand;
-      // The frame under the curve changes only with the band or the resting level.
+      // The band and the rest line are drawn with the curve: a change redraws only that canvas.
       if (nextBand !== band || (analysis.restCmH2O === null) !== (rest === null)) {
         band = nextBand;
-        plot.redraw(false, false);
+        dirty = true;
       }
       rest = analysis.restCmH2O;
       if (analysis.reps !== reps || analysis.activeOnsetMs !== onset) {
