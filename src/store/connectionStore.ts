@@ -1,7 +1,5 @@
 import { createStore } from 'zustand/vanilla';
 import { initialLink, type LinkState } from '../session/types';
 
-export type { LinkStatus as ConnectionStatus, LinkState as ConnectionState } from '../session/types';
-
 /** The sensor link as the screens see it; a view of TrainingSession.link$. */
 export const connectionStore = createStore<LinkState>(() => initialLink);

@@ -13,7 +13,7 @@ import type { JournalOpener } from '../session/journalPort';
 import { simulatedSensor } from '../session/simulatedSensor';
 import { TrainingSession } from '../session/trainingSession';
 import { profileStore, rememberSession, selectProgram } from './profileStore';
-import { bindSession, sessionStore } from './sessionStore';
+import { bindSession } from './sessionStore';
 
 export interface AppServices {
   readonly bluetooth: BluetoothLike | null;
@@ -122,5 +122,3 @@ export function createTrainingActions(services: AppServices): TrainingActions {
     isTraining: () => current?.session.running ?? false,
   };
 }
-
-export { sessionStore };

@@ -1,11 +1,12 @@
 import 'fake-indexeddb/auto';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openJournal, type Journal, type NewSession } from '../../src/journal/journal';
+import { describe, expect, it } from 'vitest';
+import { openJournal, type NewSession } from '../../src/journal/journal';
 import { formatCsv, parseCsv, type Recording } from '../../src/recording/csv';
 import { createHistoryStore, type HistoryStore } from '../../src/store/historyStore';
 import { SessionHistory } from '../../src/ui/SessionHistory';
+import { openTestJournal } from '../fixtures/journals';
 import { flatten, stream, userWith } from '../fixtures/simulate';
 
 const meta = (startedAtMs: number, over: Partial<NewSession> = {}): NewSession => ({
@@ -24,16 +25,7 @@ const render = (history: HistoryStore) => {
   return renderToStaticMarkup(createElement(SessionHistory, { history }));
 };
 
-let journals: Journal[] = [];
-const open = async (factory = new IDBFactory()) => {
-  const j = await openJournal(factory);
-  journals.push(j);
-  return j;
-};
-afterEach(() => {
-  for (const j of journals) j.close();
-  journals = [];
-});
+const open = openTestJournal;
 
 describe('history store', () => {
   it('lists sessions newest first, saves one as CSV with its cues, and deletes one', async () => {

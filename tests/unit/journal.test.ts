@@ -1,10 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SampleChunker } from '../../src/journal/chunker';
-import { openJournal, requestPersistence, type Journal, type JournalProblem, type NewSession } from '../../src/journal/journal';
+import { openJournal, requestPersistence, type JournalProblem, type NewSession } from '../../src/journal/journal';
 import type { JournalEvent } from '../../src/journal/schema';
 import type { SampleBatch } from '../../src/pipeline/types';
 import type { BlockSummary, RepResult, SessionSummary } from '../../src/programs/types';
+import { openTestJournal } from '../fixtures/journals';
 import { flatten, stream, userWith } from '../fixtures/simulate';
 
 const meta = (startedAtMs = Date.now(), over: Partial<NewSession> = {}): NewSession => ({
@@ -45,16 +46,9 @@ const summary: SessionSummary = {
   perfect: null,
 };
 
-let journals: Journal[] = [];
-const open = async (factory: IDBFactory) => {
-  const j = await openJournal(factory);
-  journals.push(j);
-  return j;
-};
+const open = openTestJournal;
 
 afterEach(() => {
-  for (const j of journals) j.close();
-  journals = [];
   vi.restoreAllMocks();
   vi.unstubAllGlobals();
 });
