@@ -8,6 +8,7 @@
  */
 import { wrap } from 'idb';
 import type { Cue } from '../pipeline/types';
+import type { MvcValue, RepResult, SessionSummary } from '../programs/types';
 import type { Recording } from '../recording/csv';
 import {
   JOURNAL_DB_NAME,
@@ -49,6 +50,19 @@ export interface JournalRecording extends Omit<Recording, 'gaps'> {
   readonly gaps: readonly RecordingGap[];
 }
 
+/**
+ * What a session came to, without its samples: enough for the plan, progress and the report.
+ * Events are in the order they were written; cues and gaps are left out (they follow the samples).
+ */
+export interface SessionOutcome {
+  readonly meta: SessionMeta;
+  /** The session's summary (null: it ended before the program did, or was a free session). */
+  readonly summary: SessionSummary | null;
+  readonly results: readonly RepResult[];
+  /** MVCs that became known during the session. */
+  readonly calibrations: readonly MvcValue[];
+}
+
 export interface LoadedSession {
   readonly meta: SessionMeta;
   readonly recording: JournalRecording;
@@ -76,6 +90,8 @@ export interface Journal {
   listSessions(): Promise<SessionMeta[]>;
   /** null when there is no such session, or it cannot be read (reported). */
   loadSession(sessionId: string): Promise<LoadedSession | null>;
+  /** Every session with what it came to, newest first; [] when the journal cannot be read (reported). */
+  listOutcomes(): Promise<SessionOutcome[]>;
   /** Removes the row, its samples and its events in one transaction. */
   deleteSession(sessionId: string): Promise<boolean>;
   /** At startup: sessions still 'active' (the app died) become 'interrupted'; returns them, newest first. */
@@ -204,6 +220,10 @@ class MemoryOnlyJournal implements Journal {
 
   loadSession(): Promise<LoadedSession | null> {
     return Promise.resolve(null);
+  }
+
+  listOutcomes(): Promise<SessionOutcome[]> {
+    return Promise.resolve([]);
   }
 
   deleteSession(): Promise<boolean> {
@@ -352,6 +372,17 @@ class IdbJournal implements Journal {
     }
   }
 
+  async listOutcomes(): Promise<SessionOutcome[]> {
+    try {
+      const tx = guarded(this.db.transaction(['sessions', 'events'], 'readonly'));
+      const [metas, events] = await Promise.all([tx.objectStore('sessions').getAll(), tx.objectStore('events').getAll(), tx.done]);
+      return outcomesOf(metas, events);
+    } catch (e) {
+      this.reporter.report({ key: problemKey(e), sessionId: null, detail: describe(e) });
+      return [];
+    }
+  }
+
   async deleteSession(sessionId: string): Promise<boolean> {
     this.live.delete(sessionId);
     this.nextSeq.delete(sessionId);
@@ -483,6 +514,21 @@ class IdbJournal implements Journal {
 }
 
 /** Samples in seq order, cues and gaps from the events. */
+/** Groups events (in key order, so written order) under their sessions. */
+export function outcomesOf(metas: readonly SessionMeta[], events: readonly StoredEvent[]): SessionOutcome[] {
+  const byId = new Map(
+    metas.map((meta) => [meta.id, { meta, summary: null as SessionSummary | null, results: [] as RepResult[], calibrations: [] as MvcValue[] }]),
+  );
+  for (const e of events) {
+    const o = byId.get(e.sessionId);
+    if (!o) continue;
+    if (e.kind === 'summary') o.summary = e.data;
+    else if (e.kind === 'result') o.results.push(e.data);
+    else if (e.kind === 'calibration') o.calibrations.push(e.data);
+  }
+  return [...byId.values()].sort((a, b) => byNewest(a.meta, b.meta));
+}
+
 function rebuildRecording(chunks: readonly JournalChunk[], events: readonly StoredEvent[]): JournalRecording {
   let n = 0;
   let withRef = false;

@@ -200,6 +200,27 @@ describe('journal', () => {
     expect(list.map((m) => m.id)).toEqual([9000, 7000, 5000, 3000, 1000].map((s) => ids.get(s)));
   });
 
+  it('lists what each session came to (summary, results, calibrations), newest first, without cues or samples', async () => {
+    const journal = await open(new IDBFactory());
+    const older = await journal.beginSession(meta(1000));
+    const newer = await journal.beginSession(meta(2000, { programId: null, params: null }));
+    const calibration = { cmH2O: 41, source: 'test' } as const;
+    const writes = [
+      journal.appendEvent(older, { kind: 'cue', tMs: 10, data: { cue: 'squeeze' } }),
+      journal.appendEvent(older, { kind: 'result', tMs: 20, data: missed }),
+      journal.appendEvent(newer, { kind: 'calibration', tMs: 25, data: calibration }),
+      journal.appendEvent(older, { kind: 'result', tMs: 30, data: { ...missed, cueIndex: 3 } }),
+      journal.appendEvent(older, { kind: 'summary', tMs: 40, data: summary }),
+    ];
+    expect(await Promise.all(writes)).not.toContain(false);
+    const outcomes = await journal.listOutcomes();
+    expect(outcomes.map((o) => o.meta.id)).toEqual([newer, older]);
+    expect(outcomes[0]).toMatchObject({ summary: null, results: [], calibrations: [calibration] });
+    expect(outcomes[1].summary).toEqual(summary);
+    expect(outcomes[1].results).toEqual([missed, { ...missed, cueIndex: 3 }]);
+    expect(outcomes[1].calibrations).toEqual([]);
+  });
+
   it('delete removes the session, its samples and its events, and nothing of other sessions', async () => {
     const factory = new IDBFactory();
     const journal = await open(factory);
