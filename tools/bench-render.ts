@@ -86,7 +86,36 @@ async function metrics(cdp: CDPSession): Promise<Map<string, number>> {
   return new Map(list.map((m) => [m.name, m.value]));
 }
 
-async function measure(browser: Browser, url: string, seconds: number, scenario: 'idle' | 'set', profile?: string): Promise<Measures> {
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'gpu', 'v8'];
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  dur?: number;
+  tid: number;
+  pid: number;
+  args?: { name?: string };
+}
+
+function traceEvents(buffer: Buffer): TraceEvent[] {
+  const parsed = JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] } | TraceEvent[];
+  return Array.isArray(parsed) ? parsed : parsed.traceEvents;
+}
+
+/** Time of the renderer's main thread by top-level task kind, ms per second of wall time. */
+function mainThreadBreakdown(events: readonly TraceEvent[], wallS: number): string {
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  if (!main) return 'no renderer main thread in the trace';
+  const totals = new Map<string, number>();
+  for (const e of events) {
+    if (e.pid !== main.pid || e.tid !== main.tid || e.ph !== 'X' || e.dur === undefined) continue;
+    totals.set(e.name, (totals.get(e.name) ?? 0) + e.dur / 1000);
+  }
+  const rows = [...totals].sort((a, b) => b[1] - a[1]).slice(0, 25);
+  return ['main thread, ms per s (events nest, so totals overlap):', ...rows.map(([n, ms]) => `${(ms / wallS).toFixed(1).padStart(8)}  ${n}`)].join('\n');
+}
+
+async function measure(browser: Browser, url: string, seconds: number, scenario: 'idle' | 'set', profile?: string, trace?: string): Promise<Measures> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
   const page = await context.newPage();
   await page.addInitScript(PAGE_PROBE);
@@ -113,10 +142,16 @@ async function measure(browser: Browser, url: string, seconds: number, scenario:
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.start');
     }
+    if (trace) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     await page.evaluate('window.__renderProbe.start()');
     const wallStart = Date.now();
     await page.waitForTimeout(seconds * 1000);
     if (profile) writeFileSync(profile, JSON.stringify((await cdp.send('Profiler.stop')).profile));
+    if (trace) {
+      const events = traceEvents(await browser.stopTracing());
+      writeFileSync(trace, JSON.stringify({ traceEvents: events }));
+      console.error(`${scenario}: ${mainThreadBreakdown(events, (Date.now() - wallStart) / 1000)}`);
+    }
     const probe = await page.evaluate<ProbeResult>('({ frames: window.__renderProbe.frames, longTasks: window.__renderProbe.longTasks })');
     const wallS = (Date.now() - wallStart) / 1000;
     const after = await metrics(cdp);
@@ -160,7 +195,7 @@ function table(idle: Measures[], set: Measures[]): string {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { seconds: { type: 'string', default: '60' }, runs: { type: 'string', default: '1' }, port: { type: 'string' }, profile: { type: 'string' } },
+    options: { seconds: { type: 'string', default: '60' }, runs: { type: 'string', default: '1' }, port: { type: 'string' }, profile: { type: 'string' }, trace: { type: 'string' } },
   });
   const seconds = Number(values.seconds);
   const runs = Number(values.runs);
@@ -175,9 +210,9 @@ async function main(): Promise<void> {
   try {
     for (let r = 0; r < runs; r++) {
       console.error(`run ${r + 1}/${runs}: idle page, ${seconds} s`);
-      idle.push(await measure(browser, url, seconds, 'idle'));
+      idle.push(await measure(browser, url, seconds, 'idle', undefined, values.trace && `${values.trace}.idle.json`));
       console.error(`run ${r + 1}/${runs}: strength set on the simulated sensor, ${seconds} s`);
-      set.push(await measure(browser, url, seconds, 'set', values.profile));
+      set.push(await measure(browser, url, seconds, 'set', values.profile, values.trace));
     }
   } finally {
     await browser.close();

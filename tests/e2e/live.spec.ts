@@ -15,11 +15,14 @@ async function readout(page: Page): Promise<number> {
  * pixels tall, a squeeze spans a large part of the plot.
  */
 async function curveExtent(page: Page): Promise<{ top: number; bottom: number; height: number }> {
-  return page.evaluate(() => {
+  return page.evaluate(async () => {
     const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="live-curve"]');
-    if (!canvas) return { top: -1, bottom: -1, height: 0 };
-    const ctx = canvas.getContext('2d');
+    if (!canvas || canvas.width === 0 || canvas.height === 0) return { top: -1, bottom: -1, height: 0 };
+    // The curve is drawn in a worker (the canvas is a placeholder): read its last frame as an image.
+    const copy = new OffscreenCanvas(canvas.width, canvas.height);
+    const ctx = copy.getContext('2d');
     if (!ctx) return { top: -1, bottom: -1, height: canvas.height };
+    ctx.drawImage(await createImageBitmap(canvas), 0, 0);
     const { data, width, height } = ctx.getImageData(0, 0, canvas.width, canvas.height);
     let top = height;
     let bottom = -1;
