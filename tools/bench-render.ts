@@ -195,7 +195,13 @@ function table(idle: Measures[], set: Measures[]): string {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { seconds: { type: 'string', default: '60' }, runs: { type: 'string', default: '1' }, port: { type: 'string' }, profile: { type: 'string' }, trace: { type: 'string' } },
+    options: {
+      seconds: { type: 'string', default: '60' },
+      runs: { type: 'string', default: '1' },
+      port: { type: 'string' },
+      profile: { type: 'string' },
+      trace: { type: 'string' },
+    },
   });
   const seconds = Number(values.seconds);
   const runs = Number(values.runs);
