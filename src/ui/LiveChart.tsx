@@ -48,14 +48,13 @@ function timeTicks(widthPx: number): number[] {
 }
 
 /**
- * The y range the curve needs, in steps of 5 cmH2O: grown at once, shrunk one step at a time,
- * so the axes (and the frame under the curve) are redrawn only when the range really changes.
+ * The y range the curve needs: it only grows, at once and with headroom (steps of 10 cmH2O), so
+ * the scale stays put while you train (squeezes compare at a glance) and uPlot's axes, a full
+ * redraw at the phone's pixel ratio, are redrawn only when a squeeze goes past the top.
  */
 function nextRange(current: { min: number; max: number }, lo: number, hi: number): { min: number; max: number } {
-  const wantMin = Math.min(-5, 5 * Math.floor((lo - 2) / 5));
-  const wantMax = Math.max(40, 5 * Math.ceil((hi + 5) / 5));
-  const min = wantMin < current.min ? wantMin : wantMin > current.min ? current.min + 5 : current.min;
-  const max = wantMax > current.max ? wantMax : wantMax < current.max ? current.max - 5 : current.max;
+  const min = lo - 2 < current.min ? 10 * Math.floor((lo - 2) / 10) : current.min;
+  const max = hi + 2 > current.max ? 10 * Math.ceil((hi * 1.2) / 10) : current.max;
   return min === current.min && max === current.max ? current : { min, max };
 }
 
@@ -112,10 +111,20 @@ export function LiveChart({ buffer }: { buffer: LiveBuffer }) {
       plot.setScale('y', range);
     });
     // The curve's canvas lies over uPlot's plot area.
-    const curve = createCurveRenderer(plot.over, { curve: palette.curve }, () => {
-      dirty = true;
-      requestFrame();
-    });
+    // Frames that found the worker busy are drawn when it is done; nothing is redrawn for nothing.
+    let waiting = false;
+    const curve = createCurveRenderer(
+      plot.over,
+      { curve: palette.curve },
+      () => {
+        if (waiting) requestFrame();
+        waiting = false;
+      },
+      () => {
+        dirty = true;
+        requestFrame();
+      },
+    );
     renderer = curve;
     fitCurve(plot);
     let drawn = -1;
@@ -140,7 +149,10 @@ export function LiveChart({ buffer }: { buffer: LiveBuffer }) {
       if (buffer.version === drawn && !dirty) return;
       // The worker still draws the last frame: this one waits until it is back (onIdle).
       const frame = curve.take();
-      if (!frame) return;
+      if (!frame) {
+        waiting = true;
+        return;
+      }
       drawn = buffer.version;
       dirty = false;
       const { xs, ys, meta } = frame;

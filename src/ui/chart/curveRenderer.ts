@@ -105,10 +105,10 @@ function startWorker(canvas: HTMLCanvasElement, palette: CurvePalette, onIdle: (
 
 /**
  * A curve canvas in `parent` (sized by CSS; `resize` sets its pixels) and what draws on it.
- * `onIdle` is called when a frame the worker held is back, or the renderer changed, so the
- * caller can draw what arrived meanwhile.
+ * `onIdle` is called when a frame the worker held is back (draw what arrived meanwhile, if
+ * anything did); `onReset` when the canvas was replaced and must be drawn again.
  */
-export function createCurveRenderer(parent: HTMLElement, palette: CurvePalette, onIdle: () => void): CurveRenderer {
+export function createCurveRenderer(parent: HTMLElement, palette: CurvePalette, onIdle: () => void, onReset: () => void): CurveRenderer {
   let canvas = newCanvas(parent);
   let size = { width: 0, height: 0 };
   let current: CurveRenderer;
@@ -119,7 +119,7 @@ export function createCurveRenderer(parent: HTMLElement, palette: CurvePalette, 
     canvas = newCanvas(parent);
     current = new InlineRenderer(canvas, palette);
     current.resize(size.width, size.height);
-    onIdle();
+    onReset();
   };
   current = startWorker(canvas, palette, onIdle, fallBack) ?? new InlineRenderer(canvas, palette);
   return {
