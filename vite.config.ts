@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { initialJsBudget } from './tools/build/initialJs.ts';
 
 /** Where `npm start` is: said plainly, since a machine without a desktop browser opens nothing. */
 const SIMULATED_PATH = '/?sensor=simulated';
@@ -16,8 +17,11 @@ function sayWhereToOpen(): Plugin {
   };
 }
 
+/** The first load's JavaScript, gzipped (issue #12: a phone on a slow link starts quickly). */
+const INITIAL_JS_BUDGET_BYTES = 150_000;
+
 export default defineConfig({
-  plugins: [react(), sayWhereToOpen()],
+  plugins: [react(), sayWhereToOpen(), initialJsBudget(INITIAL_JS_BUDGET_BYTES)],
   server: { host: 'localhost', port: 5173 },
   preview: { host: 'localhost', port: 4173, strictPort: true },
   test: {

@@ -2,11 +2,9 @@ import { useStore } from 'zustand';
 import type { HistoryStore } from '../store/historyStore';
 import { screenStore } from '../store/screenStore';
 import { Announcer } from './Announcer';
-import { HistoryScreen } from './screens/HistoryScreen';
+import { HistoryScreen, ResultsScreen, SettingsScreen } from './onDemand';
 import { HomeScreen } from './screens/HomeScreen';
 import { NavBar } from './screens/NavBar';
-import { ResultsScreen } from './screens/ResultsScreen';
-import { SettingsScreen } from './screens/SettingsScreen';
 import { TrainScreen } from './screens/TrainScreen';
 import './screens/screens.css';
 
