@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { registerSW } from 'virtual:pwa-register';
 import { createCueOutputs } from './cues/outputs';
 import { setLocale } from './i18n/messages';
 import { openJournal, requestPersistence } from './journal/journal';
@@ -8,6 +9,7 @@ import { createHistoryStore } from './store/historyStore';
 import { profileStore, selectProgram } from './store/profileStore';
 import { followProgram } from './store/screenStore';
 import { createTrainingActions } from './store/trainingActions';
+import { offerUpdate } from './store/updateStore';
 import { ActionsContext } from './ui/actions';
 import { App } from './ui/App';
 import './ui/app.css';
@@ -33,6 +35,14 @@ async function start(): Promise<void> {
   // Leaving mid-set asks first; what was measured is in the journal either way.
   window.addEventListener('beforeunload', (event) => {
     if (actions.isTraining()) event.preventDefault();
+  });
+  // Offline after the first visit; a new version waits for the person's choice (UpdatePrompt).
+  const activate = registerSW({
+    onNeedRefresh: () => offerUpdate(() => activate()),
+    // The new version took over (this tab or another chose it): reload into it, but never mid-set.
+    onNeedReload: () => {
+      if (!actions.isTraining()) location.reload();
+    },
   });
   const root = document.getElementById('root');
   if (root) {

@@ -4,6 +4,7 @@
  * Every browser API is looked up when used and guarded: a missing or failing API never throws,
  * that channel just stays silent.
  */
+import { onDeviceVoice } from './voice';
 
 type Tone = readonly { readonly hz: number; readonly ms: number }[];
 
@@ -69,13 +70,20 @@ export class TonePlayer {
   }
 }
 
-/** Says a short text, cutting off anything still being said (a cue is only useful on time). */
+/**
+ * Says a short text with an on-device voice (src/cues/voice.ts), cutting off anything still being
+ * said (a cue is only useful on time).
+ */
 export function speak(text: string): void {
   try {
     if (!channelSupport().speech) return;
+    const lang = document.documentElement.lang || navigator.language;
+    const voice = onDeviceVoice(window.speechSynthesis.getVoices(), lang);
+    if (!voice) return;
     window.speechSynthesis.cancel();
     const u = new SpeechSynthesisUtterance(text);
-    u.lang = document.documentElement.lang || navigator.language;
+    u.voice = voice;
+    u.lang = voice.lang;
     u.rate = 1.1;
     window.speechSynthesis.speak(u);
   } catch {

@@ -74,6 +74,13 @@ const en = {
   'error.reconnectFailed':
     'The sensor could not be reached again, so the app stopped trying. Everything measured before the connection dropped is kept. Check the sensor and press Connect sensor.',
   'error.unknown': 'Something went wrong with the connection: {detail}',
+  // Installable and offline: the app's own parts loaded on demand, and its updates (src/store/trainingActions.ts, src/ui/UpdatePrompt.tsx).
+  'error.simulatedUnavailable': 'The simulated sensor could not be loaded. Reload the page and try again.',
+  'error.partUnavailable': 'This part of the app could not be loaded. Reload the page and try again.',
+  'error.reloadPage': 'Reload',
+  'update.ready': 'A new version of the app is ready.',
+  'update.reload': 'Reload now',
+  'update.later': 'Later',
   // Training programs, cues and rep feedback (src/programs, src/cues, src/ui/program).
   'program.heading': 'Training',
   'nav.label': 'Screens',

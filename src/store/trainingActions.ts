@@ -10,8 +10,10 @@ import { getProgram } from '../programs/catalog';
 import { planSteps } from '../programs/plan';
 import type { ProgramCue, ProgramId, ProgramParams } from '../programs/types';
 import type { JournalOpener } from '../session/journalPort';
-import { simulatedSensor } from '../session/simulatedSensor';
+import type { SimulatedSensor } from '../session/simulatedSensor';
 import { TrainingSession } from '../session/trainingSession';
+import { initialLink } from '../session/types';
+import { connectionStore } from './connectionStore';
 import { profileStore, rememberSession, selectProgram } from './profileStore';
 import { bindSession } from './sessionStore';
 
@@ -23,6 +25,17 @@ export interface AppServices {
   readonly search: string;
   /** Something new reached the journal worth showing in the history (a session began, a rep was judged, a set ended). */
   readonly onJournalChanged?: () => void;
+  /** Loads the simulated sensor (default: its own chunk, fetched on first use). */
+  readonly loadSimulatedSensor?: (search: string) => Promise<SimulatedSensor>;
+}
+
+/**
+ * The simulated sensor and its model of a person are a chunk of their own: people who pair a
+ * real probe never download them. (Precached by the service worker, so it loads offline too.)
+ */
+async function loadSimulatedSensor(search: string): Promise<SimulatedSensor> {
+  const { simulatedSensor } = await import('../session/simulatedSensor');
+  return simulatedSensor(search);
 }
 
 export interface TrainingActions {
@@ -88,6 +101,8 @@ export function createTrainingActions(services: AppServices): TrainingActions {
     void session.open();
   }
   const remembered = new WeakSet<object>();
+  /** Counts simulated-sensor loads, so only the latest one connects. */
+  let simulatedAttempt = 0;
 
   function disconnect(): void {
     if (!current) return;
@@ -101,8 +116,21 @@ export function createTrainingActions(services: AppServices): TrainingActions {
   return {
     connectSensor: () => services.bluetooth && connect(services.bluetooth, false, null),
     connectSimulated: () => {
-      const sim = simulatedSensor(services.search);
-      connect(sim.bluetooth, true, sim.follow);
+      disconnect();
+      connectionStore.setState({ ...initialLink, status: 'connecting', simulated: true }, true);
+      const attempt = ++simulatedAttempt;
+      (services.loadSimulatedSensor ?? loadSimulatedSensor)(services.search).then(
+        (sim) => {
+          // A later click (or a real sensor chosen meanwhile) wins.
+          if (attempt === simulatedAttempt && current === null) connect(sim.bluetooth, true, sim.follow);
+        },
+        (e: unknown) => {
+          if (attempt !== simulatedAttempt || current !== null) return;
+          // The cause (a chunk that did not arrive) means nothing to a patient; the console keeps it.
+          console.error(e);
+          connectionStore.setState({ ...initialLink, status: 'failed', simulated: true, error: { key: 'error.simulatedUnavailable', detail: '' } }, true);
+        },
+      );
     },
     disconnect,
     tare: () => void current?.session.tare(),

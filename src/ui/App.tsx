@@ -2,12 +2,11 @@ import { useStore } from 'zustand';
 import type { HistoryStore } from '../store/historyStore';
 import { screenStore } from '../store/screenStore';
 import { Announcer } from './Announcer';
-import { HistoryScreen } from './screens/HistoryScreen';
+import { HistoryScreen, ResultsScreen, SettingsScreen } from './onDemand';
 import { HomeScreen } from './screens/HomeScreen';
 import { NavBar } from './screens/NavBar';
-import { ResultsScreen } from './screens/ResultsScreen';
-import { SettingsScreen } from './screens/SettingsScreen';
 import { TrainScreen } from './screens/TrainScreen';
+import { UpdatePrompt } from './UpdatePrompt';
 import './screens/screens.css';
 
 /** One screen at a time; the training screen has the whole phone to itself. */
@@ -15,6 +14,7 @@ export function App({ bluetoothAvailable, history }: { bluetoothAvailable: boole
   const screen = useStore(screenStore, (s) => s.screen);
   return (
     <div className={`app app-${screen}`}>
+      {screen !== 'train' && <UpdatePrompt />}
       {screen === 'train' && <TrainScreen />}
       {screen === 'results' && <ResultsScreen />}
       {screen === 'history' && <HistoryScreen history={history} />}

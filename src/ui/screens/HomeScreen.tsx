@@ -5,7 +5,7 @@ import { sessionStore } from '../../store/sessionStore';
 import { ConnectPanel } from '../ConnectPanel';
 import { CountCalibration } from '../CountCalibration';
 import { JournalNotice } from '../JournalNotice';
-import { LiveChart } from '../LiveChart';
+import { LiveChart } from '../onDemand';
 import { PressureReadout } from '../PressureReadout';
 import { SaveRecordingButton } from '../SaveRecordingButton';
 import { LastSession } from './LastSession';

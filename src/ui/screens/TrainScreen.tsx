@@ -2,7 +2,7 @@ import { useStore } from 'zustand';
 import { t } from '../../i18n/messages';
 import { programStore } from '../../store/programStore';
 import { sessionStore } from '../../store/sessionStore';
-import { LiveChart } from '../LiveChart';
+import { LiveChart } from '../onDemand';
 import { PressureReadout } from '../PressureReadout';
 import { RepResults } from '../program/RepResults';
 import { TrainingBar } from '../program/TrainingBar';
