@@ -324,7 +324,13 @@ export class VirtualUser {
 
   /** Ground truth for every squeeze so far, as the main channel shows it. */
   truth(): SqueezeTruth[] {
-    return this.squeezes.map((s) => squeezeTruth(s, this.rest.abdominalCoupling));
+    return this.squeezes.map((s) => {
+      const tr = squeezeTruth(s, this.rest.abdominalCoupling);
+      // Peaks from the resting level (signal.md): a squeeze begun before the last one was let go
+      // stands on what that one left behind.
+      const under = this.squeezes.reduce((sum, o) => (o === s ? sum : sum + squeezeShape(o, tr.peakMs)), 0);
+      return under === 0 ? tr : { ...tr, peakCmH2O: tr.peakCmH2O + under };
+    });
   }
 
   /** The pressure the probe reads at device time tMs. Allocates nothing. */

@@ -180,10 +180,11 @@ function byKind(t: Tally): string {
       const err = t.onsetErrByKind.get(k) ?? [];
       const rise = t.riseTimeErrByKind.get(k) ?? [];
       const latency = t.latencyByKind.get(k) ?? [];
+      const peak = t.peakErrPctByKind.get(k) ?? [];
       const medianP90 = (xs: readonly number[]) => `${fmt(percentile(xs, 0.5))} / ${fmt(percentile(xs, 0.9))}`;
       return (
         `  ${k.padEnd(13)} n=${String(n).padStart(4)} missed=${String(missed).padStart(3)}; median / p90, ms: onset |err| ${medianP90(err)}, ` +
-        `latency ${medianP90(latency)}, rise time |err| ${medianP90(rise)}`
+        `latency ${medianP90(latency)}, rise time |err| ${medianP90(rise)}, peak |err| % ${medianP90(peak)}`
       );
     })
     .join('\n');

@@ -114,6 +114,12 @@ const MAX_HOLD_MS = 120_000;
 const MAX_RELAX_WAIT_MS = 20000;
 /** Pressure held above rest this long without a rise is a new resting level, ms. */
 const MAX_RAISED_REST_MS = 10000;
+/**
+ * Sooner, when it stands above the resting band and has not moved back toward rest for this
+ * long: a change of position (often after a jolt the detector took for a cough). A cough's or a
+ * release's tail decays within a second, ms.
+ */
+const SETTLED_RAISED_REST_MS = 2500;
 /** Resting-level events: when it moved at least this much (at most every 500 ms), or every 5 s at rest. */
 const BASELINE_EVENT_STEP_CMH2O = 0.25;
 const BASELINE_EVENT_MIN_INTERVAL_MS = 500;
@@ -124,6 +130,31 @@ const BASELINE_EVENT_MAX_INTERVAL_MS = 5000;
  */
 const DIP_MIN_FRACTION = 0.4;
 const DIP_MAX_MS = 800;
+/**
+ * An endurance hold (20–60 s) fades and dips and is caught again: after a hold this long, a dip
+ * that stays above this fraction of the peak and is back above half within LONG_DIP_MAX_MS is
+ * still the same squeeze.
+ */
+const LONG_HOLD_MS = 12_000;
+const LONG_DIP_MIN_FRACTION = 0.15;
+const LONG_DIP_MAX_MS = 3000;
+/**
+ * A change of position moves the resting level (3–8 cmH2O) and it stays: it rises like a squeeze
+ * and is confirmed like one, but never falls. A real hold never climbs far above its own peak
+ * once it has stopped rising; a squeeze made on top of a moved level does. So when the running
+ * median (which ignores coughs) climbs, within CLIMB_MAX_MS, above a peak that had stood for
+ * PLATEAU_MS by a rep's height and ON_TOP_FRACTION of that peak, the "rep" was the level moving:
+ * it is withdrawn, rest restarts at the plateau, and the climb is a new rep from there.
+ */
+const PLATEAU_MS = 1500;
+const CLIMB_MAX_MS = 3000;
+const ON_TOP_FRACTION = 0.5;
+/**
+ * A rise announced but still under a rep's height this long after, without falling back, is the
+ * level moving a little (not a squeeze): withdrawn, and rest restarts where it stands, so the
+ * announcement never stays with a squeeze that comes later, ms.
+ */
+const STALE_CANDIDATE_MS = 2000;
 /** History kept for walking back and measuring: ~160 s at 100 Hz. */
 const HISTORY_SAMPLES = 16384;
 /** Onsets are looked for at most this long before the rise was detected, ms. */
@@ -162,6 +193,9 @@ class RepTrack {
   fallIdx = 0;
   /** Lowest rise since the pressure fell below half the peak. */
   dipLowest = 0;
+  /** A peak that had stood for PLATEAU_MS before the pressure climbed above it (0: none), and when the climb began. */
+  plateauPeak = 0;
+  climbFromMs = 0;
 }
 
 export class RepDetector {
@@ -192,6 +226,9 @@ export class RepDetector {
   private receivedMs = 0;
   private aboveCount = 0;
   private raisedSinceMs = Number.NaN;
+  /** Where the raised pressure stood, and since when it has stayed within the level threshold of that. */
+  private raisedFrom = Number.NaN;
+  private settledSinceMs = Number.NaN;
   /** Since when the pressure has stood clearly below the resting level (NaN: it does not). */
   private belowSinceMs = Number.NaN;
   /** Earliest sample a new onset may be walked back to (end of the last rep). */
@@ -459,10 +496,16 @@ export class RepDetector {
     } else if (Number.isNaN(this.raisedSinceMs)) {
       // Above rest without a rise (the tail of a release or a cough): hold the level still …
       this.raisedSinceMs = t;
-    } else if (t - this.raisedSinceMs > MAX_RAISED_REST_MS) {
+      this.raisedFrom = this.fast;
+      this.settledSinceMs = t;
+    } else if (t - this.raisedSinceMs > MAX_RAISED_REST_MS || (t - this.settledSinceMs > SETTLED_RAISED_REST_MS && excess > this.band)) {
       // … unless it stays there: then the resting level itself has moved.
       rest.restartAt(t, this.fast);
       this.raisedSinceMs = Number.NaN;
+    } else if (Math.abs(this.fast - this.raisedFrom) > this.levelThreshold) {
+      // Still moving (a tail decaying): settled only from here.
+      this.raisedFrom = this.fast;
+      this.settledSinceMs = t;
     }
   }
 
@@ -501,6 +544,7 @@ export class RepDetector {
     r.halfUpMs = t;
     r.peakCmH2O = 0;
     r.peakMs = t;
+    r.plateauPeak = 0;
     r.measured = null;
     this.aboveCount = 0;
     this.belowSinceMs = Number.NaN;
@@ -524,6 +568,11 @@ export class RepDetector {
     }
     if (rise < 0.5 * r.maxRise || t - r.detectedAtMs > MAX_CANDIDATE_MS) {
       this.cancelRise(t);
+      return;
+    }
+    if (t - r.detectedAtMs > STALE_CANDIDATE_MS && r.maxRise < this.minRepRise && !this.hasPrev) {
+      this.cancelRise(t);
+      this.rest.restartAt(t, this.fast);
       return;
     }
     if (t - r.halfUpMs >= CONFIRM_MS && r.maxRise >= this.minRepRise) {
@@ -564,6 +613,10 @@ export class RepDetector {
       return;
     }
     this.trackPeak(r);
+    if (this.climbedOverPlateau(r)) {
+      this.levelMoved(t);
+      return;
+    }
     const rise = this.fast - lineAt(r.base, t);
     if (rise >= 0.5 * r.peakCmH2O) return;
     const ring = this.ring;
@@ -582,6 +635,27 @@ export class RepDetector {
     this.phase = 'released';
   }
 
+  /** The hold stopped rising, then climbed far above it: a squeeze on top of a level that moved. */
+  private climbedOverPlateau(r: RepTrack): boolean {
+    if (r.plateauPeak <= 0 || r.peakMs - r.climbFromMs > CLIMB_MAX_MS) return false;
+    return r.peakCmH2O - r.plateauPeak >= Math.max(this.minRepRise, ON_TOP_FRACTION * r.plateauPeak);
+  }
+
+  /**
+   * The "rep" held was the resting level moving: withdrawn (its index reused), rest restarts at
+   * its plateau, and the climb above it is announced as a new rise from that rest.
+   */
+  private levelMoved(t: number): void {
+    const r = this.cur;
+    const plateau = lineAt(r.base, r.climbFromMs) + r.plateauPeak;
+    this.nextIndex--;
+    this.events.push({ type: 'cancel', index: r.index, tMs: t });
+    this.rest.restartAt(r.climbFromMs, plateau);
+    this.boundaryIdx = this.ring.indexAtOrAfter(r.climbFromMs - PLATEAU_MS);
+    this.phase = 'rest';
+    this.startRise(t, true);
+  }
+
   /** Separate peaks between the rep's half-maximum crossings that stand out beyond the tremor, the wobble and noise. */
   private peaksIn(r: RepTrack): number {
     const m = r.measured;
@@ -594,8 +668,11 @@ export class RepDetector {
   private backFromDip(r: RepTrack, t: number): boolean {
     const rise = this.fast - lineAt(r.base, t);
     r.dipLowest = Math.min(r.dipLowest, rise);
-    const fellAt = r.measured?.down50Ms ?? t;
-    return rise >= 0.5 * r.peakCmH2O && r.dipLowest >= DIP_MIN_FRACTION * r.peakCmH2O && t - fellAt <= DIP_MAX_MS;
+    const m = r.measured;
+    const fellAt = m?.down50Ms ?? t;
+    const long = m !== null && m.down50Ms - m.up50Ms >= LONG_HOLD_MS;
+    const minFraction = long ? LONG_DIP_MIN_FRACTION : DIP_MIN_FRACTION;
+    return rise >= 0.5 * r.peakCmH2O && r.dipLowest >= minFraction * r.peakCmH2O && t - fellAt <= (long ? LONG_DIP_MAX_MS : DIP_MAX_MS);
   }
 
   /** The current (released) rep goes on holding: its measures will be taken at the next fall. */
@@ -644,6 +721,10 @@ export class RepDetector {
     const centre = this.peakMedian.centreMs;
     const v = this.peakMedian.value - lineAt(r.base, centre);
     if (v > r.peakCmH2O) {
+      if (centre - r.peakMs >= PLATEAU_MS) {
+        r.plateauPeak = r.peakCmH2O;
+        r.climbFromMs = centre;
+      }
       r.peakCmH2O = v;
       r.peakMs = centre;
     }
@@ -664,13 +745,16 @@ export class RepDetector {
   private emitRep(r: RepTrack, relaxedMs: number, cut = false): void {
     const m = r.measured;
     if (m === null) return;
+    // Peak from the resting level (signal.md), also for a squeeze that rose from a level the last
+    // one left raised: the rep is followed against that level, but its height is from rest.
+    const raisedBy = Math.max(0, lineAt(r.base, r.peakMs) - lineAt(r.rest, r.peakMs));
     const rep: RepMeasures = {
       index: r.index,
       onsetMs: m.onsetMs,
       detectedAtMs: r.detectedAtMs,
       peakMs: m.peakMs,
-      peakCmH2O: r.peakCmH2O,
-      baselineCmH2O: lineAt(r.base, m.onsetMs),
+      peakCmH2O: r.peakCmH2O + raisedBy,
+      baselineCmH2O: lineAt(r.rest, m.onsetMs),
       durationMs: m.down50Ms - m.up50Ms,
       releaseMs: m.releaseMs,
       relaxedMs: Number.isNaN(relaxedMs) ? null : relaxedMs,

@@ -78,6 +78,7 @@ export class Tally {
   readonly onsetErrByKind = new Map<SqueezeKind, number[]>();
   readonly riseTimeErrByKind = new Map<SqueezeKind, number[]>();
   readonly latencyByKind = new Map<SqueezeKind, number[]>();
+  readonly peakErrPctByKind = new Map<SqueezeKind, number[]>();
 
   add(allTruth: readonly TrueRep[], allFound: readonly Detected[]): void {
     // A rep reported for a squeeze that may be dropped is neither a hit nor a false rep.
@@ -103,6 +104,9 @@ export class Tally {
       this.onsetErrByKind.set(tr.kind, byKind);
       this.durationErr.push(Math.abs(d.durationMs - tr.durationMs));
       this.peakErrPct.push((100 * Math.abs(d.peakCmH2O - tr.peakCmH2O)) / tr.peakCmH2O);
+      const peakByKind = this.peakErrPctByKind.get(tr.kind) ?? [];
+      peakByKind.push((100 * Math.abs(d.peakCmH2O - tr.peakCmH2O)) / tr.peakCmH2O);
+      this.peakErrPctByKind.set(tr.kind, peakByKind);
       this.latency.push(d.detectedAtMs - tr.onsetMs);
       const latencyByKind = this.latencyByKind.get(tr.kind) ?? [];
       latencyByKind.push(d.detectedAtMs - tr.onsetMs);
