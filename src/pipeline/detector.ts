@@ -131,11 +131,12 @@ const BASELINE_EVENT_MAX_INTERVAL_MS = 5000;
 const DIP_MIN_FRACTION = 0.4;
 const DIP_MAX_MS = 800;
 /**
- * An endurance hold (20–60 s) fades and dips and is caught again: after a hold this long, a dip
+ * An endurance hold (20–60 s) fades and dips and is caught again: after a hold this long (longer
+ * than any strength hold, so a squeeze let go and made again is still two reps), a dip
  * that stays above this fraction of the peak and is back above half within LONG_DIP_MAX_MS is
  * still the same squeeze.
  */
-const LONG_HOLD_MS = 12_000;
+const LONG_HOLD_MS = 10_000;
 const LONG_DIP_MIN_FRACTION = 0.15;
 const LONG_DIP_MAX_MS = 3000;
 /**
@@ -147,6 +148,9 @@ const LONG_DIP_MAX_MS = 3000;
  * it is withdrawn, rest restarts at the plateau, and the climb is a new rep from there.
  */
 const PLATEAU_MS = 1500;
+/** The peak stands still while it grows by less than this (drift, breathing), cmH2O or fraction of it. */
+const STALL_MIN_CMH2O = 0.5;
+const STALL_FRACTION = 0.1;
 const CLIMB_MAX_MS = 3000;
 const ON_TOP_FRACTION = 0.5;
 /**
@@ -196,6 +200,9 @@ class RepTrack {
   /** A peak that had stood for PLATEAU_MS before the pressure climbed above it (0: none), and when the climb began. */
   plateauPeak = 0;
   climbFromMs = 0;
+  /** The peak as it last grew notably, and when: the hold has stood still since then. */
+  stallPeak = 0;
+  stallMs = 0;
 }
 
 export class RepDetector {
@@ -219,6 +226,10 @@ export class RepDetector {
   private linkGapPending = false;
   /** A link gap cut a rep: the samples after it may still be that squeeze. */
   private cutBeforeResume = false;
+  /** A rise over a hold is being confirmed (`cur`); the hold waits in `prev`. */
+  private overHold = false;
+  /** A link gap cut a rise not yet known to be a squeeze: `cur`, measured up to the gap. */
+  private undecidedCut = false;
   /** Start index of the decision moving average. */
   private fastStart = 0;
   private fast = Number.NaN;
@@ -356,6 +367,10 @@ export class RepDetector {
    */
   private cutAtGap(): void {
     const t = this.lastT;
+    if (this.overHold) {
+      this.events.push({ type: 'cancel', index: this.cur.index, tMs: t });
+      this.dropOverHold();
+    }
     if (this.phase !== 'rest') this.cutBeforeResume = true;
     switch (this.phase) {
       case 'rest':
@@ -363,10 +378,19 @@ export class RepDetector {
       case 'rising': {
         const r = this.cur;
         const isRep = r.peakCmH2O >= this.minRepRise;
+        // Risen a rep's height, but too recently for the median to tell a squeeze from a cough:
+        // decided by the first sample after the gap (a cough is over by then, a squeeze is not).
+        const undecided = !isRep && r.maxRise >= this.minRepRise;
         if (isRep) this.nextIndex++;
-        else this.events.push({ type: 'cancel', index: r.index, tMs: t });
+        else if (!undecided) this.events.push({ type: 'cancel', index: r.index, tMs: t });
         if (this.hasPrev) this.emitRep(this.prev, Number.NaN, !isRep);
         if (isRep) this.emitCut(r);
+        else if (undecided) {
+          r.fallIdx = this.ring.newest;
+          r.peakCmH2O = r.maxRise;
+          r.measured = measureRiseAndHold(this.ring, r, this.edgeTuning, true);
+          this.undecidedCut = true;
+        }
         break;
       }
       case 'holding':
@@ -401,6 +425,15 @@ export class RepDetector {
    */
   private resumeAfterCut(t: number): void {
     this.cutBeforeResume = false;
+    if (this.undecidedCut) {
+      this.undecidedCut = false;
+      const r = this.cur;
+      if (this.fast - lineAt(r.base, t) >= 0.5 * r.maxRise) {
+        // Still up after the gap: it was a squeeze, found, and measured only up to the gap.
+        this.nextIndex++;
+        this.emitRep(r, Number.NaN, true);
+      } else this.events.push({ type: 'cancel', index: r.index, tMs: t });
+    }
     this.raisedSinceMs = Number.NaN;
     this.belowSinceMs = Number.NaN;
     if (Math.abs(this.fast - this.rest.levelAt(t)) <= this.band) return;
@@ -413,6 +446,12 @@ export class RepDetector {
   /** Ends the stream: a released rep is final (not relaxed); a rise or hold still under way is cancelled. */
   finish(): void {
     const t = this.lastT;
+    if (this.undecidedCut) this.events.push({ type: 'cancel', index: this.cur.index, tMs: t });
+    this.undecidedCut = false;
+    if (this.overHold) {
+      this.events.push({ type: 'cancel', index: this.cur.index, tMs: t });
+      this.dropOverHold();
+    }
     if (this.hasPrev) this.emitRep(this.prev, Number.NaN);
     this.hasPrev = false;
     if (this.phase === 'released') this.emitRep(this.cur, Number.NaN);
@@ -545,6 +584,8 @@ export class RepDetector {
     r.peakCmH2O = 0;
     r.peakMs = t;
     r.plateauPeak = 0;
+    r.stallPeak = 0;
+    r.stallMs = t;
     r.measured = null;
     this.aboveCount = 0;
     this.belowSinceMs = Number.NaN;
@@ -552,7 +593,83 @@ export class RepDetector {
     this.events.push({ type: 'onset', index: r.index, onsetMs: r.announcedOnsetMs, detectedAtMs: t });
   }
 
+  /**
+   * A quick rise far above a hold that has stood still: a squeeze on a level that moved, or a
+   * cough on a hold. Announced at once as a new rise from the hold's level, the hold kept aside.
+   */
+  private startOverHold(t: number): void {
+    const ring = this.ring;
+    const hold = this.cur;
+    const line: Line = { level: lineAt(hold.base, t) + hold.peakCmH2O, slopePerMs: this.rest.driftPerMs, t0: t };
+    this.swapTracks();
+    this.overHold = true;
+    const r = this.cur;
+    r.index = this.nextIndex;
+    r.detectedAtMs = t;
+    r.lowIdx = ring.indexAtOrAfter(Math.max(t - MAX_WALK_BACK_MS, hold.stallMs));
+    r.baseBand = this.levelThreshold;
+    r.announcedOnsetMs = findDeparture(ring, r.lowIdx, ring.newest, 1, this.edgeTuning, { line, band: r.baseBand }).tMs;
+    r.base = line;
+    r.rest = line;
+    r.maxRise = this.fast - lineAt(line, t);
+    r.halfUpMs = t;
+    r.peakCmH2O = 0;
+    r.peakMs = t;
+    r.plateauPeak = 0;
+    r.stallPeak = 0;
+    r.stallMs = t;
+    r.measured = null;
+    this.aboveCount = 0;
+    this.phase = 'rising';
+    this.events.push({ type: 'onset', index: r.index, onsetMs: r.announcedOnsetMs, detectedAtMs: t });
+  }
+
+  /**
+   * The rise over a hold: falling back, it was a cough (withdrawn; the hold goes on). Confirmed,
+   * the hold was the resting level moving: both announcements are withdrawn, rest restarts at the
+   * hold's level, and the squeeze takes the hold's index, announced when it was first seen.
+   */
+  private whileRisingOverHold(t: number): void {
+    const r = this.cur;
+    const rise = this.fast - lineAt(r.base, t);
+    this.trackPeak(r);
+    if (rise > r.maxRise) {
+      r.maxRise = rise;
+      r.halfUpMs = this.lastTimeBelow(r, 0.5 * rise);
+    }
+    if (rise < 0.5 * r.maxRise || t - r.detectedAtMs > MAX_CANDIDATE_MS) {
+      this.events.push({ type: 'cancel', index: r.index, tMs: t });
+      this.dropOverHold();
+      this.recentMin.clear();
+      this.quickMin.clear();
+      return;
+    }
+    if (t - r.halfUpMs < CONFIRM_MS || r.maxRise < this.minRepRise) return;
+    const hold = this.prev;
+    this.events.push({ type: 'cancel', index: r.index, tMs: t });
+    this.events.push({ type: 'cancel', index: hold.index, tMs: t });
+    r.index = hold.index;
+    this.events.push({ type: 'onset', index: r.index, onsetMs: r.announcedOnsetMs, detectedAtMs: r.detectedAtMs });
+    this.rest.restartAt(r.base.t0, r.base.level);
+    r.base = { level: this.rest.level, slopePerMs: this.rest.driftPerMs, t0: this.rest.lastRestMs };
+    r.rest = r.base;
+    this.overHold = false;
+    this.phase = 'holding';
+  }
+
+  /** Back to the hold the rise over it was kept aside from. */
+  private dropOverHold(): void {
+    this.swapTracks();
+    this.overHold = false;
+    this.phase = 'holding';
+    this.aboveCount = 0;
+  }
+
   private whileRising(t: number): void {
+    if (this.overHold) {
+      this.whileRisingOverHold(t);
+      return;
+    }
     const r = this.cur;
     const rise = this.fast - lineAt(r.base, t);
     this.trackPeak(r);
@@ -617,6 +734,13 @@ export class RepDetector {
       this.levelMoved(t);
       return;
     }
+    if (t - r.stallMs >= PLATEAU_MS) {
+      const above = this.fast - lineAt(r.base, t) - r.peakCmH2O;
+      if (this.risingNow(above > Math.max(this.minRepRise, ON_TOP_FRACTION * r.peakCmH2O))) {
+        this.startOverHold(t);
+        return;
+      }
+    }
     const rise = this.fast - lineAt(r.base, t);
     if (rise >= 0.5 * r.peakCmH2O) return;
     const ring = this.ring;
@@ -637,7 +761,7 @@ export class RepDetector {
 
   /** The hold stopped rising, then climbed far above it: a squeeze on top of a level that moved. */
   private climbedOverPlateau(r: RepTrack): boolean {
-    if (r.plateauPeak <= 0 || r.peakMs - r.climbFromMs > CLIMB_MAX_MS) return false;
+    if (r.plateauPeak <= 0 || r.stallMs - r.climbFromMs > CLIMB_MAX_MS) return false;
     return r.peakCmH2O - r.plateauPeak >= Math.max(this.minRepRise, ON_TOP_FRACTION * r.plateauPeak);
   }
 
@@ -721,9 +845,13 @@ export class RepDetector {
     const centre = this.peakMedian.centreMs;
     const v = this.peakMedian.value - lineAt(r.base, centre);
     if (v > r.peakCmH2O) {
-      if (centre - r.peakMs >= PLATEAU_MS) {
-        r.plateauPeak = r.peakCmH2O;
-        r.climbFromMs = centre;
+      if (v > r.stallPeak + Math.max(STALL_MIN_CMH2O, STALL_FRACTION * r.stallPeak)) {
+        if (centre - r.stallMs >= PLATEAU_MS) {
+          r.plateauPeak = r.peakCmH2O;
+          r.climbFromMs = centre;
+        }
+        r.stallPeak = v;
+        r.stallMs = centre;
       }
       r.peakCmH2O = v;
       r.peakMs = centre;
