@@ -109,6 +109,26 @@ export interface Cough {
   widthMs: number;
 }
 
+/**
+ * A change of position: the resting level moves by `cmH2O` (either sign) over `rampMs` and stays
+ * (protocols.md: "A change of body position also moves the resting level").
+ */
+export interface LevelShift {
+  atMs: number;
+  cmH2O: number;
+  rampMs: number;
+}
+
+/**
+ * A lapse within a long hold: the squeeze is partly lost (by `fraction` of what it held) and
+ * caught again, over `durationMs` (a cosine bump). Part of the same squeeze, not a new one.
+ */
+export interface HoldDip {
+  atMs: number;
+  fraction: number;
+  durationMs: number;
+}
+
 /** The noise-free facts about one squeeze, in the definitions of shared/reference/signal.md. */
 export interface SqueezeTruth {
   onsetMs: number;
@@ -284,6 +304,8 @@ export class VirtualUser {
   readonly rest: RestProfile;
   readonly squeezes: Squeeze[] = [];
   readonly coughs: Cough[] = [];
+  readonly shifts: LevelShift[] = [];
+  readonly dips: HoldDip[] = [];
   private readonly rng: () => number;
   private lastT = Number.NaN;
   private wander = 0;
@@ -315,6 +337,14 @@ export class VirtualUser {
     this.coughs.push(c);
   }
 
+  shift(c: LevelShift): void {
+    this.shifts.push(c);
+  }
+
+  dip(d: HoldDip): void {
+    this.dips.push(d);
+  }
+
   /** Drop squeezes and coughs whose effect ended before tMs (keeps an endless stream bounded). */
   forgetBefore(tMs: number): void {
     const alive = (s: Squeeze) => squeezeEndMs(s) + 10 * s.residualTauMs > tMs;
@@ -324,7 +354,13 @@ export class VirtualUser {
 
   /** Ground truth for every squeeze so far, as the main channel shows it. */
   truth(): SqueezeTruth[] {
-    return this.squeezes.map((s) => squeezeTruth(s, this.rest.abdominalCoupling));
+    return this.squeezes.map((s) => {
+      const tr = squeezeTruth(s, this.rest.abdominalCoupling);
+      // Peaks from the resting level (signal.md): a squeeze begun before the last one was let go
+      // stands on what that one left behind.
+      const under = this.squeezes.reduce((sum, o) => (o === s ? sum : sum + squeezeShape(o, tr.peakMs)), 0);
+      return under === 0 ? tr : { ...tr, peakCmH2O: tr.peakCmH2O + under };
+    });
   }
 
   /** The pressure the probe reads at device time tMs. Allocates nothing. */
@@ -358,11 +394,21 @@ export class VirtualUser {
       abdominal += strainShape(s, tMs);
     }
     for (let i = 0; i < this.coughs.length; i++) abdominal += coughShape(this.coughs[i], tMs);
+    let moved = 0;
+    for (let i = 0; i < this.shifts.length; i++) {
+      const c = this.shifts[i];
+      moved += c.cmH2O * ramp('cosine', (tMs - c.atMs) / Math.max(c.rampMs, 1));
+    }
+    for (let i = 0; i < this.dips.length; i++) {
+      const d = this.dips[i];
+      const x = (tMs - d.atMs) / d.durationMs;
+      if (x > 0 && x < 1) pelvic *= 1 - d.fraction * Math.sin(Math.PI * x) ** 2;
+    }
     // Linear at first (several cmH2O over a session), levelling off over tens of minutes as a
     // probe's air warms to body temperature, so an endless demo does not drift off the chart.
     const drift = (r.driftCmH2OPerMin * DRIFT_TAU_MS * (1 - Math.exp(-tMs / DRIFT_TAU_MS))) / 60000;
-    out.main = r.levelCmH2O + drift + this.wander + breath + pelvic + r.abdominalCoupling * abdominal + r.noiseCmH2O * gaussian(this.rng);
-    out.ref = r.hasReference ? r.levelCmH2O + breath / Math.max(r.abdominalCoupling, 0.1) + abdominal + r.noiseCmH2O * gaussian(this.rng) : Number.NaN;
+    out.main = r.levelCmH2O + moved + drift + this.wander + breath + pelvic + r.abdominalCoupling * abdominal + r.noiseCmH2O * gaussian(this.rng);
+    out.ref = r.hasReference ? r.levelCmH2O + moved + breath / Math.max(r.abdominalCoupling, 0.1) + abdominal + r.noiseCmH2O * gaussian(this.rng) : Number.NaN;
   }
 }
 

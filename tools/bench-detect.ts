@@ -3,7 +3,10 @@
  * from a differently generated family, run through the live operator in virtual time, matched
  * to the truth, and scored side by side with the naive detector simple apps use.
  *
- *   npm run bench:detect [-- --seeds N] [--set dev|heldout|family|all] [--by-kind] [--quantum Q]
+ *   npm run bench:detect [-- --seeds N] [--set dev|heldout|family|home|home-dev|home:FAMILY|all] [--by-kind] [--quantum Q]
+ *
+ * `home` runs the six families of what homes add (weak, position, coarse, laughs, endurance,
+ * gaps) on held-out seeds; `home-dev` on the seeds tuned on; `home:weak` one of them.
  *
  * `--quantum Q` rounds every reading to a multiple of Q cmH2O first, like a sensor that reports
  * whole units or counts.
@@ -15,10 +18,11 @@ import { familySession } from './bench/alt-family.ts';
 import { Tally, VersusNaive, percentile } from './bench/evaluate.ts';
 import type { LabelledRecording } from './bench/labelled.ts';
 import { naiveDetect } from './bench/naive.ts';
+import { HOME_FAMILIES, homeSession, type HomeFamily } from './bench/home-families.ts';
 import { simSession } from './bench/sim-family.ts';
 
 interface BenchSet {
-  readonly id: 'dev' | 'heldout' | 'family';
+  readonly id: string;
   readonly title: string;
   readonly make: (seed: number) => LabelledRecording;
   readonly firstSeed: number;
@@ -29,6 +33,21 @@ const SETS: readonly BenchSet[] = [
   { id: 'heldout', title: 'held-out seeds (simulator; never tuned on)', make: simSession, firstSeed: 100001 },
   { id: 'family', title: 'held-out family (other shapes, noise colour, breathing, artefacts)', make: familySession, firstSeed: 200001 },
 ];
+
+const HOME_TITLES: Record<HomeFamily, string> = {
+  weak: 'weak users (maximal squeezes 8–20 cmH2O)',
+  position: 'change of position (the resting level moves 3–8 cmH2O, often with a jolt, and stays)',
+  coarse: 'slow and coarse sensors (10–25 Hz, steps of 0.5–1 cmH2O, arrival jitter up to 30 ms)',
+  laughs: 'laughing (3–5 spikes over 1–2 s) and coughs, 10–100 Hz',
+  endurance: 'endurance holds of 20–60 s that fade, dip and are caught again',
+  gaps: 'link gaps of 1–4 s, half of them cutting a squeeze',
+};
+
+/** What homes add (tools/bench/home-families.ts): held-out seeds, and the development seeds tuned on. */
+const HOME_SETS: readonly BenchSet[] = HOME_FAMILIES.flatMap((f) => [
+  { id: `home:${f}`, title: `home, ${HOME_TITLES[f]}: held-out seeds`, make: (seed: number) => homeSession(f, seed), firstSeed: 300001 },
+  { id: `home-dev:${f}`, title: `home, ${HOME_TITLES[f]}: development seeds`, make: (seed: number) => homeSession(f, seed), firstSeed: 1 },
+]);
 
 interface Args {
   readonly seeds: number;
@@ -53,9 +72,17 @@ function parseArgs(argv: readonly string[]): Args {
       process.exit(2);
     }
   }
-  const sets = which === 'all' ? [...SETS] : SETS.filter((s) => s.id === which);
+  const all = [...SETS, ...HOME_SETS];
+  const sets =
+    which === 'all'
+      ? [...SETS, ...HOME_SETS.filter((s) => s.id.startsWith('home:'))]
+      : which === 'home' || which === 'home-dev'
+        ? HOME_SETS.filter((s) => s.id.startsWith(`${which}:`))
+        : all.filter((s) => s.id === which);
   if (!Number.isInteger(seeds) || seeds < 1 || sets.length === 0 || !(quantum >= 0)) {
-    console.error('usage: npm run bench:detect -- [--seeds N] [--set dev|heldout|family|all] [--by-kind] [--quantum Q]');
+    console.error(
+      'usage: npm run bench:detect -- [--seeds N] [--set dev|heldout|family|home|home-dev|home:FAMILY|home-dev:FAMILY|all] [--by-kind] [--quantum Q]',
+    );
     process.exit(2);
   }
   return { seeds, sets, byKind, quantum };
@@ -69,6 +96,9 @@ interface SetResult {
   readonly naive: Tally;
   readonly versus: VersusNaive;
   readonly recordings: LabelledRecording[];
+  /** Reps whose measures reach across a link gap (onset before it, release after it). */
+  readonly acrossGaps: number;
+  readonly cutReps: number;
 }
 
 /** The recording as a sensor with a resolution of `quantum` cmH2O would report it. */
@@ -83,6 +113,8 @@ function runSet(set: BenchSet, seeds: number, quantum: number): SetResult {
   const naive = new Tally();
   const versus = new VersusNaive(VERSUS_NAIVE_MARGIN_MS);
   const recordings: LabelledRecording[] = [];
+  let acrossGaps = 0;
+  let cutReps = 0;
   for (let k = 0; k < seeds; k++) {
     const rec = quantised(set.make(set.firstSeed + k), quantum);
     recordings.push(rec);
@@ -90,6 +122,9 @@ function runSet(set: BenchSet, seeds: number, quantum: number): SetResult {
     assertNoLookAhead(rec.name, events);
     const reps = events.flatMap(({ value }) => (value.type === 'rep' ? [value.rep] : []));
     ours.add(rec.truth, reps);
+    const gaps = rec.linkGaps ?? [];
+    cutReps += reps.filter((r) => r.cut).length;
+    acrossGaps += reps.filter((r) => gaps.some(([from, to]) => r.onsetMs < from && r.releaseMs > to)).length;
     for (const { value } of events) if (value.type === 'cancel') ours.countCancel(value.tMs, rec);
     ours.minutes += rec.durationMs / 60000;
     const naiveReps = naiveDetect(rec.batches);
@@ -97,7 +132,7 @@ function runSet(set: BenchSet, seeds: number, quantum: number): SetResult {
     naive.minutes += rec.durationMs / 60000;
     versus.add(rec.truth, reps, naiveReps);
   }
-  return { ours, naive, versus, recordings };
+  return { ours, naive, versus, recordings, acrossGaps, cutReps };
 }
 
 /** Every announcement is stamped no earlier than the stream time it claims, and a rep only after its release. */
@@ -114,7 +149,7 @@ function latestClaim(rep: RepMeasures): number {
 
 const fmt = (x: number, digits = 0) => (Number.isNaN(x) ? 'n/a' : x.toFixed(digits));
 
-function report(set: BenchSet, { ours, naive, versus, recordings }: SetResult): string {
+function report(set: BenchSet, { ours, naive, versus, recordings, acrossGaps, cutReps }: SetResult): string {
   const rates = recordings.map((r) => r.rateHz);
   const withRef = recordings.filter((r) => r.hasReference).length;
   const artefacts = recordings.reduce((s, r) => s + r.artefactMs.length, 0);
@@ -144,6 +179,11 @@ function report(set: BenchSet, { ours, naive, versus, recordings }: SetResult): 
   row('peak error p90, %', '', fmt(percentile(ours.peakErrPct, 0.9), 1), fmt(percentile(naive.peakErrPct, 0.9), 1));
   row('latency median, ms', '≤ 150', fmt(percentile(ours.latency, 0.5)), fmt(percentile(naive.latency, 0.5)));
   row('latency p90, ms', '≤ 300', fmt(percentile(ours.latency, 0.9)), fmt(percentile(naive.latency, 0.9)));
+  row('latency min, ms', '≥ −100', fmt(Math.min(...ours.latency)), fmt(Math.min(...naive.latency)));
+  if (set.id.endsWith(':gaps')) {
+    row('reps cut by a gap (matched, not in peak and duration errors)', '', `${cutReps} (${ours.cutMatched})`, '');
+    row('reps whose measures reach across a link gap', '0', String(acrossGaps), '');
+  }
   row('peak time error median / p90, ms', '', `${fmt(percentile(ours.peakTimeErr, 0.5))} / ${fmt(percentile(ours.peakTimeErr, 0.9))}`, 'n/a');
   row('release error median / p90, ms', '', `${fmt(percentile(ours.releaseErr, 0.5))} / ${fmt(percentile(ours.releaseErr, 0.9))}`, 'n/a');
   row('rise time error median / p90, ms', '', `${fmt(percentile(ours.riseTimeErr, 0.5))} / ${fmt(percentile(ours.riseTimeErr, 0.9))}`, 'n/a');
@@ -180,10 +220,11 @@ function byKind(t: Tally): string {
       const err = t.onsetErrByKind.get(k) ?? [];
       const rise = t.riseTimeErrByKind.get(k) ?? [];
       const latency = t.latencyByKind.get(k) ?? [];
+      const peak = t.peakErrPctByKind.get(k) ?? [];
       const medianP90 = (xs: readonly number[]) => `${fmt(percentile(xs, 0.5))} / ${fmt(percentile(xs, 0.9))}`;
       return (
         `  ${k.padEnd(13)} n=${String(n).padStart(4)} missed=${String(missed).padStart(3)}; median / p90, ms: onset |err| ${medianP90(err)}, ` +
-        `latency ${medianP90(latency)}, rise time |err| ${medianP90(rise)}`
+        `latency ${medianP90(latency)}, rise time |err| ${medianP90(rise)}, peak |err| % ${medianP90(peak)}`
       );
     })
     .join('\n');

@@ -114,6 +114,12 @@ const MAX_HOLD_MS = 120_000;
 const MAX_RELAX_WAIT_MS = 20000;
 /** Pressure held above rest this long without a rise is a new resting level, ms. */
 const MAX_RAISED_REST_MS = 10000;
+/**
+ * Sooner, when it stands above the resting band and has not moved back toward rest for this
+ * long: a change of position (often after a jolt the detector took for a cough). A cough's or a
+ * release's tail decays within a second, ms.
+ */
+const SETTLED_RAISED_REST_MS = 2500;
 /** Resting-level events: when it moved at least this much (at most every 500 ms), or every 5 s at rest. */
 const BASELINE_EVENT_STEP_CMH2O = 0.25;
 const BASELINE_EVENT_MIN_INTERVAL_MS = 500;
@@ -124,6 +130,35 @@ const BASELINE_EVENT_MAX_INTERVAL_MS = 5000;
  */
 const DIP_MIN_FRACTION = 0.4;
 const DIP_MAX_MS = 800;
+/**
+ * An endurance hold (20–60 s) fades and dips and is caught again: after a hold this long (longer
+ * than any strength hold, so a squeeze let go and made again is still two reps), a dip
+ * that stays above this fraction of the peak and is back above half within LONG_DIP_MAX_MS is
+ * still the same squeeze.
+ */
+const LONG_HOLD_MS = 10_000;
+const LONG_DIP_MIN_FRACTION = 0.15;
+const LONG_DIP_MAX_MS = 3000;
+/**
+ * A change of position moves the resting level (3–8 cmH2O) and it stays: it rises like a squeeze
+ * and is confirmed like one, but never falls. A real hold never climbs far above its own peak
+ * once it has stopped rising; a squeeze made on top of a moved level does. So when the running
+ * median (which ignores coughs) climbs, within CLIMB_MAX_MS, above a peak that had stood for
+ * PLATEAU_MS by a rep's height and ON_TOP_FRACTION of that peak, the "rep" was the level moving:
+ * it is withdrawn, rest restarts at the plateau, and the climb is a new rep from there.
+ */
+const PLATEAU_MS = 1500;
+/** The peak stands still while it grows by less than this (drift, breathing), cmH2O or fraction of it. */
+const STALL_MIN_CMH2O = 0.5;
+const STALL_FRACTION = 0.1;
+const CLIMB_MAX_MS = 3000;
+const ON_TOP_FRACTION = 0.5;
+/**
+ * A rise announced but still under a rep's height this long after, without falling back, is the
+ * level moving a little (not a squeeze): withdrawn, and rest restarts where it stands, so the
+ * announcement never stays with a squeeze that comes later, ms.
+ */
+const STALE_CANDIDATE_MS = 2000;
 /** History kept for walking back and measuring: ~160 s at 100 Hz. */
 const HISTORY_SAMPLES = 16384;
 /** Onsets are looked for at most this long before the rise was detected, ms. */
@@ -162,6 +197,12 @@ class RepTrack {
   fallIdx = 0;
   /** Lowest rise since the pressure fell below half the peak. */
   dipLowest = 0;
+  /** A peak that had stood for PLATEAU_MS before the pressure climbed above it (0: none), and when the climb began. */
+  plateauPeak = 0;
+  climbFromMs = 0;
+  /** The peak as it last grew notably, and when: the hold has stood still since then. */
+  stallPeak = 0;
+  stallMs = 0;
 }
 
 export class RepDetector {
@@ -185,6 +226,10 @@ export class RepDetector {
   private linkGapPending = false;
   /** A link gap cut a rep: the samples after it may still be that squeeze. */
   private cutBeforeResume = false;
+  /** A rise over a hold is being confirmed (`cur`); the hold waits in `prev`. */
+  private overHold = false;
+  /** A link gap cut a rise not yet known to be a squeeze: `cur`, measured up to the gap. */
+  private undecidedCut = false;
   /** Start index of the decision moving average. */
   private fastStart = 0;
   private fast = Number.NaN;
@@ -192,6 +237,9 @@ export class RepDetector {
   private receivedMs = 0;
   private aboveCount = 0;
   private raisedSinceMs = Number.NaN;
+  /** Where the raised pressure stood, and since when it has stayed within the level threshold of that. */
+  private raisedFrom = Number.NaN;
+  private settledSinceMs = Number.NaN;
   /** Since when the pressure has stood clearly below the resting level (NaN: it does not). */
   private belowSinceMs = Number.NaN;
   /** Earliest sample a new onset may be walked back to (end of the last rep). */
@@ -319,6 +367,10 @@ export class RepDetector {
    */
   private cutAtGap(): void {
     const t = this.lastT;
+    if (this.overHold) {
+      this.events.push({ type: 'cancel', index: this.cur.index, tMs: t });
+      this.dropOverHold();
+    }
     if (this.phase !== 'rest') this.cutBeforeResume = true;
     switch (this.phase) {
       case 'rest':
@@ -326,10 +378,19 @@ export class RepDetector {
       case 'rising': {
         const r = this.cur;
         const isRep = r.peakCmH2O >= this.minRepRise;
+        // Risen a rep's height, but too recently for the median to tell a squeeze from a cough:
+        // decided by the first sample after the gap (a cough is over by then, a squeeze is not).
+        const undecided = !isRep && r.maxRise >= this.minRepRise;
         if (isRep) this.nextIndex++;
-        else this.events.push({ type: 'cancel', index: r.index, tMs: t });
+        else if (!undecided) this.events.push({ type: 'cancel', index: r.index, tMs: t });
         if (this.hasPrev) this.emitRep(this.prev, Number.NaN, !isRep);
         if (isRep) this.emitCut(r);
+        else if (undecided) {
+          r.fallIdx = this.ring.newest;
+          r.peakCmH2O = r.maxRise;
+          r.measured = measureRiseAndHold(this.ring, r, this.edgeTuning, true);
+          this.undecidedCut = true;
+        }
         break;
       }
       case 'holding':
@@ -364,6 +425,15 @@ export class RepDetector {
    */
   private resumeAfterCut(t: number): void {
     this.cutBeforeResume = false;
+    if (this.undecidedCut) {
+      this.undecidedCut = false;
+      const r = this.cur;
+      if (this.fast - lineAt(r.base, t) >= 0.5 * r.maxRise) {
+        // Still up after the gap: it was a squeeze, found, and measured only up to the gap.
+        this.nextIndex++;
+        this.emitRep(r, Number.NaN, true);
+      } else this.events.push({ type: 'cancel', index: r.index, tMs: t });
+    }
     this.raisedSinceMs = Number.NaN;
     this.belowSinceMs = Number.NaN;
     if (Math.abs(this.fast - this.rest.levelAt(t)) <= this.band) return;
@@ -376,6 +446,12 @@ export class RepDetector {
   /** Ends the stream: a released rep is final (not relaxed); a rise or hold still under way is cancelled. */
   finish(): void {
     const t = this.lastT;
+    if (this.undecidedCut) this.events.push({ type: 'cancel', index: this.cur.index, tMs: t });
+    this.undecidedCut = false;
+    if (this.overHold) {
+      this.events.push({ type: 'cancel', index: this.cur.index, tMs: t });
+      this.dropOverHold();
+    }
     if (this.hasPrev) this.emitRep(this.prev, Number.NaN);
     this.hasPrev = false;
     if (this.phase === 'released') this.emitRep(this.cur, Number.NaN);
@@ -459,10 +535,16 @@ export class RepDetector {
     } else if (Number.isNaN(this.raisedSinceMs)) {
       // Above rest without a rise (the tail of a release or a cough): hold the level still …
       this.raisedSinceMs = t;
-    } else if (t - this.raisedSinceMs > MAX_RAISED_REST_MS) {
+      this.raisedFrom = this.fast;
+      this.settledSinceMs = t;
+    } else if (t - this.raisedSinceMs > MAX_RAISED_REST_MS || (t - this.settledSinceMs > SETTLED_RAISED_REST_MS && excess > this.band)) {
       // … unless it stays there: then the resting level itself has moved.
       rest.restartAt(t, this.fast);
       this.raisedSinceMs = Number.NaN;
+    } else if (Math.abs(this.fast - this.raisedFrom) > this.levelThreshold) {
+      // Still moving (a tail decaying): settled only from here.
+      this.raisedFrom = this.fast;
+      this.settledSinceMs = t;
     }
   }
 
@@ -501,6 +583,9 @@ export class RepDetector {
     r.halfUpMs = t;
     r.peakCmH2O = 0;
     r.peakMs = t;
+    r.plateauPeak = 0;
+    r.stallPeak = 0;
+    r.stallMs = t;
     r.measured = null;
     this.aboveCount = 0;
     this.belowSinceMs = Number.NaN;
@@ -508,7 +593,83 @@ export class RepDetector {
     this.events.push({ type: 'onset', index: r.index, onsetMs: r.announcedOnsetMs, detectedAtMs: t });
   }
 
+  /**
+   * A quick rise far above a hold that has stood still: a squeeze on a level that moved, or a
+   * cough on a hold. Announced at once as a new rise from the hold's level, the hold kept aside.
+   */
+  private startOverHold(t: number): void {
+    const ring = this.ring;
+    const hold = this.cur;
+    const line: Line = { level: lineAt(hold.base, t) + hold.peakCmH2O, slopePerMs: this.rest.driftPerMs, t0: t };
+    this.swapTracks();
+    this.overHold = true;
+    const r = this.cur;
+    r.index = this.nextIndex;
+    r.detectedAtMs = t;
+    r.lowIdx = ring.indexAtOrAfter(Math.max(t - MAX_WALK_BACK_MS, hold.stallMs));
+    r.baseBand = this.levelThreshold;
+    r.announcedOnsetMs = findDeparture(ring, r.lowIdx, ring.newest, 1, this.edgeTuning, { line, band: r.baseBand }).tMs;
+    r.base = line;
+    r.rest = line;
+    r.maxRise = this.fast - lineAt(line, t);
+    r.halfUpMs = t;
+    r.peakCmH2O = 0;
+    r.peakMs = t;
+    r.plateauPeak = 0;
+    r.stallPeak = 0;
+    r.stallMs = t;
+    r.measured = null;
+    this.aboveCount = 0;
+    this.phase = 'rising';
+    this.events.push({ type: 'onset', index: r.index, onsetMs: r.announcedOnsetMs, detectedAtMs: t });
+  }
+
+  /**
+   * The rise over a hold: falling back, it was a cough (withdrawn; the hold goes on). Confirmed,
+   * the hold was the resting level moving: both announcements are withdrawn, rest restarts at the
+   * hold's level, and the squeeze takes the hold's index, announced when it was first seen.
+   */
+  private whileRisingOverHold(t: number): void {
+    const r = this.cur;
+    const rise = this.fast - lineAt(r.base, t);
+    this.trackPeak(r);
+    if (rise > r.maxRise) {
+      r.maxRise = rise;
+      r.halfUpMs = this.lastTimeBelow(r, 0.5 * rise);
+    }
+    if (rise < 0.5 * r.maxRise || t - r.detectedAtMs > MAX_CANDIDATE_MS) {
+      this.events.push({ type: 'cancel', index: r.index, tMs: t });
+      this.dropOverHold();
+      this.recentMin.clear();
+      this.quickMin.clear();
+      return;
+    }
+    if (t - r.halfUpMs < CONFIRM_MS || r.maxRise < this.minRepRise) return;
+    const hold = this.prev;
+    this.events.push({ type: 'cancel', index: r.index, tMs: t });
+    this.events.push({ type: 'cancel', index: hold.index, tMs: t });
+    r.index = hold.index;
+    this.events.push({ type: 'onset', index: r.index, onsetMs: r.announcedOnsetMs, detectedAtMs: r.detectedAtMs });
+    this.rest.restartAt(r.base.t0, r.base.level);
+    r.base = { level: this.rest.level, slopePerMs: this.rest.driftPerMs, t0: this.rest.lastRestMs };
+    r.rest = r.base;
+    this.overHold = false;
+    this.phase = 'holding';
+  }
+
+  /** Back to the hold the rise over it was kept aside from. */
+  private dropOverHold(): void {
+    this.swapTracks();
+    this.overHold = false;
+    this.phase = 'holding';
+    this.aboveCount = 0;
+  }
+
   private whileRising(t: number): void {
+    if (this.overHold) {
+      this.whileRisingOverHold(t);
+      return;
+    }
     const r = this.cur;
     const rise = this.fast - lineAt(r.base, t);
     this.trackPeak(r);
@@ -524,6 +685,11 @@ export class RepDetector {
     }
     if (rise < 0.5 * r.maxRise || t - r.detectedAtMs > MAX_CANDIDATE_MS) {
       this.cancelRise(t);
+      return;
+    }
+    if (t - r.detectedAtMs > STALE_CANDIDATE_MS && r.maxRise < this.minRepRise && !this.hasPrev) {
+      this.cancelRise(t);
+      this.rest.restartAt(t, this.fast);
       return;
     }
     if (t - r.halfUpMs >= CONFIRM_MS && r.maxRise >= this.minRepRise) {
@@ -564,6 +730,17 @@ export class RepDetector {
       return;
     }
     this.trackPeak(r);
+    if (this.climbedOverPlateau(r)) {
+      this.levelMoved(t);
+      return;
+    }
+    if (t - r.stallMs >= PLATEAU_MS) {
+      const above = this.fast - lineAt(r.base, t) - r.peakCmH2O;
+      if (this.risingNow(above > Math.max(this.minRepRise, ON_TOP_FRACTION * r.peakCmH2O))) {
+        this.startOverHold(t);
+        return;
+      }
+    }
     const rise = this.fast - lineAt(r.base, t);
     if (rise >= 0.5 * r.peakCmH2O) return;
     const ring = this.ring;
@@ -582,6 +759,27 @@ export class RepDetector {
     this.phase = 'released';
   }
 
+  /** The hold stopped rising, then climbed far above it: a squeeze on top of a level that moved. */
+  private climbedOverPlateau(r: RepTrack): boolean {
+    if (r.plateauPeak <= 0 || r.stallMs - r.climbFromMs > CLIMB_MAX_MS) return false;
+    return r.peakCmH2O - r.plateauPeak >= Math.max(this.minRepRise, ON_TOP_FRACTION * r.plateauPeak);
+  }
+
+  /**
+   * The "rep" held was the resting level moving: withdrawn (its index reused), rest restarts at
+   * its plateau, and the climb above it is announced as a new rise from that rest.
+   */
+  private levelMoved(t: number): void {
+    const r = this.cur;
+    const plateau = lineAt(r.base, r.climbFromMs) + r.plateauPeak;
+    this.nextIndex--;
+    this.events.push({ type: 'cancel', index: r.index, tMs: t });
+    this.rest.restartAt(r.climbFromMs, plateau);
+    this.boundaryIdx = this.ring.indexAtOrAfter(r.climbFromMs - PLATEAU_MS);
+    this.phase = 'rest';
+    this.startRise(t, true);
+  }
+
   /** Separate peaks between the rep's half-maximum crossings that stand out beyond the tremor, the wobble and noise. */
   private peaksIn(r: RepTrack): number {
     const m = r.measured;
@@ -594,8 +792,11 @@ export class RepDetector {
   private backFromDip(r: RepTrack, t: number): boolean {
     const rise = this.fast - lineAt(r.base, t);
     r.dipLowest = Math.min(r.dipLowest, rise);
-    const fellAt = r.measured?.down50Ms ?? t;
-    return rise >= 0.5 * r.peakCmH2O && r.dipLowest >= DIP_MIN_FRACTION * r.peakCmH2O && t - fellAt <= DIP_MAX_MS;
+    const m = r.measured;
+    const fellAt = m?.down50Ms ?? t;
+    const long = m !== null && m.down50Ms - m.up50Ms >= LONG_HOLD_MS;
+    const minFraction = long ? LONG_DIP_MIN_FRACTION : DIP_MIN_FRACTION;
+    return rise >= 0.5 * r.peakCmH2O && r.dipLowest >= minFraction * r.peakCmH2O && t - fellAt <= (long ? LONG_DIP_MAX_MS : DIP_MAX_MS);
   }
 
   /** The current (released) rep goes on holding: its measures will be taken at the next fall. */
@@ -644,6 +845,14 @@ export class RepDetector {
     const centre = this.peakMedian.centreMs;
     const v = this.peakMedian.value - lineAt(r.base, centre);
     if (v > r.peakCmH2O) {
+      if (v > r.stallPeak + Math.max(STALL_MIN_CMH2O, STALL_FRACTION * r.stallPeak)) {
+        if (centre - r.stallMs >= PLATEAU_MS) {
+          r.plateauPeak = r.peakCmH2O;
+          r.climbFromMs = centre;
+        }
+        r.stallPeak = v;
+        r.stallMs = centre;
+      }
       r.peakCmH2O = v;
       r.peakMs = centre;
     }
@@ -664,13 +873,16 @@ export class RepDetector {
   private emitRep(r: RepTrack, relaxedMs: number, cut = false): void {
     const m = r.measured;
     if (m === null) return;
+    // Peak from the resting level (signal.md), also for a squeeze that rose from a level the last
+    // one left raised: the rep is followed against that level, but its height is from rest.
+    const raisedBy = Math.max(0, lineAt(r.base, r.peakMs) - lineAt(r.rest, r.peakMs));
     const rep: RepMeasures = {
       index: r.index,
       onsetMs: m.onsetMs,
       detectedAtMs: r.detectedAtMs,
       peakMs: m.peakMs,
-      peakCmH2O: r.peakCmH2O,
-      baselineCmH2O: lineAt(r.base, m.onsetMs),
+      peakCmH2O: r.peakCmH2O + raisedBy,
+      baselineCmH2O: lineAt(r.rest, m.onsetMs),
       durationMs: m.down50Ms - m.up50Ms,
       releaseMs: m.releaseMs,
       relaxedMs: Number.isNaN(relaxedMs) ? null : relaxedMs,

@@ -293,6 +293,12 @@ export function familySession(seed: number): LabelledRecording {
     pBuf.push(main);
     rBuf.push(ref);
   }
-  const truth = squeezes.map((s) => truthOf(s, coupling));
+  // Peaks from the resting level (signal.md): a squeeze begun before the last one was let go
+  // stands on what that one left behind.
+  const truth = squeezes.map((s) => {
+    const tr = truthOf(s, coupling);
+    const under = squeezes.reduce((sum, o) => (o === s ? sum : sum + pelvic(o, tr.peakMs, true)), 0);
+    return { ...tr, peakCmH2O: tr.peakCmH2O + under };
+  });
   return { name: `family-${seed}`, batches, truth, hasReference, rateHz, durationMs, artefactMs: spikes.map((c) => c.atMs) };
 }

@@ -16,6 +16,8 @@ export interface Detected {
   readonly releaseMs?: number;
   readonly riseTimeMs?: number;
   readonly straining?: boolean | null;
+  /** A link gap cut it: its peak and duration are measured only up to the gap. */
+  readonly cut?: boolean;
 }
 
 /** A detection may start at most this long before the true onset, ms (and before the squeeze ends). */
@@ -63,6 +65,8 @@ export class Tally {
   readonly releaseErr: number[] = [];
   readonly peakTimeErr: number[] = [];
   readonly riseTimeErr: number[] = [];
+  /** Matched reps that a link gap cut (not in the peak and duration errors). */
+  cutMatched = 0;
   strainingRight = 0;
   strainingTotal = 0;
   /** Squeezes that may be dropped (`at-start`), and how many of them were reported anyway. */
@@ -78,6 +82,7 @@ export class Tally {
   readonly onsetErrByKind = new Map<SqueezeKind, number[]>();
   readonly riseTimeErrByKind = new Map<SqueezeKind, number[]>();
   readonly latencyByKind = new Map<SqueezeKind, number[]>();
+  readonly peakErrPctByKind = new Map<SqueezeKind, number[]>();
 
   add(allTruth: readonly TrueRep[], allFound: readonly Detected[]): void {
     // A rep reported for a squeeze that may be dropped is neither a hit nor a false rep.
@@ -101,8 +106,15 @@ export class Tally {
       const byKind = this.onsetErrByKind.get(tr.kind) ?? [];
       byKind.push(Math.abs(d.onsetMs - tr.onsetMs));
       this.onsetErrByKind.set(tr.kind, byKind);
-      this.durationErr.push(Math.abs(d.durationMs - tr.durationMs));
-      this.peakErrPct.push((100 * Math.abs(d.peakCmH2O - tr.peakCmH2O)) / tr.peakCmH2O);
+      if (d.cut === true) this.cutMatched++;
+      else {
+        // A rep cut by a gap is measured up to it: its peak and duration are not the squeeze's.
+        this.durationErr.push(Math.abs(d.durationMs - tr.durationMs));
+        this.peakErrPct.push((100 * Math.abs(d.peakCmH2O - tr.peakCmH2O)) / tr.peakCmH2O);
+        const peakByKind = this.peakErrPctByKind.get(tr.kind) ?? [];
+        peakByKind.push((100 * Math.abs(d.peakCmH2O - tr.peakCmH2O)) / tr.peakCmH2O);
+        this.peakErrPctByKind.set(tr.kind, peakByKind);
+      }
       this.latency.push(d.detectedAtMs - tr.onsetMs);
       const latencyByKind = this.latencyByKind.get(tr.kind) ?? [];
       latencyByKind.push(d.detectedAtMs - tr.onsetMs);

@@ -40,6 +40,8 @@ export interface LabelledRecording {
   readonly durationMs: number;
   /** Times of the coughs and laugh spikes in it (none may become a rep), ms. */
   readonly artefactMs: readonly number[];
+  /** Where the link was down, [from, to) ms, when the bench checks measures against it. */
+  readonly linkGaps?: readonly (readonly [number, number])[];
 }
 
 /** What a device stream looks like beyond the signal: rate, timestamp jitter, losses. */
