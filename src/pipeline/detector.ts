@@ -16,6 +16,7 @@
  */
 import type { RepEvent, RepMeasures, SampleBatch } from './types.ts';
 import { RestTracker } from './baseline.ts';
+import { MAX_ABS_READING } from './input-guard.ts';
 import { crossingBackward, findDeparture, lineAt, type EdgeTuning, type Line } from './edges.ts';
 import { PEAK_MEDIAN_MS, countPeaks, isStraining, measureRiseAndHold, restingBandCmH2O, type RiseAndHold } from './measures.ts';
 import { SampleRing } from './ring.ts';
@@ -256,7 +257,8 @@ export class RepDetector {
 
   /** Feeds one sample: stream time (ms), main channel and reference (NaN when absent), cmH2O. */
   push(tMs: number, main: number, ref: number): void {
-    if (!Number.isFinite(main) || Number.isNaN(tMs)) {
+    // No reading is this large (input-guard.ts): one would swamp the running sums and averages.
+    if (!(Math.abs(main) <= MAX_ABS_READING) || !Number.isFinite(tMs)) {
       this.gapPending = true;
       return;
     }
