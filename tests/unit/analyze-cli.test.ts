@@ -11,7 +11,6 @@ import { flatten, stream, userWith } from '../fixtures/simulate.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const FIXTURES = join(ROOT, 'tests/fixtures');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 
 /** Files the in-process runs can read besides the real ones: name → text. */
 const virtualFiles = new Map<string, string>();
@@ -307,15 +306,26 @@ describe('npm run analyze on a recording with a link gap', () => {
   });
 });
 
-// The one run through the real script: it wires runAnalyze to the file system, console and exit code.
-describe('tools/analyze.ts as a process', { timeout: 60000 }, () => {
+// The runs through the real command: the bundle (built when stale) wired to the file system, console and exit code.
+describe('npm run analyze as a process', { timeout: 120000 }, () => {
+  const run = (...args: string[]) => spawnSync(process.execPath, ['tools/run-analyze.mjs', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120000 });
+
   it('prints what runAnalyze prints, and exits with its code', () => {
     const file = join(FIXTURES, 'tared-20hz.csv');
-    const ok = spawnSync(TSX, ['tools/analyze.ts', file, '--json'], { cwd: ROOT, encoding: 'utf8', timeout: 60000 });
+    const ok = run(file, '--json');
     expect(ok.status).toBe(0);
     expect(ok.stdout).toBe(analyze(file, '--json').out);
-    const missing = spawnSync(TSX, ['tools/analyze.ts', 'no/such.csv'], { cwd: ROOT, encoding: 'utf8', timeout: 60000 });
+    const missing = run('no/such.csv');
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/no\/such\.csv: no such file/);
+  });
+
+  it('/dev/zero (endless, and not text) is refused at once, and so is a directory', () => {
+    const zero = run('/dev/zero');
+    expect(zero.status).toBe(1);
+    expect(zero.stderr).toMatch(/\/dev\/zero:1: this is not a text file/);
+    const dir = run(FIXTURES);
+    expect(dir.status).toBe(1);
+    expect(dir.stderr).toMatch(/it is a directory/);
   });
 });
