@@ -22,6 +22,8 @@ export class SampleRing {
   /** First value seen: sums are kept relative to it so an absolute sensor (~1033 cmH2O) keeps its precision. */
   private origin = Number.NaN;
   private refSeen = false;
+  /** The mean updateMean last computed. */
+  lastMean = Number.NaN;
   /** Samples pushed so far: the next sample's absolute index. */
   count = 0;
 
@@ -89,6 +91,14 @@ export class SampleRing {
   /** Mean of the main channel over indices [i0, i1] (inclusive, both held). */
   mean(i0: number, i1: number): number {
     return this.windowSum(this.sumBefore, this.sum, i0, i1) / (i1 - i0 + 1) + this.origin;
+  }
+
+  /**
+   * The same mean, left in `lastMean`: on the per-sample path a number returned from a call the
+   * engine does not inline is boxed (an allocation); one stored in a field is not.
+   */
+  updateMean(i0: number, i1: number): void {
+    this.lastMean = this.windowSum(this.sumBefore, this.sum, i0, i1) / (i1 - i0 + 1) + this.origin;
   }
 
   /** Mean and standard deviation of (main − level) over [i0, i1]. */
