@@ -3,14 +3,19 @@
  *
  *   npm run analyze -- FILE.csv [--protocol ID] [--mvc CMH2O] [--json]
  *
- * Exit codes: 0 done, 1 bad input (file missing or not a valid recording), 2 usage error.
+ * The file is read as a stream, once or twice (a second pass when the MVC comes from the
+ * recording itself), so any length takes the same memory. Rows no sensor can have written are
+ * left out, counted in the output and warned of on standard error (csv.ts says which).
+ * Exit codes: 0 done (with or without warnings), 1 unusable input (file missing, not text, not a
+ * recording, no usable sample, times that are not stream times), 2 usage error.
  * `runAnalyze` is the whole command with its input and output passed in, so tests run it in
  * process; tools/analyze.ts wires it to the file system and the console.
  */
 import { t } from '../src/i18n/messages.ts';
-import { analyzeRecording, type RecordingAnalysis } from '../src/pipeline/recording-analysis.ts';
+import { PLAUSIBLE_RANGE } from '../src/pipeline/input-guard.ts';
+import { analyzeStream, type RecordingAnalysis } from '../src/pipeline/recording-analysis.ts';
 import type { Cue, RepMeasures } from '../src/pipeline/types.ts';
-import { CsvError, parseCsv } from '../src/recording/csv.ts';
+import { CsvError, CsvReader, printable, rejectedRows, type CsvReport } from '../src/recording/csv.ts';
 import { isProgramId, PROGRAMS } from '../src/programs/catalog.ts';
 import { scoreReps } from '../src/programs/scoring.ts';
 import type { ProgramId } from '../src/programs/types.ts';
@@ -70,8 +75,15 @@ function scoresFor(reps: readonly RepMeasures[], cues: readonly Cue[], protocol:
 
 const round = (x: number | null, digits: number): number | null => (x === null || !Number.isFinite(x) ? null : Number(x.toFixed(digits)));
 
-function toJson(a: RecordingAnalysis, scores: readonly RepScore[]): string {
+function toJson(a: RecordingAnalysis, scores: readonly RepScore[], report: CsvReport): string {
   return JSON.stringify({
+    input: {
+      samples: report.samples,
+      rejectedRows: rejectedRows(report),
+      rejected: report.rejected,
+      rejectedReferences: report.rejectedReferences,
+      timeJumps: report.timeJumps,
+    },
     baselineCmH2O: round(a.baselineCmH2O, 2),
     mvcCmH2O: round(a.mvcCmH2O, 2),
     gaps: a.gaps.map((g) => ({ fromMs: round(g.fromMs, 1), toMs: round(g.toMs, 1) })),
@@ -95,7 +107,7 @@ function toJson(a: RecordingAnalysis, scores: readonly RepScore[]): string {
   });
 }
 
-function toTable(file: string, samples: number, spanMs: number, a: RecordingAnalysis, protocol: ProgramId | null, scores: readonly RepScore[]): string {
+function toTable(file: string, report: CsvReport, a: RecordingAnalysis, protocol: ProgramId | null, scores: readonly RepScore[]): string {
   const s = (ms: number | null) => (ms === null || !Number.isFinite(ms) ? '—' : (ms / 1000).toFixed(2));
   const n = (x: number | null, d: number) => (x === null || !Number.isFinite(x) ? '—' : x.toFixed(d));
   const mvcNote =
@@ -107,7 +119,7 @@ function toTable(file: string, samples: number, spanMs: number, a: RecordingAnal
   // Gaps and cut reps get a line and a column only when there are any: old output stays as it was.
   const withCuts = a.gaps.length > 0 || a.reps.some((r) => r.cut);
   const head = [
-    `${file}: ${samples} samples over ${(spanMs / 1000).toFixed(1)} s`,
+    `${file}: ${report.samples} samples over ${((report.lastMs - report.firstMs) / 1000).toFixed(1)} s${inputNote(report)}`,
     `resting level ${n(a.baselineCmH2O, 1)} cmH2O; MVC ${n(a.mvcCmH2O, 1)} cmH2O ${mvcNote}; resting band +${n(a.restingBandCmH2O, 1)} cmH2O`,
     ...(a.gaps.length === 0
       ? []
@@ -154,14 +166,58 @@ function toTable(file: string, samples: number, spanMs: number, a: RecordingAnal
   return [...head, '', line(columns), ...rows.map(line), ...feedback].join('\n');
 }
 
-/** What the command reads and writes: a file's text (throws as fs.readFileSync does), and two output lines. */
+/** What the table's first line adds when rows were left out or the clock jumped. */
+function inputNote(r: CsvReport): string {
+  const dropped = rejectedRows(r);
+  const notes = [
+    ...(dropped > 0 ? [`${dropped} row${dropped === 1 ? '' : 's'} left out`] : []),
+    ...(r.rejectedReferences > 0 ? [`${r.rejectedReferences} reference reading${r.rejectedReferences === 1 ? '' : 's'} read as missing`] : []),
+    ...(r.timeJumps > 0 ? [`${r.timeJumps} clock jump${r.timeJumps === 1 ? '' : 's'} kept as gaps`] : []),
+  ];
+  return notes.length === 0 ? '' : ` (${notes.join('; ')}: see the warning)`;
+}
+
+/** The warnings for standard error: what was left out or moved, and where, in plain words. */
+function warningsOf(r: CsvReport): string[] {
+  const out: string[] = [];
+  const dropped = rejectedRows(r);
+  if (dropped > 0) {
+    const { min, max } = PLAUSIBLE_RANGE.cmH2O;
+    const why = [
+      [r.rejected['missing-value'], 'with a value missing'],
+      [r.rejected['not-a-number'], 'not numbers'],
+      [r.rejected['not-finite'], 'infinite or NaN'],
+      [r.rejected['out-of-range'], `beyond any pressure sensor (${min}…${max} cmH2O)`],
+      [r.rejected['time-glitch'], 'with a time that jumped and came back'],
+    ]
+      .filter(([n]) => (n as number) > 0)
+      .map(([n, what]) => `${n} ${what}`)
+      .join(', ');
+    out.push(
+      `${dropped} row${dropped === 1 ? '' : 's'} left out (${why}); first at line${r.rejectedLines.length === 1 ? '' : 's'} ${r.rejectedLines.join(', ')}`,
+    );
+  }
+  if (r.rejectedReferences > 0)
+    out.push(`${r.rejectedReferences} reference reading${r.rejectedReferences === 1 ? '' : 's'} that no sensor can give read as missing`);
+  if (r.timeJumps > 0) {
+    out.push(
+      `the clock jumped ${r.timeJumps} time${r.timeJumps === 1 ? '' : 's'} (first at line ${r.firstJumpLine}) and went on from there: each jump is a gap, no rep is measured across it`,
+    );
+  }
+  return out;
+}
+
+/** What the command reads and writes: a file's text in pieces (throws as node:fs does), and output lines. */
 export interface AnalyzeIo {
-  readFile(path: string): string;
+  /** The file's text, in pieces of any size, read as they are asked for: nothing holds the whole file. */
+  readChunks(path: string): Iterable<string>;
   /** One line (or block) to standard output. */
   out(s: string): void;
   /** One line to standard error. */
   err(s: string): void;
 }
+
+class ReadError extends Error {}
 
 /** The whole command: parses `argv` (without node and the script), prints through `io`, returns the exit code. */
 export function runAnalyze(argv: readonly string[], io: AnalyzeIo): number {
@@ -170,28 +226,43 @@ export function runAnalyze(argv: readonly string[], io: AnalyzeIo): number {
     args = parseArgs(argv);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    io.err(`analyze: ${e.message}\n${USAGE}`);
+    io.err(`analyze: ${printable(e.message, 200)}\n${USAGE}`);
     return 2;
   }
-  let text: string;
+  const file = printable(args.file, 200);
+  // What the last pass read (the passes read the same file).
+  const last: { report: CsvReport | null; cues: Cue[] } = { report: null, cues: [] };
+  const read = (sink: { sample(t: number, p: number, ref: number): void; gap(fromMs: number, toMs: number): void }) => {
+    const passCues: Cue[] = [];
+    const reader = new CsvReader({ sample: (t, p, ref) => sink.sample(t, p, ref), gap: (from, to) => sink.gap(from, to), cue: (c) => passCues.push(c) });
+    let chunks: Iterable<string>;
+    try {
+      chunks = io.readChunks(args.file);
+      for (const chunk of chunks) reader.push(chunk);
+    } catch (e) {
+      if (e instanceof CsvError) throw e;
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new ReadError(code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : printable(String((e as Error).message), 200));
+    }
+    reader.end();
+    last.report = reader.report;
+    last.cues = passCues;
+  };
   try {
-    text = io.readFile(args.file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String((e as Error).message);
-    io.err(`analyze: cannot read ${args.file}: ${why}`);
-    return 1;
-  }
-  try {
-    const rec = parseCsv(text);
-    const analysis = analyzeRecording(rec, args.mvc);
-    const scores = scoresFor(analysis.reps, rec.cues, args.protocol, analysis.mvcCmH2O, analysis.restingBandCmH2O);
-    const spanMs = rec.t.length > 0 ? rec.t[rec.t.length - 1] - rec.t[0] : 0;
-    io.out(args.json ? toJson(analysis, scores) : toTable(args.file, rec.t.length, spanMs, analysis, args.protocol, scores));
+    const analysis = analyzeStream(read, args.mvc);
+    const r = last.report;
+    if (r === null) throw new Error('analyzeStream read nothing');
+    for (const w of warningsOf(r)) io.err(`analyze: ${file}: warning: ${w}`);
+    const scores = scoresFor(analysis.reps, last.cues, args.protocol, analysis.mvcCmH2O, analysis.restingBandCmH2O);
+    io.out(args.json ? toJson(analysis, scores, r) : toTable(file, r, analysis, args.protocol, scores));
     return 0;
   } catch (e) {
+    if (e instanceof ReadError) {
+      io.err(`analyze: cannot read ${file}: ${e.message}`);
+      return 1;
+    }
     if (!(e instanceof CsvError)) throw e;
-    io.err(`analyze: ${args.file}:${e.line}: ${e.detail}`);
+    io.err(`analyze: ${file}:${e.line}: ${e.detail}`);
     return 1;
   }
 }

@@ -34,6 +34,7 @@ const en = {
   'device.simulated': 'Simulated sensor',
   'device.badPackets': '{count} damaged packets ignored',
   'device.lostSamples': '{count} samples lost in transit',
+  'device.rejectedSamples': '{count} impossible readings ignored (a faulty sensor or packet)',
   'device.reconnectAttempt': 'attempt {attempt} of {attempts}',
   'device.communityDocumented': 'Community-documented: readings are uncalibrated counts until you calibrate.',
   'device.unit': 'Readings in {unit}',

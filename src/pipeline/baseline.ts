@@ -91,8 +91,19 @@ export class RestTracker {
     return !this.ready && this.restedMs >= minRestMs && y > this.warmHigh && y - this.warmLow > this.maxWarmupSwingCmH2O;
   }
 
-  /** Feeds one resting sample: smoothed pressure, and its rise over the recent minimum (long and quick window). */
-  update(tMs: number, y: number, rise: number, quickRise: number): void {
+  /**
+   * The resting sample `update` learns from, set just before the call: the smoothed pressure, and
+   * its rise over the recent minimum (long and quick window). In an array, because on the
+   * per-sample path a number passed to a call the engine does not inline is boxed (an allocation
+   * per sample); stored in a typed array it is not.
+   */
+  readonly input = new Float64Array(3);
+
+  /** Feeds one resting sample at tMs: the one in `input`. */
+  update(tMs: number): void {
+    const y = this.input[0];
+    const rise = this.input[1];
+    const quickRise = this.input[2];
     let dt = Number.isNaN(this.lastT) ? 0 : tMs - this.lastT;
     if (dt > MAX_STEP_MS) {
       // Resuming after a squeeze (the level was frozen): carry it along the drift first.

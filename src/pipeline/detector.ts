@@ -16,6 +16,7 @@
  */
 import type { RepEvent, RepMeasures, SampleBatch } from './types.ts';
 import { RestTracker } from './baseline.ts';
+import { MAX_ABS_READING } from './input-guard.ts';
 import { crossingBackward, findDeparture, lineAt, type EdgeTuning, type Line } from './edges.ts';
 import { PEAK_MEDIAN_MS, countPeaks, isStraining, measureRiseAndHold, restingBandCmH2O, type RiseAndHold } from './measures.ts';
 import { SampleRing } from './ring.ts';
@@ -304,7 +305,8 @@ export class RepDetector {
 
   /** Feeds one sample: stream time (ms), main channel and reference (NaN when absent), cmH2O. */
   push(tMs: number, main: number, ref: number): void {
-    if (!Number.isFinite(main) || Number.isNaN(tMs)) {
+    // No reading is this large (input-guard.ts): one would swamp the running sums and averages.
+    if (!(Math.abs(main) <= MAX_ABS_READING) || !Number.isFinite(tMs)) {
       this.gapPending = true;
       return;
     }
@@ -476,7 +478,8 @@ export class RepDetector {
     // At low rates the decision window still spans two samples.
     const fastMs = Math.max(DECISION_SMOOTHING_MS, Number.isNaN(this.dtMs) ? 0 : 1.5 * this.dtMs);
     while (this.fastStart < newest && ring.t(this.fastStart) < t - fastMs) this.fastStart++;
-    this.fast = ring.mean(this.fastStart, newest);
+    ring.updateMean(this.fastStart, newest);
+    this.fast = ring.lastMean;
   }
 
   /** A rep rises at least MIN_REP_CMH2O, and clearly above what breathing does (a deep breath is not a squeeze). */
@@ -509,11 +512,9 @@ export class RepDetector {
 
   private atRest(t: number): void {
     const rest = this.rest;
-    const rise = this.fast - this.recentMin.value;
-    const quickRise = this.fast - this.quickMin.value;
     if (!rest.ready) {
       if (rest.risesOutOfWarmup(this.fast, MIN_WARMUP_REST_MS)) this.startRise(t, true);
-      else rest.update(t, this.fast, rise, quickRise);
+      else this.learnRest(t, rest);
       return;
     }
     const excess = this.fast - rest.levelAt(t);
@@ -529,7 +530,7 @@ export class RepDetector {
     }
     this.belowSinceMs = Number.NaN;
     if (excess < this.levelThreshold) {
-      rest.update(t, this.fast, rise, quickRise);
+      this.learnRest(t, rest);
       this.raisedSinceMs = Number.NaN;
       this.maybeEmitBaseline(t);
     } else if (Number.isNaN(this.raisedSinceMs)) {
@@ -546,6 +547,14 @@ export class RepDetector {
       this.raisedFrom = this.fast;
       this.settledSinceMs = t;
     }
+  }
+
+  /** Teaches the resting level this sample (through RestTracker.input: nothing boxed per sample). */
+  private learnRest(t: number, rest: RestTracker): void {
+    rest.input[0] = this.fast;
+    rest.input[1] = this.fast - this.recentMin.value;
+    rest.input[2] = this.fast - this.quickMin.value;
+    rest.update(t);
   }
 
   /**

@@ -4,7 +4,7 @@
  *
  * Samples are addressed by their absolute index in the stream (0, 1, 2, …); an index is
  * readable while it is among the last `capacity` samples. Running (prefix) sums make the mean
- * of any window O(1) once its ends are known.
+ * of any window O(1) once its ends are known; they are rebased every lap (see rebaseSums).
  */
 export class SampleRing {
   readonly capacity: number;
@@ -22,6 +22,8 @@ export class SampleRing {
   /** First value seen: sums are kept relative to it so an absolute sensor (~1033 cmH2O) keeps its precision. */
   private origin = Number.NaN;
   private refSeen = false;
+  /** The mean updateMean last computed. */
+  lastMean = Number.NaN;
   /** Samples pushed so far: the next sample's absolute index. */
   count = 0;
 
@@ -40,6 +42,7 @@ export class SampleRing {
   /** Appends one sample; `ref` is NaN when there is no reference reading. */
   push(tMs: number, main: number, ref: number, gapBefore: boolean): void {
     if (Number.isNaN(this.origin)) this.origin = main;
+    if (this.count > 0 && (this.count & this.mask) === 0) this.rebaseSums();
     if (!Number.isNaN(ref)) this.refSeen = true;
     const slot = this.count & this.mask;
     this.times[slot] = tMs;
@@ -90,6 +93,14 @@ export class SampleRing {
     return this.windowSum(this.sumBefore, this.sum, i0, i1) / (i1 - i0 + 1) + this.origin;
   }
 
+  /**
+   * The same mean, left in `lastMean`: on the per-sample path a number returned from a call the
+   * engine does not inline is boxed (an allocation); one stored in a field is not.
+   */
+  updateMean(i0: number, i1: number): void {
+    this.lastMean = this.windowSum(this.sumBefore, this.sum, i0, i1) / (i1 - i0 + 1) + this.origin;
+  }
+
   /** Mean and standard deviation of (main − level) over [i0, i1]. */
   spread(i0: number, i1: number): { mean: number; sd: number } {
     const n = i1 - i0 + 1;
@@ -131,6 +142,21 @@ export class SampleRing {
     let b = i;
     while (b < hi && !this.gapBefore(b + 1) && (this.t(b + 1) - t0 <= halfMs || b === i)) b++;
     return this.mean(a, b);
+  }
+
+  /**
+   * Once per lap of the ring (O(1) a sample): the sums restart from the oldest sample held, so
+   * over hours they stay as small as one lap's and keep their precision.
+   */
+  private rebaseSums(): void {
+    const base = this.sumBefore[this.count & this.mask];
+    const baseSq = this.sumSqBefore[this.count & this.mask];
+    for (let k = 0; k < this.capacity; k++) {
+      this.sumBefore[k] -= base;
+      this.sumSqBefore[k] -= baseSq;
+    }
+    this.sum -= base;
+    this.sumSq -= baseSq;
   }
 
   private windowSum(before: Float64Array, total: number, i0: number, i1: number): number {

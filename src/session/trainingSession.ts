@@ -24,6 +24,7 @@ import type { CueOutputs } from '../cues/outputs';
 import { targetBandFor } from '../cues/targetBand';
 import { CountCalibrator, idleCountCalibration, type CountCalibrationResult, type CountCalibrationState } from '../pipeline/countCalibration';
 import { RepDetector } from '../pipeline/detector';
+import { guardBatch } from '../pipeline/input-guard';
 import { restingBandCmH2O } from '../pipeline/measures';
 import type { RepEvent, SampleBatch } from '../pipeline/types';
 import { planSteps, rulesForStep } from '../programs/plan';
@@ -421,6 +422,14 @@ export class TrainingSession {
     const jumps = this.timeline.jumps;
     this.timeline.admit(batch, this.clock());
     if (this.timeline.jumps !== jumps) this.patchLink({ timeJumps: this.timeline.jumps });
+    const guarded = guardBatch(batch, this.link$.value.unit);
+    if (guarded.rejected > 0) this.patchLink({ rejectedSamples: this.link$.value.rejectedSamples + guarded.rejected });
+    this.admitted(guarded.batch);
+  }
+
+  /** A batch with sane times and readings: recorded, journaled, shown and analysed. */
+  private admitted(batch: SampleBatch): void {
+    if (batch.t.length === 0) return;
     this.closeGap(batch.t[0]);
     // The raw unit stays in recordings; everything live is in the display unit.
     this.recorder.append(batch);

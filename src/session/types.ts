@@ -36,6 +36,8 @@ export interface LinkState {
   lostSamples: number;
   /** Timestamps that jumped and were re-based (never taken as time passing). */
   timeJumps: number;
+  /** Readings no sensor can send in this unit (corrupt or overflowed), dropped before analysis. */
+  rejectedSamples: number;
 }
 
 export const initialLink: LinkState = {
@@ -57,6 +59,7 @@ export const initialLink: LinkState = {
   malformedPackets: 0,
   lostSamples: 0,
   timeJumps: 0,
+  rejectedSamples: 0,
 };
 
 /** One MVC and one resting band, for the detector, the runner, the chart and the journal alike. */

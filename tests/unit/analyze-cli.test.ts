@@ -11,17 +11,25 @@ import { flatten, stream, userWith } from '../fixtures/simulate.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const FIXTURES = join(ROOT, 'tests/fixtures');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 
 /** Files the in-process runs can read besides the real ones: name → text. */
 const virtualFiles = new Map<string, string>();
+
+/** Text in pieces of uneven sizes, as a stream may deliver it (pieces split rows anywhere). */
+function* inPieces(text: string): Generator<string> {
+  for (let i = 0, k = 0; i < text.length; k++) {
+    const size = [4093, 17, 65536, 1][k % 4];
+    yield text.slice(i, i + size);
+    i += size;
+  }
+}
 
 /** The command, in process: the real file system (plus virtualFiles), output captured as the console would print it. */
 function analyze(...args: string[]): { code: number; out: string; err: string } {
   let out = '';
   let err = '';
   const code = runAnalyze(args, {
-    readFile: (path) => virtualFiles.get(path) ?? readFileSync(path, 'utf8'),
+    readChunks: (path) => inPieces(virtualFiles.get(path) ?? readFileSync(path, 'utf8')),
     out: (s) => (out += `${s}\n`),
     err: (s) => (err += `${s}\n`),
   });
@@ -107,8 +115,13 @@ describe('npm run analyze (in process)', () => {
   });
 
   const bad: [string, string, RegExp][] = [
-    ['time going backwards', 't_ms,pressure_cmH2O\n0,1\n20,1\n10,1\n', /:4: time goes backwards/],
-    ['a non-numeric value', 't_ms,pressure_cmH2O\n0,1\n20,high\n', /:3: 'pressure_cmH2O' is not a number/],
+    [
+      'times that never advance',
+      `t_ms,pressure_cmH2O\n${'0,1\n'.repeat(3000)}`,
+      /:2: 1000 rows in a row at 0 ms from here on: the time column does not advance/,
+    ],
+    ['no usable sample', 't_ms,pressure_cmH2O\n0,high\n20,1e18\n', /:2: the file has a header but no usable samples \(line 2: not a number\)/],
+    ['binary data', '\u0000'.repeat(5000), /:1: this is not a text file/],
     ['a missing column', 't_ms,pressure\n0,1\n', /:1: missing column 'pressure_cmH2O'/],
     ['an empty file', '', /:1: the file is empty/],
   ];
@@ -156,6 +169,82 @@ describe('npm run analyze (in process)', () => {
       expect(rep.score).toBeNull();
       expect(rep.faults).toEqual([]);
     }
+  });
+});
+
+/** A session of five 4-s squeezes at 100 Hz, saved as the app saves it, one line per sample after the header. */
+function fiveSqueezes(seed: number): { lines: string[]; onsets: number[] } {
+  const user = userWith(seed, { levelCmH2O: 1033 });
+  const squeezes = [5000, 13000, 21000, 29000, 37000].map((startMs) => user.squeeze({ startMs, peakCmH2O: 20 + (seed % 3) * 5, holdMs: 4000 }));
+  const { t, p, ref } = flatten(stream(user, { durationMs: 45000 }));
+  return { lines: formatCsv({ t, p, ref, cues: [], gaps: [] }).trimEnd().split('\n'), onsets: squeezes.map((s) => squeezeTruth(s, 0.8).onsetMs) };
+}
+
+interface JsonOut {
+  input: { samples: number; rejectedRows: number; rejected: Record<string, number>; timeJumps: number };
+  reps: JsonRep[];
+}
+
+describe('npm run analyze on hostile input', () => {
+  /** Replaces the pressure (column 2) or the time (column 1) of sample `i`. */
+  const spoil = (lines: string[], i: number, column: 0 | 1, value: string) =>
+    lines.map((l, k) =>
+      k === i + 1
+        ? l
+            .split(',')
+            .map((c, j) => (j === column ? value : c))
+            .join(',')
+        : l,
+    );
+
+  for (const seed of [61, 62, 63]) {
+    for (const [what, column, value, reason] of [
+      ['a pressure of 1e18', 1, '1e18', 'out-of-range'],
+      ['a pressure of 3.5e38 (overflows a float)', 1, '3.5e38', 'out-of-range'],
+      ['a pressure of -Infinity', 1, '-Infinity', 'not-finite'],
+      ['a time of +Infinity', 0, 'Infinity', 'not-finite'],
+      ['a time of 1e12', 0, '1e12', 'time-glitch'],
+      ['a time a minute back', 0, '-60000', 'time-glitch'],
+    ] as const) {
+      it(`one sample with ${what} before the reps: every rep is found as without it, and the row is counted and warned of (seed ${seed})`, () => {
+        const { lines, onsets } = fiveSqueezes(seed);
+        const clean = JSON.parse(analyze(tempCsv(lines.join('\n')), '--json').out) as JsonOut;
+        const r = analyze(tempCsv(spoil(lines, 300, column, value).join('\n')), '--json');
+        expect(r.code).toBe(0);
+        const out = JSON.parse(r.out) as JsonOut;
+        expect(out.reps).toHaveLength(onsets.length);
+        expect(clean.reps).toHaveLength(onsets.length);
+        out.reps.forEach((rep, i) => {
+          expect(Math.abs(rep.onsetMs - onsets[i])).toBeLessThan(150);
+          expect(Math.abs(rep.peakCmH2O - clean.reps[i].peakCmH2O)).toBeLessThan(0.5);
+        });
+        expect(out.input.rejectedRows).toBe(1);
+        expect(out.input.rejected[reason]).toBe(1);
+        expect(out.input.samples).toBe(lines.length - 2);
+        expect(r.err).toMatch(/warning: 1 row left out \(.*\); first at line 302/);
+      });
+    }
+  }
+
+  it('a clock that restarts mid-recording: the reps after it are found, the jump is a gap and is said', () => {
+    const { lines, onsets } = fiveSqueezes(64);
+    // From 20 s on, the times start again from 0.
+    const cut = lines.findIndex((l) => Number(l.split(',')[0]) >= 20000);
+    const restarted = lines.map((l, k) => (k >= cut ? l.replace(/^[^,]+/, (x) => String(Number(x) - 20000)) : l));
+    const r = analyze(tempCsv(restarted.join('\n')));
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/the clock jumped 1 time \(first at line \d+\)/);
+    expect(r.out).toMatch(/1 clock jump kept as gaps/);
+    expect(r.out).toMatch(/5 reps/);
+    void onsets;
+  });
+
+  it('the table says how many rows were left out', () => {
+    const { lines } = fiveSqueezes(65);
+    const r = analyze(tempCsv(spoil(spoil(lines, 100, 1, 'oops'), 200, 1, '9999').join('\n')));
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')[0]).toMatch(/samples over 45\.0 s \(2 rows left out: see the warning\)$/);
+    expect(r.err).toMatch(/2 rows left out \(1 not numbers, 1 beyond any pressure sensor \(-50…1500 cmH2O\)\); first at lines 102, 202/);
   });
 });
 
@@ -217,15 +306,26 @@ describe('npm run analyze on a recording with a link gap', () => {
   });
 });
 
-// The one run through the real script: it wires runAnalyze to the file system, console and exit code.
-describe('tools/analyze.ts as a process', { timeout: 60000 }, () => {
+// The runs through the real command: the bundle (built when stale) wired to the file system, console and exit code.
+describe('npm run analyze as a process', { timeout: 120000 }, () => {
+  const run = (...args: string[]) => spawnSync(process.execPath, ['tools/run-analyze.mjs', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120000 });
+
   it('prints what runAnalyze prints, and exits with its code', () => {
     const file = join(FIXTURES, 'tared-20hz.csv');
-    const ok = spawnSync(TSX, ['tools/analyze.ts', file, '--json'], { cwd: ROOT, encoding: 'utf8', timeout: 60000 });
+    const ok = run(file, '--json');
     expect(ok.status).toBe(0);
     expect(ok.stdout).toBe(analyze(file, '--json').out);
-    const missing = spawnSync(TSX, ['tools/analyze.ts', 'no/such.csv'], { cwd: ROOT, encoding: 'utf8', timeout: 60000 });
+    const missing = run('no/such.csv');
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/no\/such\.csv: no such file/);
+  });
+
+  it('/dev/zero (endless, and not text) is refused at once, and so is a directory', () => {
+    const zero = run('/dev/zero');
+    expect(zero.status).toBe(1);
+    expect(zero.stderr).toMatch(/\/dev\/zero:1: this is not a text file/);
+    const dir = run(FIXTURES);
+    expect(dir.status).toBe(1);
+    expect(dir.stderr).toMatch(/it is a directory/);
   });
 });

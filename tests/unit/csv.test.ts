@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvError, formatCsv, parseCsv, type CsvErrorKind } from '../../src/recording/csv.ts';
+import { CsvError, CsvReader, formatCsv, parseCsv, printable, readCsv, rejectedRows, type CsvErrorKind } from '../../src/recording/csv.ts';
 
 function errorOf(text: string): CsvError {
   try {
@@ -47,20 +47,30 @@ describe('parseCsv', () => {
     expect(Array.from(semi.p)).toEqual([1033.25, 1040.5]);
     expect(semi.cues).toEqual([{ tMs: 12.5, kind: 'relax' }]);
     expect(Array.from(parseCsv('t_ms\tpressure_cmH2O\n0\t3.5\n10\t4\n').p)).toEqual([3.5, 4]);
-    const e = errorOf('t_ms;pressure_cmH2O\n0;1\n10;1,2,3\n');
-    expect([e.kind, e.line]).toEqual(['not-a-number', 3]);
+    const { recording, report } = readCsv('t_ms;pressure_cmH2O\n0;1\n10;1,2,3\n20;2\n');
+    expect(Array.from(recording.t)).toEqual([0, 20]);
+    expect([report.rejected['not-a-number'], report.rejectedLines]).toEqual([1, [3]]);
   });
 
   const cases: [string, string, CsvErrorKind, number, RegExp][] = [
     ['an empty file', '', 'empty', 1, /empty/],
     ['a header without samples', 't_ms,pressure_cmH2O\n', 'empty', 1, /no samples/],
+    ['a header whose rows are all unusable', 't_ms,pressure_cmH2O\n0,abc\n10,\n', 'empty', 2, /no usable samples \(line 2: /],
     ['a missing pressure column', 't_ms,reference_cmH2O\n0,1\n', 'missing-column', 1, /pressure_cmH2O/],
     ['a missing time column', 'pressure_cmH2O\n1\n', 'missing-column', 1, /t_ms/],
-    ['a non-numeric pressure', 't_ms,pressure_cmH2O\n0,1\n10,2\n20,abc\n', 'not-a-number', 4, /pressure_cmH2O.*'abc'/],
-    ['a non-numeric time', 't_ms,pressure_cmH2O\n0,1\nx,2\n', 'not-a-number', 3, /t_ms/],
-    ['time going backwards', 't_ms,pressure_cmH2O\n0,1\n20,1\n10,1\n', 'time-backwards', 4, /10 ms after 20 ms/],
     ['an unknown cue', 't_ms,pressure_cmH2O,cue\n0,1,\n10,1,push\n', 'unknown-cue', 3, /'push'/],
-    ['a missing pressure value', 't_ms,pressure_cmH2O\n0,1\n10\n', 'missing-value', 3, /pressure_cmH2O/],
+    ['times that never advance', `t_ms,pressure_cmH2O\n${'0,1\n'.repeat(3000)}`, 'time-stuck', 2, /does not advance/],
+    ['two samples at one time', 't_ms,pressure_cmH2O\n5,1\n5,2\n', 'time-stuck', 2, /all 2 samples are at 5 ms/],
+    [
+      'times in seconds',
+      `t_ms,pressure_cmH2O\n${Array.from({ length: 200 }, (_, i) => `${i * 0.01},1`).join('\n')}\n`,
+      'time-span',
+      201,
+      /must be milliseconds/,
+    ],
+    ['a span of years', 't_ms,pressure_cmH2O\n0,1\n10,1\n1e12,1\n1e12,1\n1e12,1\n', 'time-span', 4, /days after the first sample/],
+    ['binary data', 't_ms,pressure_cmH2O\n0,1\n\u0000\u0000\u0001', 'not-text', 1, /not a text file/],
+    ['a line that never ends', `t_ms,pressure_cmH2O\n0,${'9'.repeat(10_000)}`, 'line-too-long', 2, /longer than 4096/],
   ];
   for (const [what, text, kind, line, message] of cases) {
     it(`names the line of ${what}`, () => {
@@ -73,7 +83,113 @@ describe('parseCsv', () => {
   }
 
   it('counts lines from the top of the file, blank lines included', () => {
-    expect(errorOf('\n\nt_ms,pressure_cmH2O\n0,1\n\n5,oops\n').line).toBe(6);
+    expect(errorOf('\n\nt_ms,pressure_cmH2O\n0,1\n\n5,1,\n7,1,push\n'.replace('pressure_cmH2O', 'pressure_cmH2O,cue')).line).toBe(7);
+  });
+});
+
+describe('hostile input', () => {
+  const rows = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `${from + 10 * i},${(1 + 0.1 * (i % 7)).toFixed(1)}`);
+  const read = (lines: string[]) => readCsv(`t_ms,pressure_cmH2O,reference_cmH2O\n${lines.join('\n')}\n`);
+
+  it('drops rows whose pressure is missing, unreadable, infinite or beyond the sensor, counts them by why, keeps the rest', () => {
+    const lines = rows(20);
+    lines[3] = '30,';
+    lines[5] = '50,high';
+    lines[7] = '70,Infinity';
+    lines[9] = '90,1e400';
+    lines[11] = '110,1e18';
+    lines[13] = '130,3.5e38';
+    lines[15] = '150,-60';
+    const { recording, report } = read(lines);
+    expect(recording.t.length).toBe(13);
+    expect(Array.from(recording.p).every((x) => x >= 1 && x < 2)).toBe(true);
+    expect(report.rejected).toMatchObject({ 'missing-value': 1, 'not-a-number': 1, 'not-finite': 2, 'out-of-range': 3 });
+    expect(rejectedRows(report)).toBe(7);
+    expect(report.rejectedLines).toEqual([5, 7, 9, 11, 13]);
+  });
+
+  it('an impossible reference reading is a missing one, counted', () => {
+    const { recording, report } = read(['0,1,1', '10,1,9e9', '20,1,abc', '30,1,']);
+    expect(Array.from(recording.ref ?? []).map(Number.isNaN)).toEqual([false, true, true, true]);
+    expect(report.rejectedReferences).toBe(2);
+  });
+
+  for (const bad of ['Infinity', '1e12', '-5000', '1e300', 'NaN']) {
+    it(`one time of ${bad} among good ones is dropped; time goes on`, () => {
+      const lines = rows(30);
+      lines[12] = `${bad},1`;
+      const { recording, report } = read(lines);
+      expect(recording.t.length).toBe(29);
+      expect(Array.from(recording.t)).toEqual(
+        rows(30)
+          .filter((_, i) => i !== 12)
+          .map((l) => Number(l.split(',')[0])),
+      );
+      expect(rejectedRows(report)).toBe(1);
+      expect(report.rejectedLines).toEqual([14]);
+      expect(report.timeJumps).toBe(0);
+    });
+  }
+
+  it('a bad first time is dropped too', () => {
+    const { recording, report } = read([`1e12,1`, ...rows(10)]);
+    expect(Array.from(recording.t)).toEqual(rows(10).map((l) => Number(l.split(',')[0])));
+    expect(report.rejected['time-glitch']).toBe(1);
+  });
+
+  it('a clock that jumps ahead and goes on from there: a gap, nothing dropped', () => {
+    const { recording, report } = read([...rows(10), ...rows(10, 3_600_000)]);
+    expect(recording.t.length).toBe(20);
+    expect(recording.gaps).toEqual([{ fromMs: 90, toMs: 3_600_000 }]);
+    expect([report.timeJumps, report.firstJumpLine]).toEqual([1, 12]);
+  });
+
+  it('a clock that restarts: the times after it follow on, after a one-second gap; jitter back is no time passing', () => {
+    const { recording, report } = read([...rows(10), ...rows(10), '85,1', '200,1']);
+    expect(recording.t.length).toBe(22);
+    expect(Array.from(recording.t.slice(9, 12))).toEqual([90, 1090, 1100]);
+    expect(recording.gaps).toEqual([{ fromMs: 90, toMs: 1090 }]);
+    expect(Array.from(recording.t.slice(-2))).toEqual([1180, 1290]);
+    expect(report.timeJumps).toBe(1);
+  });
+
+  it('a gap marked on a dropped row belongs to the next row read', () => {
+    const { recording } = readCsv('t_ms,pressure_cmH2O,event\n0,1,\n10,1,\n3000,oops,gap\n3010,1,\n3020,1,\n');
+    expect(recording.gaps).toEqual([{ fromMs: 10, toMs: 3010 }]);
+  });
+
+  it('cells echoed in a message are cut and cannot reach the terminal', () => {
+    // Past the first kilobyte, which must be plain text.
+    const e = errorOf(`t_ms,pressure_cmH2O,cue\n${rows(200).join(',\n')},\n0,1,\u001b]0;owned\u0007\u001b[2J${'x'.repeat(3000)}\n`);
+    expect(e.kind).toBe('unknown-cue');
+    // eslint-disable-next-line no-control-regex
+    expect(e.message).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+    expect(e.message.length).toBeLessThan(120);
+    expect(printable('a\u202eb\u0000c')).toBe('a?b?c');
+  });
+
+  it('reads the same whatever pieces the text comes in', () => {
+    const text = `t_ms;pressure_cmH2O;cue;event\r\n${rows(200)
+      .map((l, i) => `${l.replace(',', ';').replace('.', ',')};${i === 50 ? 'squeeze' : ''};${i === 120 ? 'gap' : ''}`)
+      .join('\r\n')}\r\n`;
+    const whole = readCsv(text).recording;
+    for (const size of [1, 7, 64, 4096]) {
+      const t: number[] = [];
+      const p: number[] = [];
+      const cues: unknown[] = [];
+      const gaps: unknown[] = [];
+      const reader = new CsvReader({
+        sample: (tMs, x) => (t.push(tMs), p.push(x)),
+        cue: (c) => cues.push(c),
+        gap: (fromMs, toMs) => gaps.push({ fromMs, toMs }),
+      });
+      for (let i = 0; i < text.length; i += size) reader.push(text.slice(i, i + size));
+      reader.end();
+      expect(t).toEqual(Array.from(whole.t));
+      expect(p).toEqual(Array.from(whole.p).map((x) => Number(x.toFixed(1))));
+      expect(cues).toEqual(whole.cues);
+      expect(gaps).toEqual(whole.gaps);
+    }
   });
 });
 

@@ -49,6 +49,40 @@ describe('running windows agree with brute force', () => {
     );
   });
 
+  it('WindowMedian read now and then (it sorts only when read) is still the median over the last window', () => {
+    fc.assert(
+      fc.property(samples, fc.array(fc.boolean(), { minLength: 300, maxLength: 300 }), fc.integer({ min: 16, max: 64 }), (xs, reads, capacity) => {
+        const m = new WindowMedian(400, capacity);
+        const s = timed(xs);
+        s.forEach(({ t, v }, i) => {
+          m.push(t, v);
+          if (!reads[i]) return;
+          // The window holds at most `capacity` samples (the newest), and none older than 400 ms.
+          const w = s
+            .slice(Math.max(0, i + 1 - capacity), i + 1)
+            .filter((x) => x.t >= t - 400)
+            .map((x) => x.v)
+            .sort((a, b) => a - b);
+          const k = w.length >> 1;
+          expect(m.value).toBeCloseTo(w.length % 2 ? w[k] : (w[k - 1] + w[k]) / 2, 9);
+        });
+      }),
+    );
+  });
+
+  it('SampleRing sums keep their precision over millions of samples (rebased every lap)', () => {
+    const ring = new SampleRing(256);
+    const value = (i: number) => 1033 + 40 * Math.sin(i / 500) + 0.01 * (i % 7);
+    for (let i = 0; i < 3_000_000; i++) ring.push(i * 10, value(i), Number.NaN, false);
+    const i1 = ring.newest;
+    const i0 = i1 - 4;
+    const xs = Array.from({ length: 5 }, (_, k) => value(i0 + k));
+    const mean = xs.reduce((a, x) => a + x, 0) / 5;
+    const sd = Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / 5);
+    expect(ring.mean(i0, i1)).toBeCloseTo(mean, 9);
+    expect(ring.spread(i0, i1).sd).toBeCloseTo(sd, 6);
+  });
+
   it('SampleRing means stay exact at an absolute level, across wrap-around', () => {
     fc.assert(
       fc.property(samples, fc.integer({ min: 0, max: 15 }), (xs, back) => {

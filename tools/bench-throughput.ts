@@ -1,0 +1,220 @@
+/**
+ * Throughput bench: how fast the detector runs per sample, and what `npm run analyze` costs in
+ * time and memory on long recordings, each beside a plain baseline measured in the same run.
+ *
+ *   npm run bench:throughput [-- --quick] [--runs N]
+ *
+ * 1. Detector: a synthetic 100 Hz stream (rest, breathing, noise, a 5-s squeeze every 20 s) of
+ *    1 M samples, fed as the live app feeds it (batches of 8, events drained after each), median
+ *    samples/s over the runs, beside a plain running mean (16-sample window) over the same array.
+ *    Bytes allocated per sample: heap growth over 20 000 samples (too few for a collection to
+ *    run between the two readings), median of 15 tries.
+ * 2. analyze: CSV files of 10 min, 1 h and 6 h at 100 Hz written into a temporary folder (the
+ *    same formula, a squeeze every 20 s), then the bundled command (dist-cli/analyze.mjs, built
+ *    first if stale) and a plain streaming read of the same file (Node's readline, each line split
+ *    and its cells read as numbers) each run as a child process under /usr/bin/time -v: wall time
+ *    and peak resident memory, medians over the runs.
+ * `--quick`: 10 min and 1 h only, one run each.
+ */
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { RepDetector } from '../src/pipeline/detector.ts';
+import type { RepEvent, SampleBatch } from '../src/pipeline/types.ts';
+import { BUNDLE, buildCli, bundleIsStale } from './build-cli.mjs';
+
+const { values: opts } = parseArgs({ options: { quick: { type: 'boolean', default: false }, runs: { type: 'string' } } });
+const QUICK = opts.quick === true;
+const RUNS = Number(opts.runs ?? (QUICK ? 1 : 3));
+const RATE_HZ = 100;
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? s[m] : 0.5 * (s[m - 1] + s[m]);
+};
+
+/** A deterministic 100 Hz recording at sample i: rest 1033 cmH2O, breathing, noise, a 25-cmH2O squeeze of 5 s every 20 s. */
+function makeSignal(): (i: number) => number {
+  let seed = 12345;
+  const noise = () => {
+    // Two LCG draws: a rough bell curve of SD about 0.1, cheap enough for hours of samples.
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    const a = seed / 0x7fffffff;
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return (a + seed / 0x7fffffff - 1) * 0.25;
+  };
+  return (i) => {
+    const s = i / RATE_HZ;
+    const inCycle = s % 20;
+    const rise = inCycle < 8 ? 0 : inCycle < 8.4 ? (inCycle - 8) / 0.4 : inCycle < 13 ? 1 : inCycle < 13.5 ? 1 - (inCycle - 13) / 0.5 : 0;
+    return 1033 + 0.8 * Math.sin(2 * Math.PI * 0.25 * s) + 25 * rise + noise();
+  };
+}
+
+// --- 1. the detector ---------------------------------------------------------------------------
+
+function detectorBench(): void {
+  const n = 1_000_000;
+  const t = new Float64Array(n);
+  const p = new Float32Array(n);
+  const signal = makeSignal();
+  for (let i = 0; i < n; i++) {
+    t[i] = (1000 * i) / RATE_HZ;
+    p[i] = signal(i);
+  }
+  const batches: SampleBatch[] = [];
+  for (let i = 0; i < n; i += 8) batches.push({ t: t.subarray(i, i + 8), p: p.subarray(i, i + 8), ref: null, lostBefore: 0 });
+  let reps = 0;
+  const count = (e: RepEvent) => {
+    if (e.type === 'rep') reps++;
+  };
+  const detect = (): number => {
+    const d = new RepDetector();
+    const start = performance.now();
+    for (const b of batches) {
+      d.pushBatch(b);
+      d.drainEvents(count);
+    }
+    d.finish();
+    d.drainEvents(count);
+    return performance.now() - start;
+  };
+  let sink = 0;
+  const runningMean = (): number => {
+    const win = new Float64Array(16);
+    let sum = 0;
+    const start = performance.now();
+    for (let i = 0; i < n; i++) {
+      const x = p[i];
+      sum += x - win[i & 15];
+      win[i & 15] = x;
+      sink += sum / 16;
+    }
+    return performance.now() - start;
+  };
+  // Warm-up: both compiled before timing.
+  detect();
+  runningMean();
+  reps = 0;
+  const runs = Math.max(5, RUNS);
+  const detMs: number[] = [];
+  const meanMs: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    detMs.push(detect());
+    meanMs.push(runningMean());
+  }
+  const repsPerRun = reps / runs;
+  // Allocation: heap growth over a stretch too short for a scavenge to run in between.
+  const perSample: number[] = [];
+  const d = new RepDetector();
+  for (let k = 0, b = 0; k < 15; k++) {
+    const before = process.memoryUsage().heapUsed;
+    for (const end = b + 2500; b < end; b++) {
+      d.pushBatch(batches[b]);
+      d.drainEvents(count);
+    }
+    const grown = process.memoryUsage().heapUsed - before;
+    if (grown >= 0) perSample.push(grown / 20_000);
+  }
+  const detRate = n / (median(detMs) / 1000);
+  const meanRate = n / (median(meanMs) / 1000);
+  console.log(`## Detector per sample (${n / 1e6} M samples at ${RATE_HZ} Hz, ${repsPerRun} reps; median of ${runs} runs)\n`);
+  console.log('| path | samples/s | ns/sample |');
+  console.log('|---|---|---|');
+  console.log(`| RepDetector (batches of 8, events drained) | ${(detRate / 1e6).toFixed(1)} M | ${((1e9 / detRate) | 0).toString()} |`);
+  console.log(`| plain running mean (16 samples) | ${(meanRate / 1e6).toFixed(1)} M | ${((1e9 / meanRate) | 0).toString()} |`);
+  console.log(`\ndetector / running mean: ${(meanRate / detRate).toFixed(1)}× the time per sample (target ≤ 20×; ≥ 10 M samples/s)`);
+  console.log(
+    `heap growth per sample: ${median(perSample).toFixed(1)} bytes (median of ${perSample.length} stretches of 20 000 samples; 0 = nothing allocated per sample)`,
+  );
+  if (sink === 42) console.log('');
+}
+
+// --- 2. analyze on long recordings --------------------------------------------------------------
+
+/** Writes `minutes` of the signal as a CSV recording, in 1 MB pieces. */
+function writeRecording(path: string, minutes: number): number {
+  const n = minutes * 60 * RATE_HZ;
+  const signal = makeSignal();
+  const fd = openSync(path, 'w');
+  let piece = 't_ms,pressure_cmH2O\n';
+  for (let i = 0; i < n; i++) {
+    piece += `${(1000 * i) / RATE_HZ},${signal(i).toFixed(2)}\n`;
+    if (piece.length > 1 << 20) {
+      writeSync(fd, piece);
+      piece = '';
+    }
+  }
+  writeSync(fd, piece);
+  closeSync(fd);
+  return n;
+}
+
+/** A plain streaming CSV read: readline, split, every cell read as a number. */
+const PLAIN_READ = `
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+let rows = 0, sum = 0;
+for await (const line of createInterface({ input: createReadStream(process.argv[1]), crlfDelay: Infinity })) {
+  if (rows++ === 0) continue;
+  for (const cell of line.split(',')) sum += Number(cell);
+}
+console.log(rows - 1, sum);
+`;
+
+interface Run {
+  readonly wallMs: number;
+  readonly rssMb: number;
+}
+
+/** Runs `node ARGS` under /usr/bin/time -v: wall time and peak resident memory. */
+function measure(args: readonly string[]): Run {
+  const start = performance.now();
+  const r = spawnSync('/usr/bin/time', ['-v', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const wallMs = performance.now() - start;
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
+  if (r.status !== 0 || rss === null) throw new Error(`node ${args.join(' ')} failed (${r.status}): ${r.stderr.slice(0, 500)}`);
+  return { wallMs, rssMb: Number(rss[1]) / 1024 };
+}
+
+function analyzeBench(): void {
+  if (bundleIsStale()) throw new Error('build dist-cli first');
+  const dir = mkdtempSync(join(tmpdir(), 'bench-throughput-'));
+  try {
+    const lengths = QUICK ? [10, 60] : [10, 60, 360];
+    const rows: string[] = [];
+    let firstRss = Number.NaN;
+    for (const minutes of lengths) {
+      const file = join(dir, `rec-${minutes}min.csv`);
+      const samples = writeRecording(file, minutes);
+      const analyze: Run[] = [];
+      const plain: Run[] = [];
+      for (let r = 0; r < RUNS; r++) {
+        plain.push(measure(['--input-type=module', '-e', PLAIN_READ, file]));
+        analyze.push(measure([BUNDLE, file]));
+      }
+      const a = { wallMs: median(analyze.map((x) => x.wallMs)), rssMb: median(analyze.map((x) => x.rssMb)) };
+      const b = { wallMs: median(plain.map((x) => x.wallMs)), rssMb: median(plain.map((x) => x.rssMb)) };
+      if (Number.isNaN(firstRss)) firstRss = a.rssMb;
+      const label = minutes < 60 ? `${minutes} min` : `${minutes / 60} h`;
+      rows.push(
+        `| ${label} | ${(samples / 1e6).toFixed(2)} M | ${(a.wallMs / 1000).toFixed(2)} s | ${(b.wallMs / 1000).toFixed(2)} s | ${(a.wallMs / b.wallMs).toFixed(2)}× | ${a.rssMb.toFixed(0)} MB | ${b.rssMb.toFixed(0)} MB | ${(a.rssMb / firstRss).toFixed(2)}× |`,
+      );
+    }
+    console.log(`\n## npm run analyze on 100 Hz recordings (median of ${RUNS} run${RUNS === 1 ? '' : 's'}, each a child process)\n`);
+    console.log('| recording | samples | analyze | plain read | analyze / plain | analyze peak RSS | plain read peak RSS | RSS / 10 min |');
+    console.log('|---|---|---|---|---|---|---|---|');
+    for (const row of rows) console.log(row);
+    console.log('\ntargets: analyze on 6 h ≤ 3× the plain read; peak memory within 1.5× of the 10 min file');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (bundleIsStale()) await buildCli();
+console.log(`# Throughput (${new Date().toISOString().slice(0, 16)}Z, Node ${process.version}, ${QUICK ? 'quick' : 'full'})\n`);
+detectorBench();
+analyzeBench();
