@@ -132,7 +132,7 @@ describe('what each profile streams', () => {
 
   it('Perifit: both sensing points, base as the main channel and tip as the reference', async () => {
     const perifit = new FakePeripheral('Perifit Care', { [PERIFIT_SERVICE]: [{ uuid: PERIFIT_PRESSURE, notify: true }] });
-    const { batch } = await firstBatch(perifit, () => perifit.notify(PERIFIT_PRESSURE, fromHex('78 13 10 02')));
+    const { batch } = await firstBatch(perifit, () => perifit.notify(PERIFIT_PRESSURE, fromHex('13 78 02 10')));
     expect(Array.from(batch.p)).toEqual([4984]);
     expect(Array.from(batch.ref ?? [])).toEqual([528]);
   });
