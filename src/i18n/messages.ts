@@ -36,6 +36,7 @@ const en = {
   'device.lostSamples': '{count} samples lost in transit',
   'device.reconnectAttempt': 'attempt {attempt} of {attempts}',
   'device.communityDocumented': 'Community-documented: readings are uncalibrated counts until you calibrate.',
+  'device.communityDocumentedCmH2O': 'Community-documented: its Bluetooth details come from public notes, not from the maker.',
   'device.unit': 'Readings in {unit}',
   'device.unit.cmH2O': 'cmH2O',
   'device.unit.counts': 'uncalibrated counts',
@@ -64,6 +65,8 @@ const en = {
   'device.note.perifit':
     'Two sensing points: the base is shown as the main curve and the tip as the reference, until a calibration shows which one rises with a correct squeeze.',
   'device.note.elvie': 'The trainer wakes up after a few squeezes; until then the curve stays flat.',
+  'device.note.femfit':
+    'Eight pressure points: the curve is the average of the six over the pelvic floor, and the top one, above it, shows pressure from the belly, so that bearing down is told from a squeeze. Zero is the pressure when it connected; press Zero at rest to set it again.',
   'error.chooserCancelled': 'No sensor was chosen.',
   'error.notFound': 'No supported sensor was found. Is it switched on and close by?',
   'error.security': 'The browser did not allow access to this sensor.',

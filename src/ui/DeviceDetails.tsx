@@ -32,7 +32,7 @@ export function DeviceDetails() {
           {rate !== null && status === 'connected' && <> · {t('device.rate', { rate: rate.toFixed(rate < 10 ? 1 : 0) })}</>}
         </p>
       )}
-      {communityDocumented && <p className="notice">{t('device.communityDocumented')}</p>}
+      {communityDocumented && <p className="notice">{t(unit === 'cmH2O' ? 'device.communityDocumentedCmH2O' : 'device.communityDocumented')}</p>}
       {note && <p className="hint">{t(note)}</p>}
       {known.length > 0 && <p className="hint">{known.map(([field, label]) => `${t(label)}: ${info[field]}`).join(' · ')}</p>}
       {canTare && (

@@ -4,6 +4,7 @@ import { NAME_PREFIX, REFERENCE_SERVICE } from '../../protocol/reference';
 import { identifyProfile, pairSensor, requestOptions } from '../../src/ble/pairing';
 import { PROFILES } from '../../src/ble/profiles';
 import { ELVIE_PRESSURE, ELVIE_SERVICE } from '../../src/ble/profiles/elvie';
+import { FEMFIT_SERVICE } from '../../src/ble/profiles/femfit';
 import { KGOAL_PRESSURE, KGOAL_SERVICE } from '../../src/ble/profiles/kgoal';
 import { MAGIC_MOTION_PRESSURE, MAGIC_MOTION_SERVICE } from '../../src/ble/profiles/magicMotion';
 import { PERIFIT_PRESSURE, PERIFIT_SERVICE } from '../../src/ble/profiles/perifit';
@@ -28,6 +29,7 @@ describe('the chooser options', () => {
       { namePrefix: 'Perifit' },
       { services: ['0000aa41-0000-1000-8000-00805f9b34fb'] },
       { services: ['0a09fff0-dcac-7001-ed03-030502030401'] },
+      { services: ['0d9e0001-c111-49cd-bba3-85c7471cb6fa'] },
       { services: [ESS] },
     ]);
     expect('acceptAllDevices' in options).toBe(false);
@@ -41,12 +43,13 @@ describe('the chooser options', () => {
         MAGIC_MOTION_SERVICE,
         PERIFIT_SERVICE,
         ELVIE_SERVICE,
+        FEMFIT_SERVICE,
         ENVIRONMENTAL_SENSING,
         BATTERY_SERVICE,
         DEVICE_INFORMATION,
       ]),
     );
-    expect(options.optionalServices).toHaveLength(8);
+    expect(options.optionalServices).toHaveLength(9);
     for (const uuid of options.optionalServices) expect(uuid).toMatch(CANONICAL);
     for (const filter of options.filters) for (const uuid of filter.services ?? []) expect(uuid).toMatch(CANONICAL);
   });
