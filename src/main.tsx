@@ -34,6 +34,8 @@ async function start(): Promise<void> {
   window.addEventListener('beforeunload', (event) => {
     if (actions.isTraining()) event.preventDefault();
   });
+  // A vibrating probe is stopped whenever the page goes out of sight.
+  document.addEventListener('visibilitychange', () => actions.pageHidden(document.visibilityState === 'hidden'));
   const root = document.getElementById('root');
   if (root) {
     createRoot(root).render(
@@ -46,6 +48,8 @@ async function start(): Promise<void> {
   }
   // `?sensor=simulated` (what `npm start` opens) starts the simulated sensor straight away.
   if (new URLSearchParams(location.search).get('sensor') === 'simulated') actions.connectSimulated();
+  // Otherwise the sensor paired last time, without the chooser, where the browser allows it.
+  else actions.reconnectRemembered();
 }
 
 void start();

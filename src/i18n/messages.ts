@@ -61,6 +61,9 @@ const en = {
   'device.serial': 'Serial number',
   'device.firmware': 'Firmware',
   'device.tare': 'Zero at rest',
+  'device.testVibration': 'Test vibration',
+  'device.vibrateWithCues': 'Vibrate at each cue: one pulse to squeeze, two to relax',
+  'device.forget': 'Forget this sensor',
   'device.dropouts': 'Connection dropped {count}× (the gaps are marked in the recording)',
   'device.note.perifit':
     'Two sensing points: the base is shown as the main curve and the tip as the reference, until a calibration shows which one rises with a correct squeeze.',
@@ -77,6 +80,7 @@ const en = {
   'error.reconnectFailed':
     'The sensor could not be reached again, so the app stopped trying. Everything measured before the connection dropped is kept. Check the sensor and press Connect sensor.',
   'error.unknown': 'Something went wrong with the connection: {detail}',
+  'error.rememberedUnavailable': 'Your sensor from last time could not be reached. Switch it on, bring it close, and press Connect sensor to choose it again.',
   // Training programs, cues and rep feedback (src/programs, src/cues, src/ui/program).
   'program.heading': 'Training',
   'nav.label': 'Screens',
@@ -186,7 +190,8 @@ const en = {
   'cues.visual': 'Show cues',
   'cues.sound': 'Sounds',
   'cues.speech': 'Spoken cues',
-  'cues.vibration': 'Vibration',
+  'cues.vibration': 'Phone vibration',
+  'cues.probeVibration': 'Trainer vibration (trainers with a motor)',
   'cues.unavailable': '{name} (not available in this browser)',
   'results.heading': 'Rep results',
   'results.rep': 'Rep {n}',

@@ -12,6 +12,8 @@ import type { ProgramCue, ProgramId, ProgramParams } from '../programs/types';
 import type { JournalOpener } from '../session/journalPort';
 import { simulatedSensor } from '../session/simulatedSensor';
 import { TrainingSession } from '../session/trainingSession';
+import { canRemember } from '../ble/remembered';
+import { forgetRememberedProbe, loadRememberedProbe, rememberProbe } from './probeMemory';
 import { profileStore, rememberSession, selectProgram } from './profileStore';
 import { bindSession } from './sessionStore';
 
@@ -27,9 +29,17 @@ export interface AppServices {
 
 export interface TrainingActions {
   readonly connectSensor: () => void;
+  /** The sensor paired on an earlier visit, without the chooser, where the browser allows it. */
+  readonly reconnectRemembered: () => void;
+  /** Disconnects and forgets the sensor: the next visit opens the chooser. */
+  readonly forgetSensor: () => void;
   readonly connectSimulated: () => void;
   readonly disconnect: () => void;
   readonly tare: () => void;
+  /** One pulse of the probe's motor, then a stop. */
+  readonly testVibration: () => void;
+  /** The page was hidden or shown: the probe's motor is stopped and gives no cues while hidden. */
+  readonly pageHidden: (hidden: boolean) => void;
   /** Guided calibration of a device that reports raw counts (rest, one maximal squeeze). */
   readonly calibrateCounts: () => void;
   readonly startProgram: () => void;
@@ -45,7 +55,7 @@ export interface TrainingActions {
 export function createTrainingActions(services: AppServices): TrainingActions {
   let current: { session: TrainingSession; binding: Subscription } | null = null;
 
-  function connect(bluetooth: BluetoothLike, simulated: boolean, follow: ((cue: ProgramCue) => void) | null): void {
+  function connect(bluetooth: BluetoothLike, simulated: boolean, follow: ((cue: ProgramCue) => void) | null, rememberedId?: string): void {
     disconnect();
     const stored = profileStore.getState().mvc;
     const session = new TrainingSession({
@@ -53,6 +63,7 @@ export function createTrainingActions(services: AppServices): TrainingActions {
       simulated,
       mvc: stored ? { cmH2O: stored.cmH2O, source: 'test' } : null,
       cueOutputs: services.cueOutputs,
+      probeCues: () => profileStore.getState().prefs.probeVibration,
       cueFollower: follow,
       journal: services.journal,
     });
@@ -84,8 +95,16 @@ export function createTrainingActions(services: AppServices): TrainingActions {
         }
       }),
     );
+    // A real sensor that connected is the one the next visit reconnects to.
+    if (!simulated) {
+      binding.add(
+        session.link$.subscribe((link) => {
+          if (link.status === 'connected' && link.deviceId !== null) rememberProbe({ id: link.deviceId, name: link.deviceName });
+        }),
+      );
+    }
     current = { session, binding };
-    void session.open();
+    void session.open(rememberedId);
   }
   const remembered = new WeakSet<object>();
 
@@ -100,12 +119,28 @@ export function createTrainingActions(services: AppServices): TrainingActions {
 
   return {
     connectSensor: () => services.bluetooth && connect(services.bluetooth, false, null),
+    reconnectRemembered: () => {
+      const remembered = loadRememberedProbe();
+      if (services.bluetooth && remembered && canRemember(services.bluetooth)) connect(services.bluetooth, false, null, remembered.id);
+    },
+    forgetSensor: () => {
+      forgetRememberedProbe();
+      if (!current) return;
+      const { session, binding } = current;
+      current = null;
+      void session.forget().finally(() => {
+        binding.unsubscribe();
+        services.onJournalChanged?.();
+      });
+    },
     connectSimulated: () => {
       const sim = simulatedSensor(services.search);
       connect(sim.bluetooth, true, sim.follow);
     },
     disconnect,
     tare: () => void current?.session.tare(),
+    testVibration: () => current?.session.testVibration(),
+    pageHidden: (hidden) => current?.session.setPageHidden(hidden),
     calibrateCounts: () => current?.session.calibrateCounts(),
     startProgram: () => {
       const { selectedId, params } = profileStore.getState();

@@ -6,7 +6,7 @@ import { PROFILES } from '../../src/ble/profiles';
 import { ELVIE_PRESSURE, ELVIE_SERVICE } from '../../src/ble/profiles/elvie';
 import { FEMFIT_SERVICE } from '../../src/ble/profiles/femfit';
 import { KGOAL_PRESSURE, KGOAL_SERVICE } from '../../src/ble/profiles/kgoal';
-import { MAGIC_MOTION_PRESSURE, MAGIC_MOTION_SERVICE } from '../../src/ble/profiles/magicMotion';
+import { MAGIC_MOTION_PRESSURE, MAGIC_MOTION_SERVICE, MAGIC_MOTION_VIBRATION_SERVICE } from '../../src/ble/profiles/magicMotion';
 import { PERIFIT_PRESSURE, PERIFIT_SERVICE } from '../../src/ble/profiles/perifit';
 import { referenceProfile } from '../../src/ble/profiles/reference';
 import { BATTERY_LEVEL, BATTERY_SERVICE, DEVICE_INFORMATION, ENVIRONMENTAL_SENSING, PRESSURE } from '../../src/ble/standard';
@@ -41,6 +41,7 @@ describe('the chooser options', () => {
         REFERENCE_SERVICE,
         KGOAL_SERVICE,
         MAGIC_MOTION_SERVICE,
+        MAGIC_MOTION_VIBRATION_SERVICE,
         PERIFIT_SERVICE,
         ELVIE_SERVICE,
         FEMFIT_SERVICE,
@@ -49,7 +50,7 @@ describe('the chooser options', () => {
         DEVICE_INFORMATION,
       ]),
     );
-    expect(options.optionalServices).toHaveLength(9);
+    expect(options.optionalServices).toHaveLength(10);
     for (const uuid of options.optionalServices) expect(uuid).toMatch(CANONICAL);
     for (const filter of options.filters) for (const uuid of filter.services ?? []) expect(uuid).toMatch(CANONICAL);
   });
