@@ -17,6 +17,8 @@ export interface GattCharacteristic extends EventTarget {
   };
   readValue(): Promise<DataView>;
   writeValueWithResponse(value: BufferSource): Promise<void>;
+  /** For characteristics that only take writes without response (some motors). */
+  writeValueWithoutResponse?(value: BufferSource): Promise<void>;
   startNotifications(): Promise<GattCharacteristic>;
   stopNotifications(): Promise<GattCharacteristic>;
 }
@@ -39,10 +41,16 @@ export interface GattDevice extends EventTarget {
   readonly id: string;
   readonly name?: string | undefined;
   readonly gatt?: GattServer | undefined;
+  /** Revokes the page's permission for this device (Chrome; absent elsewhere). */
+  forget?(): Promise<void>;
+  /** Fires `advertisementreceived` while the device advertises in range (Chrome, behind a flag on some platforms). */
+  watchAdvertisements?(options?: { signal?: AbortSignal }): Promise<void>;
 }
 
 /** `navigator.bluetooth`, or the simulated sensor's stand-in for it. */
 export interface BluetoothLike {
   getAvailability(): Promise<boolean>;
   requestDevice(options: RequestDeviceOptions): Promise<GattDevice>;
+  /** Devices this page was allowed to use before, without a chooser (Chrome; absent elsewhere). */
+  getDevices?(): Promise<GattDevice[]>;
 }

@@ -44,6 +44,8 @@ async function start(): Promise<void> {
       if (!actions.isTraining()) location.reload();
     },
   });
+  // A vibrating probe is stopped whenever the page goes out of sight.
+  document.addEventListener('visibilitychange', () => actions.pageHidden(document.visibilityState === 'hidden'));
   const root = document.getElementById('root');
   if (root) {
     createRoot(root).render(
@@ -56,6 +58,8 @@ async function start(): Promise<void> {
   }
   // `?sensor=simulated` (what `npm start` opens) starts the simulated sensor straight away.
   if (new URLSearchParams(location.search).get('sensor') === 'simulated') actions.connectSimulated();
+  // Otherwise the sensor paired last time, without the chooser, where the browser allows it.
+  else actions.reconnectRemembered();
 }
 
 void start();

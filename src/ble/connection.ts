@@ -3,7 +3,8 @@ import type { SampleBatch } from '../pipeline/types';
 import type { BluetoothLike, GattDevice } from '../../protocol/gatt';
 import { guardServer } from './guard';
 import { disconnected$ } from './observe';
-import { pairSensor } from './pairing';
+import { pairSensor, reconnectRemembered } from './pairing';
+import type { ProbeMotor } from './motor';
 import type { DeviceInfo, DeviceProfile, LinkFault, SensorDriver, SensorLink, SessionClock } from './profile';
 import { CONNECT_TIMEOUT_MS, OPEN_TIMEOUT_MS, withTimeout } from './timeout';
 
@@ -23,6 +24,8 @@ const SILENCE_INTERVALS = 5;
 const SILENCE_MIN_MS = 1000;
 /** How often the watchdog looks, ms. */
 const WATCHDOG_TICK_MS = 100;
+/** How long closing waits for the motor's stop to be answered before letting the link go, ms. */
+const STOP_BEFORE_CLOSE_MS = 1000;
 
 export type ConnectionPhase =
   | { readonly state: 'connecting' }
@@ -49,6 +52,8 @@ export class SensorConnection {
   private linkSubscriptions = new Subscription();
   private readonly lifetime = new Subscription();
   private closed = false;
+  /** Settles once close() has let the link go. */
+  private released: Promise<void> = Promise.resolve();
   /** Arrival (session clock) of the last batch on this link; NaN until the first. */
   private lastArrivalMs = Number.NaN;
   /** Typical time between batches, ms (moving average); NaN until known. */
@@ -69,9 +74,14 @@ export class SensorConnection {
     return this.paired?.profile ?? null;
   }
 
-  /** Chooser, connect, identify, open. Rejects (and leaves nothing connected) on any failure. */
-  async open(): Promise<void> {
-    const { device, server, profile } = await pairSensor(this.bluetooth, this.profiles);
+  /**
+   * Chooser (or, given `rememberedId`, the sensor paired before, without one), connect, identify,
+   * open. Rejects (and leaves nothing connected) on any failure.
+   */
+  async open(rememberedId?: string): Promise<void> {
+    const { device, server, profile } = rememberedId
+      ? await reconnectRemembered(this.bluetooth, rememberedId, this.profiles)
+      : await pairSensor(this.bluetooth, this.profiles);
     const driver = profile.createDriver(this.clock);
     let link: SensorLink;
     try {
@@ -105,14 +115,36 @@ export class SensorConnection {
     await this.link?.tare?.();
   }
 
-  /** Closes on purpose: no reconnect follows. */
+  /** The probe's vibration motor, while connected to a probe that has one. */
+  get motor(): ProbeMotor | null {
+    return this.link?.motor ?? null;
+  }
+
+  /**
+   * Closes on purpose: no reconnect follows. A motor is told to stop first (a cue must never be
+   * left running in the body), and the link is let go once that write is answered or failed.
+   */
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    const motor = this.motor;
+    const gatt = this.paired?.device.gatt;
     this.lifetime.unsubscribe();
     this.detach();
-    this.paired?.device.gatt?.disconnect();
+    if (motor && gatt) {
+      this.released = withTimeout(motor.set(0), STOP_BEFORE_CLOSE_MS, 'Stopping the vibration')
+        .catch(() => undefined)
+        .then(() => gatt.disconnect());
+    } else gatt?.disconnect();
     this.status$.next({ state: 'closed' });
+  }
+
+  /** Closes, then revokes the page's permission for the device where the browser can: the next visit does not find it. */
+  async forget(): Promise<void> {
+    const device = this.paired?.device;
+    this.close();
+    await this.released;
+    await device?.forget?.();
   }
 
   private attach(link: SensorLink): void {

@@ -29,6 +29,8 @@ export function connectionErrorMessage(error: unknown): { key: MessageKey; detai
       return { key: 'error.notSupported', detail };
     case 'UnsupportedDeviceError':
       return { key: 'error.unsupportedDevice', detail };
+    case 'RememberedSensorGoneError':
+      return { key: 'error.rememberedUnavailable', detail };
     default:
       return { key: 'error.unknown', detail };
   }

@@ -31,6 +31,12 @@ class GuardedCharacteristic implements GattCharacteristic {
     return withTimeout(this.inner.writeValueWithResponse(value), this.ms, `Writing ${this.inner.uuid}`);
   }
 
+  writeValueWithoutResponse(value: BufferSource): Promise<void> {
+    const write = this.inner.writeValueWithoutResponse?.bind(this.inner);
+    if (!write) return Promise.reject(new DOMException('Writes without response are not supported', 'NotSupportedError'));
+    return withTimeout(write(value), this.ms, `Writing ${this.inner.uuid}`);
+  }
+
   async startNotifications(): Promise<GattCharacteristic> {
     await withTimeout(this.inner.startNotifications(), this.ms, `Subscribing to ${this.inner.uuid}`);
     return this;

@@ -2,6 +2,7 @@ import { UnsupportedDeviceError } from './errors';
 import type { BluetoothLike, GattDevice, GattServer } from '../../protocol/gatt';
 import { guardServer } from './guard';
 import type { DeviceProfile } from './profile';
+import { advertisementSeen, findRememberedDevice } from './remembered';
 import { CONNECT_TIMEOUT_MS, withTimeout } from './timeout';
 
 /** One chooser for all supported devices: every profile's filters, every service any profile reads. */
@@ -27,7 +28,25 @@ export interface Paired {
  * from one listing of its services. On failure the link is closed again.
  */
 export async function pairSensor(bluetooth: BluetoothLike, profiles: readonly DeviceProfile[]): Promise<Paired> {
-  const device = await bluetooth.requestDevice(requestOptions(profiles));
+  return connectAndIdentify(await bluetooth.requestDevice(requestOptions(profiles)), profiles);
+}
+
+/**
+ * The sensor paired before (by its id), without the chooser: a direct connect, and if that fails,
+ * once more after it has been seen advertising (switched on, in range). Throws when the browser no
+ * longer lets the page use it or it cannot be reached; the caller falls back to the chooser.
+ */
+export async function reconnectRemembered(bluetooth: BluetoothLike, id: string, profiles: readonly DeviceProfile[]): Promise<Paired> {
+  const device = await findRememberedDevice(bluetooth, id);
+  try {
+    return await connectAndIdentify(device, profiles);
+  } catch (error) {
+    if (error instanceof UnsupportedDeviceError || !(await advertisementSeen(device))) throw error;
+    return connectAndIdentify(device, profiles);
+  }
+}
+
+async function connectAndIdentify(device: GattDevice, profiles: readonly DeviceProfile[]): Promise<Paired> {
   const gatt = device.gatt;
   if (!gatt) throw new UnsupportedDeviceError(device.name);
   try {

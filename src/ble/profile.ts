@@ -2,6 +2,7 @@ import type { Observable } from 'rxjs';
 import type { MessageKey } from '../i18n/messages';
 import type { SampleBatch } from '../pipeline/types';
 import type { GattDevice, GattServer } from '../../protocol/gatt';
+import type { ProbeMotor } from './motor';
 
 export interface DeviceInfo {
   manufacturer?: string;
@@ -39,6 +40,8 @@ export interface SensorLink {
   readInfo(): Promise<DeviceInfo>;
   /** Zero the sensor at the current rest level, where the device supports it. */
   tare?(): Promise<void>;
+  /** The probe's vibration motor, where it has one whose command is known. */
+  readonly motor?: ProbeMotor | undefined;
 }
 
 /**

@@ -13,9 +13,10 @@ export function toFault(error: unknown): LinkFault {
 
 /**
  * Decodes each value a device sends; one that does not decode is reported on `faults` and
- * dropped, so a damaged packet never ends the stream.
+ * dropped, so a damaged packet never ends the stream. `decode` returns null for a value that
+ * completes no sample yet (a device that spreads one sample over several characteristics).
  */
-export function decodeEach(decode: (view: DataView) => SampleBatch, faults: Subject<LinkFault>): OperatorFunction<DataView, SampleBatch> {
+export function decodeEach<T = DataView>(decode: (value: T) => SampleBatch | null, faults: Subject<LinkFault>): OperatorFunction<T, SampleBatch> {
   return (values$) =>
     values$.pipe(
       map((view) => {

@@ -11,7 +11,10 @@ export interface CuePrefs {
   readonly visual: boolean;
   readonly sound: boolean;
   readonly speech: boolean;
+  /** The phone vibrates (navigator.vibrate). */
   readonly vibration: boolean;
+  /** The probe vibrates, where it has a motor the app can drive. */
+  readonly probeVibration: boolean;
 }
 
 const WORDS: { readonly [K in ProgramCue['kind']]: MessageKey } = {

@@ -21,6 +21,7 @@ import type { DeviceProfile } from '../ble/profile';
 import { PROFILES } from '../ble/profiles';
 import { RateMeter } from '../ble/rate';
 import type { CueOutputs } from '../cues/outputs';
+import { ProbeVibration } from '../cues/probeVibration';
 import { targetBandFor } from '../cues/targetBand';
 import { CountCalibrator, idleCountCalibration, type CountCalibrationResult, type CountCalibrationState } from '../pipeline/countCalibration';
 import { RepDetector } from '../pipeline/detector';
@@ -49,6 +50,8 @@ export interface TrainingSessionSetup {
   readonly mvc: MvcValue | null;
   /** Sound, speech and vibration for the cues. */
   readonly cueOutputs?: CueOutputs | null;
+  /** Whether the cues should also be felt through the probe's own motor, where it has one. */
+  readonly probeCues?: () => boolean;
   /** Who else hears the cues: the simulated sensor's virtual user. */
   readonly cueFollower?: ((cue: ProgramCue) => void) | null;
   readonly journal?: JournalOpener | null;
@@ -91,6 +94,8 @@ export class TrainingSession {
   private readonly rate = new RateMeter();
   private readonly subscriptions = new Subscription();
   private connection: SensorConnection | null = null;
+  /** Cues through the probe's motor: the one of the current link, if any. */
+  private readonly probe = new ProbeVibration(() => this.connection?.motor ?? null);
   private journal: SessionJournal | null = null;
   private run: ActiveRun | null = null;
   private ratePublishedAt = Number.NEGATIVE_INFINITY;
@@ -121,8 +126,12 @@ export class TrainingSession {
 
   // --- the sensor ---------------------------------------------------------------------------
 
-  /** Chooser, connect, stream. A failure is shown in link$ (status 'failed'), never thrown. */
-  async open(): Promise<void> {
+  /**
+   * Chooser, connect, stream; given `rememberedId`, the sensor paired on an earlier visit, without
+   * the chooser. A failure is shown in link$ (status 'failed'), never thrown; a remembered sensor
+   * that cannot be reached says to choose it again.
+   */
+  async open(rememberedId?: string): Promise<void> {
     const bluetooth = this.setup.bluetooth;
     if (bluetooth === null) throw new Error('This session has no sensor to open: feed() it samples');
     this.patchLink({ status: 'connecting' });
@@ -139,18 +148,28 @@ export class TrainingSession {
     this.subscriptions.add(connection.faults$.subscribe(() => this.patchLink({ malformedPackets: this.link$.value.malformedPackets + 1 })));
     this.subscriptions.add(connection.status$.subscribe((phase) => this.follow(connection, phase)));
     try {
-      await connection.open();
+      await connection.open(rememberedId);
     } catch (error) {
       if (this.closed) return;
       this.connection = null;
-      this.patchLink({ status: 'failed', error: connectionErrorMessage(error) });
+      const { detail } = connectionErrorMessage(error);
+      this.patchLink({ status: 'failed', error: rememberedId ? { key: 'error.rememberedUnavailable', detail } : connectionErrorMessage(error) });
     }
+  }
+
+  /** Ends the session and makes the browser forget the sensor (no reconnect on the next visit). */
+  async forget(): Promise<void> {
+    const connection = this.connection;
+    this.close();
+    await connection?.forget().catch(() => undefined);
   }
 
   /** Ends the session on purpose: a running set ends with its summary, then the link closes. */
   close(): void {
     if (this.closed) return;
     this.stop();
+    // Closing the connection stops the motor itself, before letting the link go.
+    this.probe.cancel();
     this.closed = true;
     this.connection?.close();
     this.connection = null;
@@ -222,6 +241,7 @@ export class TrainingSession {
 
   /** The user pauses: the countdown stops and nothing is judged until resume(). */
   pause(): void {
+    this.probe.stop();
     this.run?.control$.next({ type: 'pause', reason: 'user' });
   }
 
@@ -231,7 +251,18 @@ export class TrainingSession {
 
   /** Ends the program now; it still gets its summary. */
   stop(): void {
+    this.probe.stop();
     this.run?.stop$.next();
+  }
+
+  /** One pulse of the probe's motor, then a stop (the device details' "Test vibration"). */
+  testVibration(): void {
+    this.probe.test();
+  }
+
+  /** The page was hidden or shown again: no probe pulses while hidden (its timers are throttled). */
+  setPageHidden(hidden: boolean): void {
+    this.probe.setHidden(hidden);
   }
 
   private onRunner(o: RunnerOutput, fromStep: number): void {
@@ -240,6 +271,7 @@ export class TrainingSession {
     switch (o.type) {
       case 'cue':
         this.setup.cueOutputs?.play(o.cue);
+        if (this.setup.probeCues?.()) this.probe.cue(o.cue.kind);
         this.setup.cueFollower?.(o.cue);
         this.cues$.next(o.cue);
         return;
@@ -271,6 +303,7 @@ export class TrainingSession {
         this.journal?.record({ kind: 'set', tMs: this.nowMs(), set: o.set, summary: o.summary });
         return;
       case 'summary': {
+        this.probe.stop();
         this.program$.next({ ...state, summary: o.summary, status: 'done', targetBand: null });
         this.journal?.record({ kind: 'summary', tMs: this.nowMs(), summary: o.summary });
         this.journal?.describe({ resume: null });
@@ -352,12 +385,14 @@ export class TrainingSession {
         }
         this.patchLink({
           status: 'connected',
+          deviceId: connection.device?.id ?? null,
           deviceName: connection.device?.name ?? null,
           profileName: profile?.displayName ?? null,
           communityDocumented: profile?.communityDocumented ?? false,
           unit: profile?.unit ?? 'cmH2O',
           profileNote: profile?.note ?? null,
           canTare: connection.canTare,
+          canVibrate: connection.motor !== null,
           reconnectAttempt: 0,
           error: null,
         });
@@ -369,10 +404,13 @@ export class TrainingSession {
         return;
       }
       case 'reconnecting':
+        // The link is gone: nothing can be written; the motor is stopped when the next link opens.
+        this.probe.cancel();
         this.openGap();
         this.patchLink({ status: 'reconnecting', reconnectAttempt: phase.attempt, reconnectAttempts: phase.attempts });
         return;
       case 'lost':
+        this.probe.cancel();
         // Everything recorded stays; the open gap says the recording ends with the link.
         this.patchLink({
           status: 'disconnected',

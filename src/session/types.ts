@@ -13,6 +13,8 @@ export type LinkStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 
 export interface LinkState {
   status: LinkStatus;
   simulated: boolean;
+  /** The browser's id for the device (kept to reconnect on the next visit without the chooser). */
+  deviceId: string | null;
   deviceName: string | null;
   profileName: string | null;
   communityDocumented: boolean;
@@ -20,8 +22,10 @@ export interface LinkState {
   unit: PressureUnit;
   /** A device-specific note for the user (e.g. which Perifit channel is which). */
   profileNote: MessageKey | null;
-  /** The device can zero itself at rest (reference device). */
+  /** The device can zero itself at rest (reference device, femfit). */
   canTare: boolean;
+  /** The probe has a vibration motor the app can drive (cues felt in the body). */
+  canVibrate: boolean;
   battery: number | null;
   info: DeviceInfo;
   /** Samples per second the device really delivers, measured; null until known. */
@@ -43,12 +47,14 @@ export interface LinkState {
 export const initialLink: LinkState = {
   status: 'idle',
   simulated: false,
+  deviceId: null,
   deviceName: null,
   profileName: null,
   communityDocumented: false,
   unit: 'cmH2O',
   profileNote: null,
   canTare: false,
+  canVibrate: false,
   battery: null,
   info: {},
   sampleRateHz: null,

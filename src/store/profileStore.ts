@@ -26,7 +26,8 @@ export interface ProfileState {
 }
 
 const STORAGE_KEY = 'pft.programs.v1';
-const DEFAULT_PREFS: CuePrefs = { visual: true, sound: true, speech: true, vibration: true };
+/** The probe's motor is off until the user turns it on: a vibration inside the body must never come as a surprise. */
+const DEFAULT_PREFS: CuePrefs = { visual: true, sound: true, speech: true, vibration: true, probeVibration: false };
 
 type Persisted = Pick<ProfileState, 'mvc' | 'prefs' | 'safetyAcknowledged' | 'history'>;
 
@@ -60,7 +61,13 @@ function loadPersisted(): Persisted {
       const v = p[key];
       return typeof v === 'boolean' ? v : DEFAULT_PREFS[key];
     };
-    const prefs: CuePrefs = { visual: flag('visual'), sound: flag('sound'), speech: flag('speech'), vibration: flag('vibration') };
+    const prefs: CuePrefs = {
+      visual: flag('visual'),
+      sound: flag('sound'),
+      speech: flag('speech'),
+      vibration: flag('vibration'),
+      probeVibration: flag('probeVibration'),
+    };
     const history = Array.isArray(raw.history) ? raw.history.map(parseRecord).filter((r): r is SessionRecord => r !== null) : [];
     return { mvc, prefs, safetyAcknowledged: raw.safetyAcknowledged === true, history };
   } catch {

@@ -14,6 +14,8 @@ import type { SimulatedSensor } from '../session/simulatedSensor';
 import { TrainingSession } from '../session/trainingSession';
 import { initialLink } from '../session/types';
 import { connectionStore } from './connectionStore';
+import { canRemember } from '../ble/remembered';
+import { forgetRememberedProbe, loadRememberedProbe, rememberProbe } from './probeMemory';
 import { profileStore, rememberSession, selectProgram } from './profileStore';
 import { bindSession } from './sessionStore';
 
@@ -40,9 +42,17 @@ async function loadSimulatedSensor(search: string): Promise<SimulatedSensor> {
 
 export interface TrainingActions {
   readonly connectSensor: () => void;
+  /** The sensor paired on an earlier visit, without the chooser, where the browser allows it. */
+  readonly reconnectRemembered: () => void;
+  /** Disconnects and forgets the sensor: the next visit opens the chooser. */
+  readonly forgetSensor: () => void;
   readonly connectSimulated: () => void;
   readonly disconnect: () => void;
   readonly tare: () => void;
+  /** One pulse of the probe's motor, then a stop. */
+  readonly testVibration: () => void;
+  /** The page was hidden or shown: the probe's motor is stopped and gives no cues while hidden. */
+  readonly pageHidden: (hidden: boolean) => void;
   /** Guided calibration of a device that reports raw counts (rest, one maximal squeeze). */
   readonly calibrateCounts: () => void;
   readonly startProgram: () => void;
@@ -58,7 +68,7 @@ export interface TrainingActions {
 export function createTrainingActions(services: AppServices): TrainingActions {
   let current: { session: TrainingSession; binding: Subscription } | null = null;
 
-  function connect(bluetooth: BluetoothLike, simulated: boolean, follow: ((cue: ProgramCue) => void) | null): void {
+  function connect(bluetooth: BluetoothLike, simulated: boolean, follow: ((cue: ProgramCue) => void) | null, rememberedId?: string): void {
     disconnect();
     const stored = profileStore.getState().mvc;
     const session = new TrainingSession({
@@ -66,6 +76,7 @@ export function createTrainingActions(services: AppServices): TrainingActions {
       simulated,
       mvc: stored ? { cmH2O: stored.cmH2O, source: 'test' } : null,
       cueOutputs: services.cueOutputs,
+      probeCues: () => profileStore.getState().prefs.probeVibration,
       cueFollower: follow,
       journal: services.journal,
     });
@@ -97,8 +108,16 @@ export function createTrainingActions(services: AppServices): TrainingActions {
         }
       }),
     );
+    // A real sensor that connected is the one the next visit reconnects to.
+    if (!simulated) {
+      binding.add(
+        session.link$.subscribe((link) => {
+          if (link.status === 'connected' && link.deviceId !== null) rememberProbe({ id: link.deviceId, name: link.deviceName });
+        }),
+      );
+    }
     current = { session, binding };
-    void session.open();
+    void session.open(rememberedId);
   }
   const remembered = new WeakSet<object>();
   /** Counts simulated-sensor loads, so only the latest one connects. */
@@ -115,6 +134,20 @@ export function createTrainingActions(services: AppServices): TrainingActions {
 
   return {
     connectSensor: () => services.bluetooth && connect(services.bluetooth, false, null),
+    reconnectRemembered: () => {
+      const remembered = loadRememberedProbe();
+      if (services.bluetooth && remembered && canRemember(services.bluetooth)) connect(services.bluetooth, false, null, remembered.id);
+    },
+    forgetSensor: () => {
+      forgetRememberedProbe();
+      if (!current) return;
+      const { session, binding } = current;
+      current = null;
+      void session.forget().finally(() => {
+        binding.unsubscribe();
+        services.onJournalChanged?.();
+      });
+    },
     connectSimulated: () => {
       disconnect();
       connectionStore.setState({ ...initialLink, status: 'connecting', simulated: true }, true);
@@ -134,6 +167,8 @@ export function createTrainingActions(services: AppServices): TrainingActions {
     },
     disconnect,
     tare: () => void current?.session.tare(),
+    testVibration: () => current?.session.testVibration(),
+    pageHidden: (hidden) => current?.session.setPageHidden(hidden),
     calibrateCounts: () => current?.session.calibrateCounts(),
     startProgram: () => {
       const { selectedId, params } = profileStore.getState();

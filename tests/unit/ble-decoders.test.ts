@@ -80,8 +80,11 @@ describe('Magic Motion, Perifit, Elvie', () => {
     expect(decodeError(() => decodeMagicMotion(fromHex('01'))).kind).toBe('malformed');
   });
 
-  it('Perifit: base then tip; the largest value seen, 0x1378, reads 4984', () => {
-    expect(decodePerifit(fromHex('78 13 10 02'))).toEqual({ base: 4984, tip: 528 });
+  it('Perifit: base then tip, big-endian; the largest value seen, 13 78, reads 4984', () => {
+    // Within the documented range (up to about 0x1400): base at its largest seen, tip at rest.
+    expect(decodePerifit(fromHex('13 78 02 10'))).toEqual({ base: 4984, tip: 528 });
+    // Read little-endian the same bytes would be 30739 and 4098, far above anything seen.
+    expect(decodePerifit(fromHex('78 13 10 02')).base).toBeGreaterThan(0x1400);
     expect(decodeError(() => decodePerifit(fromHex('78 13 10'))).kind).toBe('malformed');
   });
 
@@ -242,13 +245,13 @@ describe('fuzzed: a valid value decodes to exactly what was sent', () => {
     );
   });
 
-  it('perifit: base then tip, little-endian uint16 each', () => {
+  it('perifit: base then tip, big-endian uint16 each', () => {
     fc.assert(
       fc.property(uint16, uint16, (base, tip) => {
         const decoded = decodePerifit(
           bytesOf(4, (v) => {
-            v.setUint16(0, base, true);
-            v.setUint16(2, tip, true);
+            v.setUint16(0, base, false);
+            v.setUint16(2, tip, false);
           }),
         );
         expect(Number.isFinite(decoded.base) && Number.isFinite(decoded.tip)).toBe(true);

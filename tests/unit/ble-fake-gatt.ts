@@ -66,6 +66,13 @@ export class FakePeripheral extends EventTarget implements GattDevice {
   connectCalls = 0;
   /** Every service the app asked for, to check it was granted in the chooser. */
   readonly requestedServices = new Set<string>();
+  /** Set by forget(): the page gave up its permission for the device. */
+  forgotten = false;
+  /** Whether the device advertises (switched on and in range) when the page watches for it. */
+  advertising = true;
+  /** What happens to connectMode once an advertisement was seen (the browser now knows the device is there). */
+  connectModeAfterAdvertising: 'ok' | 'fail' | 'hang' | null = null;
+  watchCalls = 0;
   private session: Map<string, FakeCharacteristic[]> | null = null;
 
   constructor(
@@ -90,6 +97,21 @@ export class FakePeripheral extends EventTarget implements GattDevice {
       getPrimaryService: async (uuid) => this.service(String(uuid)),
       getPrimaryServices: async () => Object.keys(this.services).map((uuid) => this.service(uuid)),
     };
+  }
+
+  async forget(): Promise<void> {
+    this.forgotten = true;
+    this.drop();
+  }
+
+  async watchAdvertisements(options?: { signal?: AbortSignal }): Promise<void> {
+    this.watchCalls++;
+    if (!this.advertising) return;
+    setTimeout(() => {
+      if (options?.signal?.aborted) return;
+      if (this.connectModeAfterAdvertising) this.connectMode = this.connectModeAfterAdvertising;
+      this.dispatchEvent(new Event('advertisementreceived'));
+    }, 200);
   }
 
   /** The characteristic of the current connection (throws when not connected). */
@@ -146,4 +168,23 @@ export class FakePeripheral extends EventTarget implements GattDevice {
 /** A chooser that always offers (and picks) this one device. */
 export function fakeBluetooth(device: GattDevice): BluetoothLike {
   return { getAvailability: async () => true, requestDevice: async () => device };
+}
+
+/**
+ * A browser that remembers what the page was allowed (getDevices()): the devices picked in its
+ * chooser, until forgotten. `choosers` counts the times the chooser opened.
+ */
+export function rememberingBluetooth(device: FakePeripheral): BluetoothLike & { choosers: number; allowed: Set<FakePeripheral> } {
+  const bluetooth = {
+    choosers: 0,
+    allowed: new Set<FakePeripheral>(),
+    getAvailability: async () => true,
+    requestDevice: async () => {
+      bluetooth.choosers++;
+      bluetooth.allowed.add(device);
+      return device;
+    },
+    getDevices: async () => [...bluetooth.allowed].filter((d) => !d.forgotten),
+  };
+  return bluetooth;
 }

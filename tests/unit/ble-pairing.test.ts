@@ -4,8 +4,9 @@ import { NAME_PREFIX, REFERENCE_SERVICE } from '../../protocol/reference';
 import { identifyProfile, pairSensor, requestOptions } from '../../src/ble/pairing';
 import { PROFILES } from '../../src/ble/profiles';
 import { ELVIE_PRESSURE, ELVIE_SERVICE } from '../../src/ble/profiles/elvie';
+import { FEMFIT_SERVICE } from '../../src/ble/profiles/femfit';
 import { KGOAL_PRESSURE, KGOAL_SERVICE } from '../../src/ble/profiles/kgoal';
-import { MAGIC_MOTION_PRESSURE, MAGIC_MOTION_SERVICE } from '../../src/ble/profiles/magicMotion';
+import { MAGIC_MOTION_PRESSURE, MAGIC_MOTION_SERVICE, MAGIC_MOTION_VIBRATION_SERVICE } from '../../src/ble/profiles/magicMotion';
 import { PERIFIT_PRESSURE, PERIFIT_SERVICE } from '../../src/ble/profiles/perifit';
 import { referenceProfile } from '../../src/ble/profiles/reference';
 import { BATTERY_LEVEL, BATTERY_SERVICE, DEVICE_INFORMATION, ENVIRONMENTAL_SENSING, PRESSURE } from '../../src/ble/standard';
@@ -28,6 +29,7 @@ describe('the chooser options', () => {
       { namePrefix: 'Perifit' },
       { services: ['0000aa41-0000-1000-8000-00805f9b34fb'] },
       { services: ['0a09fff0-dcac-7001-ed03-030502030401'] },
+      { services: ['0d9e0001-c111-49cd-bba3-85c7471cb6fa'] },
       { services: [ESS] },
     ]);
     expect('acceptAllDevices' in options).toBe(false);
@@ -39,14 +41,16 @@ describe('the chooser options', () => {
         REFERENCE_SERVICE,
         KGOAL_SERVICE,
         MAGIC_MOTION_SERVICE,
+        MAGIC_MOTION_VIBRATION_SERVICE,
         PERIFIT_SERVICE,
         ELVIE_SERVICE,
+        FEMFIT_SERVICE,
         ENVIRONMENTAL_SENSING,
         BATTERY_SERVICE,
         DEVICE_INFORMATION,
       ]),
     );
-    expect(options.optionalServices).toHaveLength(8);
+    expect(options.optionalServices).toHaveLength(10);
     for (const uuid of options.optionalServices) expect(uuid).toMatch(CANONICAL);
     for (const filter of options.filters) for (const uuid of filter.services ?? []) expect(uuid).toMatch(CANONICAL);
   });
@@ -132,7 +136,7 @@ describe('what each profile streams', () => {
 
   it('Perifit: both sensing points, base as the main channel and tip as the reference', async () => {
     const perifit = new FakePeripheral('Perifit Care', { [PERIFIT_SERVICE]: [{ uuid: PERIFIT_PRESSURE, notify: true }] });
-    const { batch } = await firstBatch(perifit, () => perifit.notify(PERIFIT_PRESSURE, fromHex('78 13 10 02')));
+    const { batch } = await firstBatch(perifit, () => perifit.notify(PERIFIT_PRESSURE, fromHex('13 78 02 10')));
     expect(Array.from(batch.p)).toEqual([4984]);
     expect(Array.from(batch.ref ?? [])).toEqual([528]);
   });

@@ -59,8 +59,8 @@ function countProbe(seed: number, restCounts: number) {
     if (!probe.gatt.connected) return;
     const base = level(performance.now());
     const bytes = new Uint8Array(4);
-    new DataView(bytes.buffer).setUint16(0, base, true);
-    new DataView(bytes.buffer).setUint16(2, restCounts, true);
+    new DataView(bytes.buffer).setUint16(0, base, false);
+    new DataView(bytes.buffer).setUint16(2, restCounts, false);
     probe.notify(PERIFIT_PRESSURE, bytes);
   }, INTERVAL_MS);
   return {

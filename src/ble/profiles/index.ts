@@ -1,6 +1,7 @@
 import type { DeviceProfile } from '../profile';
 import { elvieProfile } from './elvie';
 import { essProfile } from './ess';
+import { femfitProfile } from './femfit';
 import { kGoalProfile } from './kgoal';
 import { magicMotionProfile } from './magicMotion';
 import { perifitProfile } from './perifit';
@@ -11,4 +12,4 @@ import { referenceProfile } from './reference';
  * services first, the generic Environmental Sensing service last (a vendor device may expose it
  * for temperature).
  */
-export const PROFILES: readonly DeviceProfile[] = [referenceProfile, kGoalProfile, magicMotionProfile, perifitProfile, elvieProfile, essProfile];
+export const PROFILES: readonly DeviceProfile[] = [referenceProfile, kGoalProfile, magicMotionProfile, perifitProfile, elvieProfile, femfitProfile, essProfile];

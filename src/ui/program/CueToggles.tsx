@@ -1,14 +1,15 @@
 import { useStore } from 'zustand';
 import { channelSupport } from '../../cues/channels';
-import { t } from '../../i18n/messages';
+import { t, type MessageKey } from '../../i18n/messages';
 import type { CuePrefs } from '../../cues/outputs';
 import { profileStore, setCuePref } from '../../store/profileStore';
 
-const CHANNELS: readonly { readonly key: keyof CuePrefs; readonly label: 'cues.visual' | 'cues.sound' | 'cues.speech' | 'cues.vibration' }[] = [
+const CHANNELS: readonly { readonly key: keyof CuePrefs; readonly label: MessageKey }[] = [
   { key: 'visual', label: 'cues.visual' },
   { key: 'sound', label: 'cues.sound' },
   { key: 'speech', label: 'cues.speech' },
   { key: 'vibration', label: 'cues.vibration' },
+  { key: 'probeVibration', label: 'cues.probeVibration' },
 ];
 
 /** Each cue channel on or off; one the browser lacks is shown as unavailable. */
@@ -19,7 +20,8 @@ export function CueToggles() {
     <fieldset className="cue-toggles">
       <legend>{t('cues.heading')}</legend>
       {CHANNELS.map(({ key, label }) => {
-        const available = key === 'visual' || support[key];
+        // The probe's motor is the trainer's, not the browser's: it works wherever Bluetooth does.
+        const available = key === 'visual' || key === 'probeVibration' || support[key];
         return (
           <label key={key}>
             <input type="checkbox" checked={prefs[key] && available} disabled={!available} onChange={(e) => setCuePref(key, e.target.checked)} />
