@@ -7,12 +7,11 @@ import type { Subscription } from 'rxjs';
 import type { BluetoothLike } from '../../protocol/gatt';
 import type { CueOutputs } from '../cues/outputs';
 import { getProgram } from '../programs/catalog';
-import { planSteps } from '../programs/plan';
 import type { ProgramCue, ProgramId, ProgramParams } from '../programs/types';
 import type { JournalOpener } from '../session/journalPort';
 import { simulatedSensor } from '../session/simulatedSensor';
 import { TrainingSession } from '../session/trainingSession';
-import { profileStore, rememberSession, selectProgram } from './profileStore';
+import { profileStore, selectProgram } from './profileStore';
 import { bindSession } from './sessionStore';
 
 export interface AppServices {
@@ -23,6 +22,10 @@ export interface AppServices {
   readonly search: string;
   /** Something new reached the journal worth showing in the history (a session began, a rep was judged, a set ended). */
   readonly onJournalChanged?: () => void;
+  /** A program ended with its summary, or the sensor was let go: the plan may have moved on. */
+  readonly onProgramDone?: () => void;
+  /** The MVC of the newest strength test (the journal's), for a new connection; null: none yet. */
+  readonly knownMvc?: () => number | null;
 }
 
 export interface TrainingActions {
@@ -47,22 +50,22 @@ export function createTrainingActions(services: AppServices): TrainingActions {
 
   function connect(bluetooth: BluetoothLike, simulated: boolean, follow: ((cue: ProgramCue) => void) | null): void {
     disconnect();
-    const stored = profileStore.getState().mvc;
+    const stored = services.knownMvc?.() ?? null;
     const session = new TrainingSession({
       bluetooth,
       simulated,
-      mvc: stored ? { cmH2O: stored.cmH2O, source: 'test' } : null,
+      mvc: stored !== null ? { cmH2O: stored, source: 'test' } : null,
       cueOutputs: services.cueOutputs,
       cueFollower: follow,
       journal: services.journal,
     });
     const binding = bindSession(session);
-    // A finished program is remembered for progression (and a strength test's MVC kept).
+    // A finished program is in the journal: the plan reads it from there.
     binding.add(
       session.program$.subscribe((run) => {
-        if (run.status !== 'done' || run.summary === null || run.params === null || remembered.has(run.summary)) return;
-        remembered.add(run.summary);
-        rememberSession(run.summary, run.params, planSteps(getProgram(run.summary.programId), run.params).length);
+        if (run.status !== 'done' || run.summary === null || ended.has(run.summary)) return;
+        ended.add(run.summary);
+        services.onProgramDone?.();
       }),
     );
     // The history follows: the session's row appears, its rep count grows, it ends.
@@ -87,7 +90,7 @@ export function createTrainingActions(services: AppServices): TrainingActions {
     current = { session, binding };
     void session.open();
   }
-  const remembered = new WeakSet<object>();
+  const ended = new WeakSet<object>();
 
   function disconnect(): void {
     if (!current) return;
@@ -96,6 +99,7 @@ export function createTrainingActions(services: AppServices): TrainingActions {
     current.binding.unsubscribe();
     current = null;
     services.onJournalChanged?.();
+    services.onProgramDone?.();
   }
 
   return {
@@ -112,8 +116,7 @@ export function createTrainingActions(services: AppServices): TrainingActions {
       current?.session.start(getProgram(selectedId), params);
     },
     continueProgram: (programId, params, fromStep) => {
-      selectProgram(programId);
-      profileStore.setState({ params });
+      selectProgram(programId, params);
       current?.session.start(getProgram(programId), params, fromStep);
     },
     pauseProgram: () => current?.session.pause(),
