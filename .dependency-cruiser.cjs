@@ -77,6 +77,13 @@ module.exports = {
       to: { path: src('store', 'ui', 'session') },
     },
     {
+      name: 'reminders-are-pure',
+      comment: 'src/reminders turns chosen times into a calendar file; it knows nothing of sessions, stores or the UI, so it is tested on its own.',
+      severity: 'error',
+      from: { path: '^src/reminders/' },
+      to: { path: src('session', 'store', 'ui', 'journal', 'ble') },
+    },
+    {
       name: 'recording-and-journal-below-session',
       severity: 'error',
       comment: 'src/recording and src/journal store what happened; the session feeds them, and they must not reach back into it, the stores or the UI.',

@@ -6,7 +6,8 @@ import { setLocale } from './i18n/messages';
 import { openJournal, requestPersistence } from './journal/journal';
 import { journalOpener } from './session/journaling';
 import { createHistoryStore } from './store/historyStore';
-import { profileStore, selectProgram } from './store/profileStore';
+import { createPlanStore, knownMvc } from './store/planStore';
+import { profileStore } from './store/profileStore';
 import { followProgram } from './store/screenStore';
 import { createTrainingActions } from './store/trainingActions';
 import { offerUpdate } from './store/updateStore';
@@ -16,8 +17,6 @@ import './ui/app.css';
 
 async function start(): Promise<void> {
   setLocale(navigator.language);
-  // The selected program starts with the parameters its progression suggests.
-  selectProgram(profileStore.getState().selectedId);
   const journal = await openJournal();
   // Sessions still open from the last visit (a reload, a crash) are kept as interrupted.
   await journal.markInterrupted();
@@ -25,12 +24,19 @@ async function start(): Promise<void> {
   followProgram();
   const history = createHistoryStore(journal);
   void history.refresh();
+  // Today's program, with its parameters, is selected before the first screen shows.
+  const plan = createPlanStore(journal);
+  await plan.refresh();
   const actions = createTrainingActions({
     bluetooth: navigator.bluetooth ?? null,
     journal: journalOpener(journal),
     cueOutputs: createCueOutputs(() => profileStore.getState().prefs),
     search: location.search,
     onJournalChanged: () => void history.refresh(),
+    // The summary's journal write starts after the listeners of program$ have run; a task later
+    // the plan's read is queued behind it (IndexedDB runs transactions in order), so it sees it.
+    onProgramDone: () => setTimeout(() => void plan.refresh(), 0),
+    knownMvc: () => knownMvc(plan),
   });
   // Leaving mid-set asks first; what was measured is in the journal either way.
   window.addEventListener('beforeunload', (event) => {
@@ -51,7 +57,7 @@ async function start(): Promise<void> {
     createRoot(root).render(
       <StrictMode>
         <ActionsContext.Provider value={actions}>
-          <App bluetoothAvailable={navigator.bluetooth !== undefined} history={history} />
+          <App bluetoothAvailable={navigator.bluetooth !== undefined} history={history} plan={plan} />
         </ActionsContext.Provider>
       </StrictMode>,
     );

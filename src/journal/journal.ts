@@ -56,8 +56,10 @@ export interface JournalRecording extends Omit<Recording, 'gaps'> {
  */
 export interface SessionOutcome {
   readonly meta: SessionMeta;
-  /** The session's summary (null: it ended before the program did, or was a free session). */
+  /** The session's last summary (null: it ended before the program did, or was a free session). */
   readonly summary: SessionSummary | null;
+  /** Every program run's summary, in the order they ended (one connection can run several programs). */
+  readonly summaries: readonly SessionSummary[];
   readonly results: readonly RepResult[];
   /** MVCs that became known during the session. */
   readonly calibrations: readonly MvcValue[];
@@ -517,13 +519,18 @@ class IdbJournal implements Journal {
 /** Groups events (in key order, so written order) under their sessions. */
 export function outcomesOf(metas: readonly SessionMeta[], events: readonly StoredEvent[]): SessionOutcome[] {
   const byId = new Map(
-    metas.map((meta) => [meta.id, { meta, summary: null as SessionSummary | null, results: [] as RepResult[], calibrations: [] as MvcValue[] }]),
+    metas.map((meta) => [
+      meta.id,
+      { meta, summary: null as SessionSummary | null, summaries: [] as SessionSummary[], results: [] as RepResult[], calibrations: [] as MvcValue[] },
+    ]),
   );
   for (const e of events) {
     const o = byId.get(e.sessionId);
     if (!o) continue;
-    if (e.kind === 'summary') o.summary = e.data;
-    else if (e.kind === 'result') o.results.push(e.data);
+    if (e.kind === 'summary') {
+      o.summary = e.data;
+      o.summaries.push(e.data);
+    } else if (e.kind === 'result') o.results.push(e.data);
     else if (e.kind === 'calibration') o.calibrations.push(e.data);
   }
   return [...byId.values()].sort((a, b) => byNewest(a.meta, b.meta));

@@ -52,6 +52,7 @@ const SOURCE_NAMES = {
   bo1999: 'source.bo1999',
   laycock2001: 'source.laycock2001',
   perineometry: 'source.perineometry',
+  trainers: 'source.trainers',
 } as const satisfies Record<SourceDoc, MessageKey>;
 
 /** "Source: who. What it says." */

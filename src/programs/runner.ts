@@ -318,6 +318,7 @@ export class ProgramMachine {
       type: 'summary',
       summary: {
         programId: this.o.program.id,
+        params: this.o.params,
         completed,
         sets,
         session: summarize(this.results, mvc?.cmH2O ?? null),

@@ -50,7 +50,7 @@ export type ParamField = 'holdMs' | 'restMs' | 'reps' | 'sets';
 export type ParamBounds = { readonly [F in ParamField]: readonly [number, number] };
 
 /** A seed document (000–004, shared/seeds) or a clinical reference (shared/reference/protocols.md). */
-export type SourceDoc = '000' | '001' | '002' | '003' | '004' | 'bo1999' | 'laycock2001' | 'perineometry';
+export type SourceDoc = '000' | '001' | '002' | '003' | '004' | 'bo1999' | 'laycock2001' | 'perineometry' | 'trainers';
 
 /** Where a program's numbers come from: the document, and what it says (a catalog message). */
 export interface SourceRef {
@@ -174,6 +174,8 @@ export interface PerfectProfile {
 
 export interface SessionSummary {
   readonly programId: ProgramId;
+  /** What the program ran with (absent in sessions journaled before it was kept). */
+  readonly params?: ProgramParams;
   readonly completed: boolean;
   readonly sets: readonly BlockSummary[];
   readonly session: BlockSummary;

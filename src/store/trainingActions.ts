@@ -7,7 +7,6 @@ import type { Subscription } from 'rxjs';
 import type { BluetoothLike } from '../../protocol/gatt';
 import type { CueOutputs } from '../cues/outputs';
 import { getProgram } from '../programs/catalog';
-import { planSteps } from '../programs/plan';
 import type { ProgramCue, ProgramId, ProgramParams } from '../programs/types';
 import type { JournalOpener } from '../session/journalPort';
 import type { SimulatedSensor } from '../session/simulatedSensor';
@@ -16,7 +15,7 @@ import { initialLink } from '../session/types';
 import { connectionStore } from './connectionStore';
 import { canRemember } from '../ble/remembered';
 import { forgetRememberedProbe, loadRememberedProbe, rememberProbe } from './probeMemory';
-import { profileStore, rememberSession, selectProgram } from './profileStore';
+import { profileStore, selectProgram } from './profileStore';
 import { bindSession } from './sessionStore';
 
 export interface AppServices {
@@ -29,6 +28,10 @@ export interface AppServices {
   readonly onJournalChanged?: () => void;
   /** Loads the simulated sensor (default: its own chunk, fetched on first use). */
   readonly loadSimulatedSensor?: (search: string) => Promise<SimulatedSensor>;
+  /** A program ended with its summary, or the sensor was let go: the plan may have moved on. */
+  readonly onProgramDone?: () => void;
+  /** The MVC of the newest strength test (the journal's), for a new connection; null: none yet. */
+  readonly knownMvc?: () => number | null;
 }
 
 /**
@@ -70,23 +73,23 @@ export function createTrainingActions(services: AppServices): TrainingActions {
 
   function connect(bluetooth: BluetoothLike, simulated: boolean, follow: ((cue: ProgramCue) => void) | null, rememberedId?: string): void {
     disconnect();
-    const stored = profileStore.getState().mvc;
+    const stored = services.knownMvc?.() ?? null;
     const session = new TrainingSession({
       bluetooth,
       simulated,
-      mvc: stored ? { cmH2O: stored.cmH2O, source: 'test' } : null,
+      mvc: stored !== null ? { cmH2O: stored, source: 'test' } : null,
       cueOutputs: services.cueOutputs,
       probeCues: () => profileStore.getState().prefs.probeVibration,
       cueFollower: follow,
       journal: services.journal,
     });
     const binding = bindSession(session);
-    // A finished program is remembered for progression (and a strength test's MVC kept).
+    // A finished program is in the journal: the plan reads it from there.
     binding.add(
       session.program$.subscribe((run) => {
-        if (run.status !== 'done' || run.summary === null || run.params === null || remembered.has(run.summary)) return;
-        remembered.add(run.summary);
-        rememberSession(run.summary, run.params, planSteps(getProgram(run.summary.programId), run.params).length);
+        if (run.status !== 'done' || run.summary === null || ended.has(run.summary)) return;
+        ended.add(run.summary);
+        services.onProgramDone?.();
       }),
     );
     // The history follows: the session's row appears, its rep count grows, it ends.
@@ -119,7 +122,7 @@ export function createTrainingActions(services: AppServices): TrainingActions {
     current = { session, binding };
     void session.open(rememberedId);
   }
-  const remembered = new WeakSet<object>();
+  const ended = new WeakSet<object>();
   /** Counts simulated-sensor loads, so only the latest one connects. */
   let simulatedAttempt = 0;
 
@@ -130,6 +133,7 @@ export function createTrainingActions(services: AppServices): TrainingActions {
     current.binding.unsubscribe();
     current = null;
     services.onJournalChanged?.();
+    services.onProgramDone?.();
   }
 
   return {
@@ -175,8 +179,7 @@ export function createTrainingActions(services: AppServices): TrainingActions {
       current?.session.start(getProgram(selectedId), params);
     },
     continueProgram: (programId, params, fromStep) => {
-      selectProgram(programId);
-      profileStore.setState({ params });
+      selectProgram(programId, params);
       current?.session.start(getProgram(programId), params, fromStep);
     },
     pauseProgram: () => current?.session.pause(),

@@ -215,8 +215,9 @@ describe('journal', () => {
     expect(await Promise.all(writes)).not.toContain(false);
     const outcomes = await journal.listOutcomes();
     expect(outcomes.map((o) => o.meta.id)).toEqual([newer, older]);
-    expect(outcomes[0]).toMatchObject({ summary: null, results: [], calibrations: [calibration] });
+    expect(outcomes[0]).toMatchObject({ summary: null, summaries: [], results: [], calibrations: [calibration] });
     expect(outcomes[1].summary).toEqual(summary);
+    expect(outcomes[1].summaries).toEqual([summary]);
     expect(outcomes[1].results).toEqual([missed, { ...missed, cueIndex: 3 }]);
     expect(outcomes[1].calibrations).toEqual([]);
   });

@@ -2,10 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/messages';
 import { PROGRAMS, getProgram, sourceMessage, validateParams } from '../../src/programs/catalog';
 import { planSteps, resolveStep, rulesForStep } from '../../src/programs/plan';
-import { GOOD_SCORE, progressionFor, trainingWeek, type SessionRecord } from '../../src/programs/progression';
-import type { ProgramParams } from '../../src/programs/types';
-
-const DAY = 24 * 3600 * 1000;
 
 describe('program catalog', () => {
   it('has every program of the brief, each citing a source', () => {
@@ -112,44 +108,5 @@ describe('planSteps', () => {
     expect(resolveStep(steps[2], 7)).toMatchObject({ holdMs: 7000, restMs: 7000 });
     expect(resolveStep(steps[11], 7)).toMatchObject({ holdMs: 7000, restMs: 10_000 });
     expect(resolveStep(steps[2], 0).holdMs).toBe(2000);
-  });
-});
-
-describe('progression', () => {
-  const record = (params: ProgramParams, dateMs: number, averageScore: number, completion = 1): SessionRecord => ({
-    programId: 'strength',
-    dateMs,
-    params,
-    completion,
-    averageScore,
-  });
-  const level1 = { ...getProgram('strength').defaults, holdMs: 5000, restMs: 5000, reps: 8 };
-
-  it('starts shorter than the full program', () => {
-    expect(progressionFor('strength', 1, [])).toMatchObject({ holdMs: 4000, reps: 8 });
-    expect(progressionFor('strength', 10, [])).toMatchObject({ holdMs: 4000, reps: 8 });
-  });
-
-  it('moves up one level after a good session, as far as the week allows', () => {
-    expect(progressionFor('strength', 5, [record(level1, 1, GOOD_SCORE + 10)])).toMatchObject({ holdMs: 5000, reps: 10 });
-    expect(progressionFor('strength', 1, [record(level1, 1, 90)])).toMatchObject({ holdMs: 4000, reps: 8 });
-  });
-
-  it('holds the level after a poor or incomplete session', () => {
-    expect(progressionFor('strength', 5, [record(level1, 1, GOOD_SCORE - 1)])).toMatchObject({ holdMs: 5000, reps: 8 });
-    expect(progressionFor('strength', 5, [record(level1, 1, 90, 0.5)])).toMatchObject({ holdMs: 5000, reps: 8 });
-  });
-
-  it('adds the quick squeezes as the last step of the physiotherapy programme', () => {
-    const top = { ...getProgram('nff').defaults, holdMs: 8000, restMs: 16_000, reps: 12 };
-    const next = progressionFor('nff', 8, [{ programId: 'nff', dateMs: 1, params: top, completion: 1, averageScore: 80 }]);
-    expect(next).toMatchObject({ holdMs: 8000, reps: 12, flicks: 3 });
-  });
-
-  it('counts training weeks from the first session', () => {
-    expect(trainingWeek(null, 5)).toBe(1);
-    expect(trainingWeek(0, 6 * DAY)).toBe(1);
-    expect(trainingWeek(0, 7 * DAY)).toBe(2);
-    expect(trainingWeek(0, 30 * DAY)).toBe(5);
   });
 });

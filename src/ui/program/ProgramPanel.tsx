@@ -5,13 +5,15 @@ import { profileStore } from '../../store/profileStore';
 import { programStore } from '../../store/programStore';
 import { useActions } from '../actions';
 import type { HistoryStore } from '../../store/historyStore';
+import type { PlanStore } from '../../store/planStore';
 import { ContinueOffer } from './ContinueOffer';
+import { PlanToday } from './PlanToday';
 import { ProgramPicker } from './ProgramPicker';
 import { SafetyNotice } from './SafetyNotice';
 import './program.css';
 
-/** Today's training: the safety advice (once), the program and its numbers, and one big Start. */
-export function ProgramPanel({ history }: { history: HistoryStore }) {
+/** Today's training: the safety advice (once), the plan's sets and next program with its numbers, and one big Start. */
+export function ProgramPanel({ history, plan }: { history: HistoryStore; plan: PlanStore }) {
   const running = useStore(programStore, (s) => s.status === 'running');
   const acknowledged = useStore(profileStore, (s) => s.safetyAcknowledged);
   const { startProgram } = useActions();
@@ -22,7 +24,8 @@ export function ProgramPanel({ history }: { history: HistoryStore }) {
       <h2 id="program-heading">{t('program.heading')}</h2>
       {!acknowledged && <SafetyNotice />}
       {acknowledged && <ContinueOffer history={history} />}
-      <ProgramPicker disabled={running} />
+      <PlanToday plan={plan} />
+      <ProgramPicker disabled={running} plan={plan} />
       <div className="program-actions">
         {!running && (
           <button type="button" className="primary program-start" onClick={startProgram} disabled={!connected || !acknowledged}>

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useStore } from 'zustand';
 import { t } from '../../i18n/messages';
 import { PROGRAMS, getProgram, isProgramId, sourceMessage } from '../../programs/catalog';
-import { profileStore, selectProgram, setParam } from '../../store/profileStore';
+import type { PlanStore } from '../../store/planStore';
+import { profileStore, setParam } from '../../store/profileStore';
 import type { ParamField } from '../../programs/types';
 
 const FIELDS: readonly {
@@ -56,16 +57,15 @@ function ParamInput({ field, label, seconds, disabled }: (typeof FIELDS)[number]
 }
 
 /** Choose a program by name; adjust its numbers within safe bounds. */
-export function ProgramPicker({ disabled }: { disabled: boolean }) {
+export function ProgramPicker({ disabled, plan }: { disabled: boolean; plan: PlanStore }) {
   const selectedId = useStore(profileStore, (s) => s.selectedId);
-  const week = useStore(profileStore, (s) => s.week);
-  const mvc = useStore(profileStore, (s) => s.mvc);
+  const mvc = useStore(plan.store, (s) => s.plan?.mvc ?? null);
   const program = getProgram(selectedId);
 
   return (
     <div className="program-picker">
       <label htmlFor="program-select">{t('program.choose')}</label>
-      <select id="program-select" value={selectedId} disabled={disabled} onChange={(e) => isProgramId(e.target.value) && selectProgram(e.target.value)}>
+      <select id="program-select" value={selectedId} disabled={disabled} onChange={(e) => isProgramId(e.target.value) && plan.choose(e.target.value)}>
         {PROGRAMS.map((p) => (
           <option key={p.id} value={p.id}>
             {t(`program.${p.id}.name`)}
@@ -74,14 +74,11 @@ export function ProgramPicker({ disabled }: { disabled: boolean }) {
       </select>
       <p className="program-how">{t(`program.${selectedId}.how`)}</p>
       {program.bounds ? (
-        <>
-          <div className="params">
-            {FIELDS.map((f) => (
-              <ParamInput key={f.field} {...f} disabled={disabled} />
-            ))}
-          </div>
-          <p className="hint">{t('program.week', { week })}</p>
-        </>
+        <div className="params">
+          {FIELDS.map((f) => (
+            <ParamInput key={f.field} {...f} disabled={disabled} />
+          ))}
+        </div>
       ) : (
         <p className="hint">{t('program.fixed')}</p>
       )}

@@ -1,10 +1,10 @@
 import { useStore } from 'zustand';
 import { t } from '../../i18n/messages';
-import { profileStore } from '../../store/profileStore';
+import type { PlanStore } from '../../store/planStore';
 
-/** The last session's verdict, in one line. */
-export function LastSession() {
-  const last = useStore(profileStore, (s) => s.history.at(-1) ?? null);
+/** The last program's verdict, in one line (from the journal, through the plan). */
+export function LastSession({ plan }: { plan: PlanStore }) {
+  const last = useStore(plan.store, (s) => s.plan?.last ?? null);
   if (last === null) return null;
   const program = t(`program.${last.programId}.name`);
   const done = Math.round(last.completion * 100);

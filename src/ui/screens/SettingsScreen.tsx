@@ -1,8 +1,9 @@
 import { t } from '../../i18n/messages';
 import { CueToggles } from '../program/CueToggles';
+import { ReminderSettings } from '../ReminderSettings';
 import { ScreenHeading } from './ScreenHeading';
 
-/** Cues, what the numbers mean, and where the data lives. */
+/** Cues, reminders, what the numbers mean, and where the data lives. */
 export function SettingsScreen() {
   return (
     <main className="screen screen-settings" aria-labelledby="settings-heading">
@@ -10,6 +11,10 @@ export function SettingsScreen() {
       <section aria-labelledby="settings-cues">
         <h2 id="settings-cues">{t('settings.cues')}</h2>
         <CueToggles />
+      </section>
+      <section aria-labelledby="settings-reminders">
+        <h2 id="settings-reminders">{t('reminders.heading')}</h2>
+        <ReminderSettings />
       </section>
       <section aria-labelledby="settings-units">
         <h2 id="settings-units">{t('settings.units')}</h2>

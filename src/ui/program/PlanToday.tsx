@@ -1,0 +1,34 @@
+import { useStore } from 'zustand';
+import { t, type Message } from '../../i18n/messages';
+import { sourceMessage } from '../../programs/catalog';
+import { setsLeftMessage } from '../../programs/trainingPlan';
+import type { PlanStore } from '../../store/planStore';
+
+const plural = new Intl.PluralRules(undefined);
+const select = (n: number) => plural.select(n);
+
+/** Today's training from the plan: sets left, what Start runs and why, and when to see a physiotherapist. */
+export function PlanToday({ plan }: { plan: PlanStore }) {
+  const today = useStore(plan.store, (s) => s.plan);
+  if (today === null) return null;
+  const notes = [today.maintenance, today.heldBack, today.physio].filter((m): m is Message => m !== null);
+  return (
+    <div className="plan-today" role="group" aria-label={t('plan.label')}>
+      <p className="plan-sets">{t(setsLeftMessage(today.sets, select))}</p>
+      <p className="plan-next">{t(today.next.why)}</p>
+      {notes.map((m) => (
+        <p key={m.key} className={m.key === 'plan.physio' ? 'plan-note plan-physio' : 'plan-note'}>
+          {t(m)}
+        </p>
+      ))}
+      <details className="plan-sources">
+        <summary>{t('plan.sources')}</summary>
+        <ul>
+          {today.sources.map((s) => (
+            <li key={s.cite}>{t(sourceMessage(s))}</li>
+          ))}
+        </ul>
+      </details>
+    </div>
+  );
+}
