@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { t } from '../i18n/messages';
 import type { HistoryStore, SessionItem } from '../store/historyStore';
-import { openSession, sessionDetailStore } from '../store/progressStore';
+import { openSession, sessionDetailStore } from '../store/sessionDetailStore';
 import './history.css';
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });

@@ -12,7 +12,8 @@ function valueOf(measures: readonly ReportMeasure[], id: MeasureId): number | nu
   return typeof v === 'number' ? v : null;
 }
 
-describe('report measures of a PERFECT assessment, through the detection pipeline', () => {
+// Minutes of virtual squeezing per test: slow on a busy machine.
+describe('report measures of a PERFECT assessment, through the detection pipeline', { timeout: 30_000 }, () => {
   for (const seed of [201, 202, 203]) {
     it(`seed ${seed}: every Glazer-style measure the data has, within what the virtual user did`, () => {
       const { outcome, recording } = simulatedSession(seed, 'perfect', NOW - DAY_MS, { coach: { mvcCmH2O: 35 } });
@@ -71,7 +72,7 @@ describe('report measures of a PERFECT assessment, through the detection pipelin
   });
 });
 
-describe('the report', () => {
+describe('the report', { timeout: 30_000 }, () => {
   it('measures the latest PERFECT assessment, counts faults by kind and training days, and sums up', () => {
     const perfect = simulatedSession(206, 'perfect', NOW - 2 * DAY_MS, { coach: { mvcCmH2O: 33 } });
     // Later training, with a squeeze held too short and one strained.

@@ -30,7 +30,8 @@ describe('endurance: seconds above a level, from the rep measures', () => {
   });
 });
 
-describe('progress over weeks, through the detection pipeline', () => {
+// Minutes of virtual squeezing per test: slow on a busy machine.
+describe('progress over weeks, through the detection pipeline', { timeout: 30_000 }, () => {
   // A user getting stronger: 22 cmH2O in week 1, 31 in week 6; a strength test and a training set each time.
   for (const seed of [101, 102, 103]) {
     it(`seed ${seed}: the strongest squeeze follows the strength tests, and the summary says so in words`, () => {

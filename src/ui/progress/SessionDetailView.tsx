@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import { t } from '../../i18n/messages';
 import { getProgram } from '../../programs/catalog';
 import { summaryHeadline } from '../../programs/summary';
-import { closeSession, sessionDetailStore } from '../../store/progressStore';
+import { closeSession, sessionDetailStore } from '../../store/sessionDetailStore';
 import { RepResultList } from '../program/RepResults';
 import { SessionCurve } from './SessionCurve';
 import './progress.css';

@@ -2,7 +2,7 @@ import { lazy, Suspense } from 'react';
 import { useStore } from 'zustand';
 import { t } from '../../i18n/messages';
 import type { HistoryStore } from '../../store/historyStore';
-import { sessionDetailStore } from '../../store/progressStore';
+import { sessionDetailStore } from '../../store/sessionDetailStore';
 import { SessionHistory } from '../SessionHistory';
 import { ScreenHeading } from './ScreenHeading';
 
