@@ -70,6 +70,14 @@ module.exports = {
       to: { path: src('ble', 'session', 'store', 'ui', 'journal') },
     },
     {
+      name: 'progress-is-pure',
+      severity: 'error',
+      comment:
+        'src/progress computes progress and the report from what the journal keeps: pure functions over its outcomes, so the screens, the report and the tests compute the same; it must not know Bluetooth, sessions, stores or the UI.',
+      from: { path: '^src/progress/' },
+      to: { path: src('ble', 'session', 'store', 'ui', 'cues') },
+    },
+    {
       name: 'cues-below-session-and-ui',
       severity: 'error',
       comment: 'src/cues turns a program step into sound, speech and vibration; it is driven by the session and the UI, not the other way round.',

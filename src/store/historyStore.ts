@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Journal, JournalProblemKey } from '../journal/journal';
+import type { Journal, JournalProblemKey, LoadedSession, SessionOutcome } from '../journal/journal';
 import type { SessionStatus } from '../journal/schema';
 import type { Recording } from '../recording/csv';
 import { saveRecording } from '../recording/download';
@@ -45,6 +45,10 @@ export interface HistoryStore {
   saveAsCsv(id: string): Promise<boolean>;
   /** The offer to continue this session's program is taken or declined: it is not made again. */
   settleResume(id: string): Promise<void>;
+  /** Every session with what it came to (for progress and the report), newest first. */
+  listOutcomes(): Promise<SessionOutcome[]>;
+  /** One session with its samples and events; null when it cannot be read. */
+  loadSession(id: string): Promise<LoadedSession | null>;
 }
 
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -97,6 +101,8 @@ export function createHistoryStore(journal: Journal, save: (recording: Recording
       return gone;
     },
     loadRecording,
+    listOutcomes: () => journal.listOutcomes(),
+    loadSession: (id) => journal.loadSession(id),
     async settleResume(id) {
       await journal.updateSession(id, { resume: null });
       store.setState((s) => ({ items: s.items.map((i) => (i.id === id ? { ...i, resume: null } : i)) }));

@@ -2,7 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import { programStore } from './programStore';
 
 /** The app's screens, one purpose each. */
-export type Screen = 'home' | 'train' | 'results' | 'history' | 'settings';
+export type Screen = 'home' | 'train' | 'results' | 'history' | 'settings' | 'progress' | 'report';
 
 export const screenStore = createStore<{ screen: Screen }>(() => ({ screen: 'home' }));
 

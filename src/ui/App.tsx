@@ -1,4 +1,6 @@
+import { lazy, Suspense } from 'react';
 import { useStore } from 'zustand';
+import { t } from '../i18n/messages';
 import type { HistoryStore } from '../store/historyStore';
 import type { PlanStore } from '../store/planStore';
 import { screenStore } from '../store/screenStore';
@@ -10,6 +12,11 @@ import { TrainScreen } from './screens/TrainScreen';
 import { UpdatePrompt } from './UpdatePrompt';
 import './screens/screens.css';
 
+// Loaded when first opened, so they do not weigh on the first load.
+const ProgressScreen = lazy(() => import('./progress/ProgressScreen'));
+const ReportScreen = lazy(() => import('./progress/ReportScreen'));
+const loading = <p role="status">{t('progress.loading')}</p>;
+
 /** One screen at a time; the training screen has the whole phone to itself. */
 export function App({ bluetoothAvailable, history, plan }: { bluetoothAvailable: boolean; history: HistoryStore; plan: PlanStore }) {
   const screen = useStore(screenStore, (s) => s.screen);
@@ -20,6 +27,9 @@ export function App({ bluetoothAvailable, history, plan }: { bluetoothAvailable:
       {screen === 'results' && <ResultsScreen />}
       {screen === 'history' && <HistoryScreen history={history} />}
       {screen === 'settings' && <SettingsScreen />}
+      {(screen === 'progress' || screen === 'report') && (
+        <Suspense fallback={loading}>{screen === 'progress' ? <ProgressScreen history={history} /> : <ReportScreen history={history} />}</Suspense>
+      )}
       {screen === 'home' && <HomeScreen bluetoothAvailable={bluetoothAvailable} history={history} plan={plan} />}
       {screen !== 'train' && <NavBar />}
       <Announcer />

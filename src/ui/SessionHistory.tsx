@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { t } from '../i18n/messages';
 import type { HistoryStore, SessionItem } from '../store/historyStore';
+import { openSession, sessionDetailStore } from '../store/sessionDetailStore';
 import './history.css';
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -16,6 +17,11 @@ function SessionLine({ item, history }: { item: SessionItem; history: HistorySto
   const notice = useStore(history.store, (s) => (s.notice?.id === item.id ? s.notice.key : null));
   const date = new Date(item.startedAtMs);
   const label = when.format(date);
+  const open = useRef<HTMLButtonElement>(null);
+  // Back from this session: the focus returns to where it was opened.
+  useEffect(() => {
+    if (sessionDetailStore.getState().lastOpenedId === item.id) open.current?.focus();
+  }, [item.id]);
   return (
     <li>
       <p className="session-what">
@@ -37,6 +43,9 @@ function SessionLine({ item, history }: { item: SessionItem; history: HistorySto
         </div>
       ) : (
         <div className="session-actions">
+          <button ref={open} type="button" aria-label={t('session.openLabel', { when: label })} onClick={() => void openSession(history, item.id)}>
+            {t('session.open')}
+          </button>
           <button type="button" aria-label={t('history.saveLabel', { when: label })} onClick={() => void history.saveAsCsv(item.id)}>
             {t('history.save')}
           </button>
@@ -56,7 +65,7 @@ function SessionLine({ item, history }: { item: SessionItem; history: HistorySto
   );
 }
 
-/** Every session kept on this device, newest first: save one as CSV, or delete it. */
+/** Every session kept on this device, newest first: open one, save it as CSV, or delete it. */
 export function SessionHistory({ history }: { history: HistoryStore }) {
   const items = useStore(history.store, (s) => s.items);
   const loaded = useStore(history.store, (s) => s.loaded);

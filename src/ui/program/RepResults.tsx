@@ -36,12 +36,8 @@ function ResultItem({ result, assessment }: { result: RepResult; assessment: boo
   );
 }
 
-/** One line per rep, newest last, as soon as the rep has ended. */
-export function RepResults() {
-  const results = useStore(programStore, (s) => s.results);
-  const programId = useStore(programStore, (s) => s.programId);
-  if (results.length === 0) return null;
-  const assessment = programId !== null && getProgram(programId).kind === 'assessment';
+/** The rep results of a set: one line per squeeze cue (and per extra squeeze), in order. */
+export function RepResultList({ results, assessment }: { results: readonly RepResult[]; assessment: boolean }) {
   return (
     <div className="rep-results">
       <h3 id="rep-results-heading">{t('results.heading')}</h3>
@@ -52,4 +48,12 @@ export function RepResults() {
       </ol>
     </div>
   );
+}
+
+/** One line per rep, newest last, as soon as the rep has ended. */
+export function RepResults() {
+  const results = useStore(programStore, (s) => s.results);
+  const programId = useStore(programStore, (s) => s.programId);
+  if (results.length === 0) return null;
+  return <RepResultList results={results} assessment={programId !== null && getProgram(programId).kind === 'assessment'} />;
 }

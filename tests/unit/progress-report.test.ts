@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { t } from '../../src/i18n/messages';
+import { buildReport, reportMeasures, reportSession, type MeasureId, type ReportMeasure } from '../../src/progress/report';
+import { DAY_MS, simulatedSession } from '../fixtures/simulatedOutcomes';
+
+const NOW = new Date(2026, 0, 7, 12, 0).getTime();
+
+/** The number in a measure's value. */
+function valueOf(measures: readonly ReportMeasure[], id: MeasureId): number | null {
+  const m = measures.find((x) => x.id === id);
+  const v = m?.value.params?.value;
+  return typeof v === 'number' ? v : null;
+}
+
+// Minutes of virtual squeezing per test: slow on a busy machine.
+describe('report measures of a PERFECT assessment, through the detection pipeline', { timeout: 30_000 }, () => {
+  for (const seed of [201, 202, 203]) {
+    it(`seed ${seed}: every Glazer-style measure the data has, within what the virtual user did`, () => {
+      const { outcome, recording } = simulatedSession(seed, 'perfect', NOW - DAY_MS, { coach: { mvcCmH2O: 35 } });
+      const m = reportMeasures(outcome, recording);
+      expect(m.map((x) => x.id)).toEqual([
+        'restLevel',
+        'restVariability',
+        'quickPeak',
+        'riseTime',
+        'releaseTime',
+        'holdMean',
+        'holdSteadiness',
+        'enduranceDecline',
+        'repetitionFatigue',
+      ]);
+      const power = outcome.summary?.perfect?.powerCmH2O ?? 0;
+      // Rest: the level the pipeline measured the reps against, and a small spread (breathing, noise).
+      const baselines = outcome.results.flatMap((r) => (r.kind === 'rep' ? [r.rep.baselineCmH2O] : []));
+      expect(valueOf(m, 'restLevel')).toBeGreaterThan(Math.min(...baselines) - 2);
+      expect(valueOf(m, 'restLevel')).toBeLessThan(Math.max(...baselines) + 2);
+      expect(valueOf(m, 'restVariability')).toBeGreaterThan(0);
+      expect(valueOf(m, 'restVariability')).toBeLessThan(2);
+      // Quick squeezes reach at least half the power (the virtual user does them all, F = 10).
+      expect(valueOf(m, 'quickPeak')).toBeGreaterThan(0.5 * power);
+      expect(valueOf(m, 'riseTime')).toBeGreaterThan(0.05);
+      expect(valueOf(m, 'riseTime')).toBeLessThan(1.5);
+      expect(valueOf(m, 'releaseTime')).toBeGreaterThan(0);
+      expect(valueOf(m, 'releaseTime')).toBeLessThan(4);
+      // A hold's plateau is below the strongest peak, and well above half the power.
+      const strongest = Math.max(...outcome.results.flatMap((r) => (r.kind === 'rep' ? [r.rep.peakCmH2O] : [])));
+      expect(valueOf(m, 'holdMean')).toBeGreaterThan(0.5 * power);
+      expect(valueOf(m, 'holdMean')).toBeLessThan(strongest);
+      expect(valueOf(m, 'holdSteadiness')).toBeLessThan(25);
+      expect(valueOf(m, 'enduranceDecline')).toBeGreaterThanOrEqual(0);
+      expect(valueOf(m, 'enduranceDecline')).toBeLessThan(50);
+      expect(Math.abs(valueOf(m, 'repetitionFatigue') ?? 100)).toBeLessThan(50);
+      // Each measure reads as a value with its unit.
+      for (const x of m) expect(t(x.value)).toMatch(/^-?\d+(\.\d)? (cmH2O|s|%)$/);
+    });
+  }
+
+  it('without the recording, rest variability and hold mean are left out, the rest level comes from the reps', () => {
+    const { outcome } = simulatedSession(204, 'perfect', NOW, { coach: { mvcCmH2O: 30 } });
+    const ids = reportMeasures(outcome, null).map((x) => x.id);
+    expect(ids).not.toContain('restVariability');
+    expect(ids).not.toContain('holdMean');
+    expect(ids).toContain('restLevel');
+  });
+
+  it('a strength set has no quick squeezes and no PERFECT repetitions: those measures are left out', () => {
+    const { outcome, recording } = simulatedSession(205, 'strength', NOW, { params: { reps: 4 } });
+    const ids = reportMeasures(outcome, recording).map((x) => x.id);
+    expect(ids).not.toContain('quickPeak');
+    expect(ids).not.toContain('repetitionFatigue');
+    expect(ids).toContain('holdMean');
+  });
+});
+
+describe('the report', { timeout: 30_000 }, () => {
+  it('measures the latest PERFECT assessment, counts faults by kind and training days, and sums up', () => {
+    const perfect = simulatedSession(206, 'perfect', NOW - 2 * DAY_MS, { coach: { mvcCmH2O: 33 } });
+    // Later training, with a squeeze held too short and one strained.
+    const strength = simulatedSession(207, 'strength', NOW - DAY_MS, { coach: { mistakes: { 1: 'short_hold', 2: 'straining' } }, params: { reps: 4 } });
+    const outcomes = [strength.outcome, perfect.outcome];
+    expect(reportSession(outcomes)).toBe(perfect.outcome);
+    const report = buildReport(outcomes, perfect.recording, NOW);
+    expect(report.perfect?.profile).toEqual(perfect.outcome.summary?.perfect);
+    expect(report.assessment).toEqual({ id: perfect.outcome.meta.id, atMs: NOW - 2 * DAY_MS, programId: 'perfect' });
+    expect(report.measures.length).toBeGreaterThanOrEqual(8);
+    const faults = Object.fromEntries(report.faults.map((f) => [f.code, f.count]));
+    expect(faults.short_hold).toBeGreaterThanOrEqual(1);
+    expect(faults.straining).toBeGreaterThanOrEqual(1);
+    // Most frequent first.
+    expect(report.faults.map((f) => f.count)).toEqual([...report.faults.map((f) => f.count)].sort((a, b) => b - a));
+    expect(t(report.adherenceSummary)).toMatch(/^Training sets done: 1, on 1 of the last \d+ days\.$/);
+    expect(report.weeks.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('with no session at all: no PERFECT profile, no measures, and the summary says how progress will show', () => {
+    const report = buildReport([], null, NOW);
+    expect(report).toMatchObject({ perfect: null, assessment: null, measures: [], faults: [] });
+    expect(report.summary.key).toBe('progress.summary.none');
+  });
+});
