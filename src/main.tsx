@@ -4,6 +4,7 @@ import { createCueOutputs } from './cues/outputs';
 import { setLocale } from './i18n/messages';
 import { openJournal, requestPersistence } from './journal/journal';
 import { journalOpener } from './session/journaling';
+import { createDataActions } from './store/dataStore';
 import { createHistoryStore } from './store/historyStore';
 import { profileStore, selectProgram } from './store/profileStore';
 import { followProgram } from './store/screenStore';
@@ -30,6 +31,8 @@ async function start(): Promise<void> {
     search: location.search,
     onJournalChanged: () => void history.refresh(),
   });
+  // Deleting everything ends the session being recorded first, so nothing is written after it.
+  const data = createDataActions({ journal, history, stopRecording: () => actions.disconnect() });
   // Leaving mid-set asks first; what was measured is in the journal either way.
   window.addEventListener('beforeunload', (event) => {
     if (actions.isTraining()) event.preventDefault();
@@ -39,7 +42,7 @@ async function start(): Promise<void> {
     createRoot(root).render(
       <StrictMode>
         <ActionsContext.Provider value={actions}>
-          <App bluetoothAvailable={navigator.bluetooth !== undefined} history={history} />
+          <App bluetoothAvailable={navigator.bluetooth !== undefined} history={history} data={data} />
         </ActionsContext.Provider>
       </StrictMode>,
     );

@@ -133,3 +133,18 @@ export function rememberSession(summary: SessionSummary, params: ProgramParams, 
     ...(measured !== null ? { mvc: { cmH2O: measured, dateMs } } : {}),
   });
 }
+
+/**
+ * Reads the settings again from storage, after an import restored them or a deletion removed
+ * them (with nothing stored: the defaults). The selected program's parameters follow.
+ */
+export function reloadProfile(nowMs = Date.now()): void {
+  profileStore.setState(loadPersisted());
+  selectProgram(profileStore.getState().selectedId, nowMs);
+}
+
+/** Back to a first visit's settings (no MVC, default cues, no history); saved as such. */
+export function resetProfile(nowMs = Date.now()): void {
+  profileStore.setState({ mvc: null, prefs: DEFAULT_PREFS, safetyAcknowledged: false, history: [] });
+  selectProgram(profileStore.getState().selectedId, nowMs);
+}

@@ -1,4 +1,5 @@
 import { useStore } from 'zustand';
+import type { DataActions } from '../store/dataStore';
 import type { HistoryStore } from '../store/historyStore';
 import { screenStore } from '../store/screenStore';
 import { Announcer } from './Announcer';
@@ -11,14 +12,14 @@ import { TrainScreen } from './screens/TrainScreen';
 import './screens/screens.css';
 
 /** One screen at a time; the training screen has the whole phone to itself. */
-export function App({ bluetoothAvailable, history }: { bluetoothAvailable: boolean; history: HistoryStore }) {
+export function App({ bluetoothAvailable, history, data }: { bluetoothAvailable: boolean; history: HistoryStore; data: DataActions }) {
   const screen = useStore(screenStore, (s) => s.screen);
   return (
     <div className={`app app-${screen}`}>
       {screen === 'train' && <TrainScreen />}
       {screen === 'results' && <ResultsScreen />}
       {screen === 'history' && <HistoryScreen history={history} />}
-      {screen === 'settings' && <SettingsScreen />}
+      {screen === 'settings' && <SettingsScreen data={data} />}
       {screen === 'home' && <HomeScreen bluetoothAvailable={bluetoothAvailable} history={history} />}
       {screen !== 'train' && <NavBar />}
       <Announcer />

@@ -1,9 +1,11 @@
 import { t } from '../../i18n/messages';
+import type { DataActions } from '../../store/dataStore';
+import { DataSection } from '../DataSection';
 import { CueToggles } from '../program/CueToggles';
 import { ScreenHeading } from './ScreenHeading';
 
 /** Cues, what the numbers mean, and where the data lives. */
-export function SettingsScreen() {
+export function SettingsScreen({ data }: { data: DataActions }) {
   return (
     <main className="screen screen-settings" aria-labelledby="settings-heading">
       <ScreenHeading id="settings-heading">{t('settings.heading')}</ScreenHeading>
@@ -16,10 +18,7 @@ export function SettingsScreen() {
         <p>{t('units.cmH2O')}</p>
         <p>{t('settings.unitsCounts')}</p>
       </section>
-      <section aria-labelledby="settings-data">
-        <h2 id="settings-data">{t('settings.data')}</h2>
-        <p>{t('settings.dataText')}</p>
-      </section>
+      <DataSection data={data} />
     </main>
   );
 }
