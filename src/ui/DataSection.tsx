@@ -31,7 +31,8 @@ export function DataSection({ data }: { data: DataActions }) {
       <p>{t('data.fileContents')}</p>
       <p className="data-intimate">{t('data.intimate')}</p>
       <div className="data-actions">
-        <button type="button" disabled={busy !== null} onClick={() => void data.exportAll()}>
+        {/* aria-disabled, not disabled: a disabled button loses the keyboard focus (the store ignores a second action meanwhile). */}
+        <button type="button" aria-disabled={busy !== null} onClick={() => void data.exportAll()}>
           {t('data.export')}
         </button>
         <label className="file-button" data-disabled={busy !== null}>
@@ -39,7 +40,6 @@ export function DataSection({ data }: { data: DataActions }) {
             type="file"
             accept=".json,application/json"
             className="visually-hidden"
-            disabled={busy !== null}
             onChange={(event) => {
               const file = event.currentTarget.files?.[0];
               // Cleared, so choosing the same file again imports it again.
@@ -49,7 +49,7 @@ export function DataSection({ data }: { data: DataActions }) {
           />
           {t('data.import')}
         </label>
-        <button type="button" className="danger" ref={opener} disabled={busy !== null} onClick={openDialog}>
+        <button type="button" className="danger" ref={opener} aria-disabled={busy !== null} onClick={() => busy === null && openDialog()}>
           {t('data.delete')}
         </button>
       </div>
