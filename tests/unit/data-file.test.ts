@@ -7,6 +7,7 @@ import type { JournalEvent } from '../../src/journal/schema';
 import type { BlockSummary, RepResult, SessionSummary } from '../../src/programs/types';
 import { createDataActions, type DataOutcome } from '../../src/store/dataStore';
 import { createHistoryStore } from '../../src/store/historyStore';
+import { dataOutcomeText, isDataProblem } from '../../src/ui/dataText';
 import { openTestJournal } from '../fixtures/journals';
 import { measuredRep } from '../fixtures/reps';
 import { stream, userWith } from '../fixtures/simulate';
@@ -386,5 +387,34 @@ describe('your data (export, delete all, import)', () => {
     await data.importFile(new Blob(['not a data file']));
     expect(outcome()).toEqual({ kind: 'importRefused', problem: { kind: 'notDataFile' } });
     expect(await snapshot(journal)).toEqual(before);
+  });
+});
+
+describe('reading and reporting', () => {
+  it('splits a stream into lines wherever its reads end, characters of several bytes included', async () => {
+    const text = 'første linje\r\n{"navn":"Bø – øvelse"}\n\nsiste';
+    const encoded = new TextEncoder().encode(text);
+    for (const size of [1, 2, 3, 7, encoded.length]) {
+      const stream = new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let i = 0; i < encoded.length; i += size) controller.enqueue(encoded.slice(i, i + size));
+          controller.close();
+        },
+      });
+      const lines: string[] = [];
+      for await (const line of linesOf(stream)) lines.push(line);
+      expect(lines, `reads of ${size} bytes`).toEqual(['første linje\r', '{"navn":"Bø – øvelse"}', '', 'siste']);
+    }
+  });
+
+  it('says in plain words what an import did', () => {
+    const imported = { kind: 'imported', added: 3, present: 1, skipped: 2, complete: false, settingsRestored: true } as const;
+    expect(dataOutcomeText(imported)).toBe(
+      '3 sessions imported. 1 session was already here and was kept as it is. 2 sessions could not be read and were skipped. ' +
+        'The file ends early or has sessions missing: it was probably not copied completely. Your settings from the file were restored.',
+    );
+    expect(dataOutcomeText({ ...imported, added: 1, present: 0, skipped: 0, complete: true, settingsRestored: false })).toBe('1 session imported.');
+    expect(isDataProblem(imported)).toBe(true);
+    expect(dataOutcomeText({ kind: 'importRefused', problem: { kind: 'newerVersion', version: 3 } })).toContain('(file version 3)');
   });
 });
