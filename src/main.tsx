@@ -5,6 +5,7 @@ import { createCueOutputs } from './cues/outputs';
 import { setLocale } from './i18n/messages';
 import { openJournal, requestPersistence } from './journal/journal';
 import { journalOpener } from './session/journaling';
+import { createDataActions } from './store/dataStore';
 import { createHistoryStore } from './store/historyStore';
 import { createPlanStore, knownMvc } from './store/planStore';
 import { profileStore } from './store/profileStore';
@@ -38,6 +39,8 @@ async function start(): Promise<void> {
     onProgramDone: () => setTimeout(() => void plan.refresh(), 0),
     knownMvc: () => knownMvc(plan),
   });
+  // Deleting everything ends the session being recorded first, so nothing is written after it.
+  const data = createDataActions({ journal, history, stopRecording: () => actions.disconnect(), onDataChanged: () => void plan.refresh() });
   // Leaving mid-set asks first; what was measured is in the journal either way.
   window.addEventListener('beforeunload', (event) => {
     if (actions.isTraining()) event.preventDefault();
@@ -57,7 +60,7 @@ async function start(): Promise<void> {
     createRoot(root).render(
       <StrictMode>
         <ActionsContext.Provider value={actions}>
-          <App bluetoothAvailable={navigator.bluetooth !== undefined} history={history} plan={plan} />
+          <App bluetoothAvailable={navigator.bluetooth !== undefined} history={history} plan={plan} data={data} />
         </ActionsContext.Provider>
       </StrictMode>,
     );

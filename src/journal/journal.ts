@@ -72,6 +72,28 @@ export interface LoadedSession {
   readonly events: readonly StoredEvent[];
 }
 
+/** A session whole, as the data file carries it: its row, its samples in seq order, its events in written order. */
+export interface SessionData {
+  readonly meta: SessionMeta;
+  readonly chunks: readonly JournalChunk[];
+  readonly events: readonly JournalEvent[];
+}
+
+/** One session read for export; data null: it could not be read (reported). */
+export interface ExportedSession {
+  readonly id: string;
+  readonly data: SessionData | null;
+}
+
+export interface ImportOutcome {
+  /** Sessions written. */
+  readonly added: number;
+  /** Sessions whose id was already here: the one here is kept, untouched. */
+  readonly present: number;
+  /** False: a write failed (reported); what this import had added was removed again. */
+  readonly ok: boolean;
+}
+
 export interface Journal {
   /** False for the journal that keeps nothing (IndexedDB unavailable). */
   readonly persistent: boolean;
@@ -98,6 +120,17 @@ export interface Journal {
   deleteSession(sessionId: string): Promise<boolean>;
   /** At startup: sessions still 'active' (the app died) become 'interrupted'; returns them, newest first. */
   markInterrupted(): Promise<SessionMeta[]>;
+  /** Every session with its samples and events, newest first, one at a time (so months of data never sit in memory at once). */
+  exportSessions(): AsyncGenerator<ExportedSession>;
+  /**
+   * Adds sessions, each in one transaction (whole or not at all). A session whose id is here
+   * already is left as it is; 'active' ones become 'interrupted' (they are not running here).
+   * When a write fails the sessions this call added are removed again, so the journal is as it was;
+   * the same when `sessions` throws (then this rejects with its error).
+   */
+  importSessions(sessions: AsyncIterable<SessionData> | Iterable<SessionData>): Promise<ImportOutcome>;
+  /** Removes every session, sample and event in one transaction; sessions still recording write nothing more. */
+  deleteAll(): Promise<boolean>;
   close(): void;
 }
 
@@ -234,6 +267,17 @@ class MemoryOnlyJournal implements Journal {
 
   markInterrupted(): Promise<SessionMeta[]> {
     return Promise.resolve([]);
+  }
+
+  /** Nothing is kept, so nothing to export. */
+  async *exportSessions(): AsyncGenerator<ExportedSession> {}
+
+  importSessions(): Promise<ImportOutcome> {
+    return Promise.resolve({ added: 0, present: 0, ok: false });
+  }
+
+  deleteAll(): Promise<boolean> {
+    return Promise.resolve(true);
   }
 
   close(): void {}
@@ -425,8 +469,106 @@ class IdbJournal implements Journal {
     return marked.sort(byNewest);
   }
 
+  async *exportSessions(): AsyncGenerator<ExportedSession> {
+    for (const { id } of await this.listSessions()) yield { id, data: await this.readSessionData(id) };
+  }
+
+  async importSessions(sessions: AsyncIterable<SessionData> | Iterable<SessionData>): Promise<ImportOutcome> {
+    const added: string[] = [];
+    let present = 0;
+    try {
+      for await (const session of sessions) {
+        let wrote: boolean;
+        try {
+          wrote = await this.importSession(session);
+        } catch (e) {
+          this.reporter.report({ key: problemKey(e), sessionId: null, detail: describe(e) });
+          await this.removeSessions(added);
+          return { added: 0, present, ok: false };
+        }
+        if (wrote) added.push(session.meta.id);
+        else present++;
+      }
+    } catch (e) {
+      // The source failed (a file that can no longer be read): take back what it gave, and say so.
+      await this.removeSessions(added);
+      throw e;
+    }
+    return { added: added.length, present, ok: true };
+  }
+
+  async deleteAll(): Promise<boolean> {
+    // A session still recording would otherwise write samples under a row that is gone.
+    for (const id of this.live) this.failed.add(id);
+    this.live.clear();
+    this.nextSeq.clear();
+    try {
+      const tx = guarded(this.db.transaction(['sessions', 'chunks', 'events'], 'readwrite'));
+      await Promise.all([tx.objectStore('sessions').clear(), tx.objectStore('chunks').clear(), tx.objectStore('events').clear(), tx.done]);
+      return true;
+    } catch (e) {
+      this.reporter.report({ key: problemKey(e), sessionId: null, detail: describe(e) });
+      return false;
+    }
+  }
+
   close(): void {
     this.db.close();
+  }
+
+  /** A session's row, chunks and events as stored (events without their keys); null when it cannot be read. */
+  private async readSessionData(sessionId: string): Promise<SessionData | null> {
+    try {
+      const tx = guarded(this.db.transaction(['sessions', 'chunks', 'events'], 'readonly'));
+      const [meta, chunks, events] = await Promise.all([
+        tx.objectStore('sessions').get(sessionId),
+        tx.objectStore('chunks').getAll(chunkRange(sessionId)),
+        tx.objectStore('events').index('bySession').getAll(sessionId),
+        tx.done,
+      ]);
+      if (!meta) return null;
+      return {
+        meta,
+        chunks: chunks.map(({ t, p, ref }) => ({ t, p, ref })),
+        events: events.map(({ id: _id, sessionId: _session, ...event }) => event),
+      };
+    } catch (e) {
+      this.reporter.report({ key: problemKey(e), sessionId, detail: describe(e) });
+      return null;
+    }
+  }
+
+  /** One session in one transaction; false (nothing written) when its id is here already. Rejects when the write fails. */
+  private async importSession({ meta, chunks, events }: SessionData): Promise<boolean> {
+    const tx = guarded(this.db.transaction(['sessions', 'chunks', 'events'], 'readwrite'));
+    const rows = tx.objectStore('sessions');
+    if ((await rows.getKey(meta.id)) !== undefined) {
+      await tx.done;
+      return false;
+    }
+    const row: SessionMeta = meta.status === 'active' ? { ...meta, status: 'interrupted' } : meta;
+    const requests: Promise<unknown>[] = [];
+    try {
+      const chunkStore = tx.objectStore('chunks');
+      const eventStore = tx.objectStore('events');
+      // add, never put: nothing already stored can be overwritten, even under the same key.
+      requests.push(rows.add(row));
+      chunks.forEach(({ t, p, ref }, seq) => requests.push(chunkStore.add({ sessionId: meta.id, seq, t, p, ref })));
+      for (const event of events) requests.push(eventStore.add({ ...event, sessionId: meta.id }));
+      commitNow(tx);
+      await Promise.all([...requests, tx.done]);
+    } catch (e) {
+      // Also when a request could not even be made (a value storage cannot hold): none of it stays.
+      abortQuietly(tx);
+      for (const r of requests) r.catch(() => {});
+      throw e;
+    }
+    return true;
+  }
+
+  /** Takes back sessions an import added (best effort: the import has failed already). */
+  private async removeSessions(ids: readonly string[]): Promise<void> {
+    for (const id of ids) await this.deleteSession(id);
   }
 
   /** The seq for the next chunk of a session, advancing the counter (synchronously when known). */

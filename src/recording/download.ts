@@ -9,12 +9,17 @@ export function recordingFileName(date: Date): string {
 /** Hands a session to the user as CSV (the format `npm run analyze` reads). False when it is empty. */
 export function saveRecording(recording: Recording, startedAt: Date): boolean {
   if (recording.t.length === 0) return false;
-  const blob = new Blob([formatCsv(recording)], { type: 'text/csv' });
+  downloadFile(new Blob([formatCsv(recording)], { type: 'text/csv' }), recordingFileName(startedAt));
+  return true;
+}
+
+/** Hands a file to the user (a download). */
+export function downloadFile(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = recordingFileName(startedAt);
+  link.download = fileName;
   link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return true;
+  // Revoked later, not at once: the browser may still be reading it.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

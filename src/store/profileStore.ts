@@ -89,3 +89,16 @@ export function setCuePref(key: keyof CuePrefs, on: boolean): void {
 export function acknowledgeSafety(): void {
   profileStore.setState({ safetyAcknowledged: true });
 }
+
+/**
+ * Reads the settings again from storage, after an import restored them or a deletion removed
+ * them (with nothing stored: the defaults).
+ */
+export function reloadProfile(): void {
+  profileStore.setState(loadPersisted());
+}
+
+/** Back to a first visit's settings (default cues, safety advice not yet acknowledged); saved as such. */
+export function resetProfile(): void {
+  profileStore.setState({ prefs: DEFAULT_PREFS, safetyAcknowledged: false });
+}

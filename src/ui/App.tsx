@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { useStore } from 'zustand';
 import { t } from '../i18n/messages';
+import type { DataActions } from '../store/dataStore';
 import type { HistoryStore } from '../store/historyStore';
 import type { PlanStore } from '../store/planStore';
 import { screenStore } from '../store/screenStore';
@@ -18,7 +19,7 @@ const ReportScreen = lazy(() => import('./progress/ReportScreen'));
 const loading = <p role="status">{t('progress.loading')}</p>;
 
 /** One screen at a time; the training screen has the whole phone to itself. */
-export function App({ bluetoothAvailable, history, plan }: { bluetoothAvailable: boolean; history: HistoryStore; plan: PlanStore }) {
+export function App({ bluetoothAvailable, history, plan, data }: { bluetoothAvailable: boolean; history: HistoryStore; plan: PlanStore; data: DataActions }) {
   const screen = useStore(screenStore, (s) => s.screen);
   return (
     <div className={`app app-${screen}`}>
@@ -26,7 +27,7 @@ export function App({ bluetoothAvailable, history, plan }: { bluetoothAvailable:
       {screen === 'train' && <TrainScreen />}
       {screen === 'results' && <ResultsScreen />}
       {screen === 'history' && <HistoryScreen history={history} />}
-      {screen === 'settings' && <SettingsScreen />}
+      {screen === 'settings' && <SettingsScreen data={data} />}
       {(screen === 'progress' || screen === 'report') && (
         <Suspense fallback={loading}>{screen === 'progress' ? <ProgressScreen history={history} /> : <ReportScreen history={history} />}</Suspense>
       )}

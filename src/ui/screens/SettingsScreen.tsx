@@ -1,10 +1,12 @@
 import { t } from '../../i18n/messages';
+import type { DataActions } from '../../store/dataStore';
+import { DataSection } from '../DataSection';
 import { CueToggles } from '../program/CueToggles';
 import { ReminderSettings } from '../ReminderSettings';
 import { ScreenHeading } from './ScreenHeading';
 
-/** Cues, reminders, what the numbers mean, and where the data lives. */
-export function SettingsScreen() {
+/** Cues, reminders, what the numbers mean, and your data. */
+export function SettingsScreen({ data }: { data: DataActions }) {
   return (
     <main className="screen screen-settings" aria-labelledby="settings-heading">
       <ScreenHeading id="settings-heading">{t('settings.heading')}</ScreenHeading>
@@ -21,10 +23,7 @@ export function SettingsScreen() {
         <p>{t('units.cmH2O')}</p>
         <p>{t('settings.unitsCounts')}</p>
       </section>
-      <section aria-labelledby="settings-data">
-        <h2 id="settings-data">{t('settings.data')}</h2>
-        <p>{t('settings.dataText')}</p>
-      </section>
+      <DataSection data={data} />
     </main>
   );
 }

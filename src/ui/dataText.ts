@@ -1,0 +1,51 @@
+import { t, type MessageKey } from '../i18n/messages';
+import type { DataOutcome } from '../store/dataStore';
+
+const plural = new Intl.PluralRules(undefined);
+
+function counted(keys: { one: MessageKey; other: MessageKey }, count: number): string {
+  return t(plural.select(count) === 'one' ? keys.one : keys.other, { count });
+}
+
+/** What the last export, import or deletion came to, in a sentence or a few. */
+export function dataOutcomeText(outcome: DataOutcome): string {
+  switch (outcome.kind) {
+    case 'exported': {
+      const lines = [counted({ one: 'data.exported.one', other: 'data.exported.other' }, outcome.sessions)];
+      if (outcome.unreadable > 0) lines.push(counted({ one: 'data.exportUnreadable.one', other: 'data.exportUnreadable.other' }, outcome.unreadable));
+      return lines.join(' ');
+    }
+    case 'imported': {
+      const lines = [counted({ one: 'data.imported.one', other: 'data.imported.other' }, outcome.added)];
+      if (outcome.present > 0) lines.push(counted({ one: 'data.present.one', other: 'data.present.other' }, outcome.present));
+      if (outcome.skipped > 0) lines.push(counted({ one: 'data.skipped.one', other: 'data.skipped.other' }, outcome.skipped));
+      if (!outcome.complete) lines.push(t('data.incomplete'));
+      if (outcome.settingsRestored) lines.push(t('data.settingsRestored'));
+      return lines.join(' ');
+    }
+    case 'importRefused':
+      return outcome.problem.kind === 'newerVersion' ? t('data.newerVersion', { version: outcome.problem.version }) : t('data.notDataFile');
+    case 'exportFailed':
+      return t('data.exportFailed');
+    case 'importFailed':
+      return t('data.importFailed');
+    case 'deleted':
+      return t('data.deleted');
+    case 'deleteFailed':
+      return t('data.deleteFailed');
+  }
+}
+
+/** Whether the outcome is a problem the user should notice (shown as such). */
+export function isDataProblem(outcome: DataOutcome): boolean {
+  switch (outcome.kind) {
+    case 'exported':
+      return outcome.unreadable > 0;
+    case 'imported':
+      return outcome.skipped > 0 || !outcome.complete;
+    case 'deleted':
+      return false;
+    default:
+      return true;
+  }
+}
