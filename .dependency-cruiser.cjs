@@ -86,8 +86,8 @@ module.exports = {
     },
     {
       name: 'reminders-are-pure',
-      comment: 'src/reminders turns chosen times into a calendar file; it knows nothing of sessions, stores or the UI, so it is tested on its own.',
       severity: 'error',
+      comment: 'src/reminders turns chosen times into a calendar file; it knows nothing of sessions, stores or the UI, so it is tested on its own.',
       from: { path: '^src/reminders/' },
       to: { path: src('session', 'store', 'ui', 'journal', 'ble') },
     },
