@@ -35,6 +35,7 @@ const en = {
   'device.badPackets': '{count} damaged packets ignored',
   'device.lostSamples': '{count} samples lost in transit',
   'device.rejectedSamples': '{count} impossible readings ignored (a faulty sensor or packet)',
+  'device.timeJumps': '{count} wrong timestamps from the sensor corrected',
   'device.reconnectAttempt': 'attempt {attempt} of {attempts}',
   'device.communityDocumented': 'Community-documented: readings are uncalibrated counts until you calibrate.',
   'device.communityDocumentedCmH2O': 'Community-documented: its Bluetooth details come from public notes, not from the maker.',

@@ -17,6 +17,7 @@ export function ConnectPanel({ bluetoothAvailable }: { bluetoothAvailable: boole
   const malformed = useStore(connectionStore, (s) => s.malformedPackets);
   const lost = useStore(connectionStore, (s) => s.lostSamples);
   const rejected = useStore(connectionStore, (s) => s.rejectedSamples);
+  const timeJumps = useStore(connectionStore, (s) => s.timeJumps);
   const dropouts = useStore(connectionStore, (s) => s.dropouts);
   const attempt = useStore(connectionStore, (s) => s.reconnectAttempt);
   const attempts = useStore(connectionStore, (s) => s.reconnectAttempts);
@@ -57,12 +58,13 @@ export function ConnectPanel({ bluetoothAvailable }: { bluetoothAvailable: boole
         <details className="device-disclosure">
           <summary>{t('device.heading')}</summary>
           <DeviceDetails />
-          {(malformed > 0 || lost > 0 || rejected > 0 || dropouts > 0) && (
+          {(malformed > 0 || lost > 0 || rejected > 0 || timeJumps > 0 || dropouts > 0) && (
             <p className="link-quality">
               {[
                 malformed > 0 && t('device.badPackets', { count: malformed }),
                 lost > 0 && t('device.lostSamples', { count: lost }),
                 rejected > 0 && t('device.rejectedSamples', { count: rejected }),
+                timeJumps > 0 && t('device.timeJumps', { count: timeJumps }),
                 dropouts > 0 && t('device.dropouts', { count: dropouts }),
               ]
                 .filter(Boolean)

@@ -79,4 +79,20 @@ describe('the live session guards what the sensor sends', () => {
     expect(session.link$.value.rejectedSamples).toBe(2);
     expect(Array.from(session.recorder.snapshot().p)).toEqual([1, 2, 3]);
   });
+
+  it('times that jump (to +Infinity, to 1e12, back, NaN) are rebased and counted: time keeps pace with the clock', () => {
+    let now = 0;
+    const session = new TrainingSession({ bluetooth: null, simulated: true, mvc: null, clock: () => now });
+    const bad = [Number.POSITIVE_INFINITY, 1e12, -5e6, Number.NaN];
+    for (let k = 0; k < 400; k++) {
+      now = 10 * k;
+      const t = k % 100 === 50 ? bad[(k / 100) | 0] : 10 * k;
+      session.feed({ t: Float64Array.of(t), p: Float32Array.of(1 + (k % 3)), ref: null, lostBefore: 0 });
+    }
+    const { t } = session.recorder.snapshot();
+    expect(t.length).toBe(400);
+    expect(t.every((x, i) => Number.isFinite(x) && (i === 0 || x >= t[i - 1]))).toBe(true);
+    expect(t[t.length - 1]).toBeLessThan(5000);
+    expect(session.link$.value.timeJumps).toBeGreaterThanOrEqual(4);
+  });
 });
