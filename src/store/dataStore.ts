@@ -10,6 +10,7 @@ import type { JsonValue } from '../journal/schema';
 import { downloadFile } from '../recording/download';
 import type { HistoryStore } from './historyStore';
 import { reloadProfile, resetProfile } from './profileStore';
+import { reloadReminders } from './reminderStore';
 
 export type DataTask = 'export' | 'import' | 'delete';
 
@@ -174,7 +175,10 @@ export function createDataActions(services: DataServices): DataActions {
         if (reader.problem) return { kind: 'importRefused', problem: reader.problem };
         if (!result.ok) return { kind: 'importFailed' };
         const settingsRestored = reader.header !== null && restorePreferences(storage, reader.header.preferences);
-        if (settingsRestored) reloadProfile();
+        if (settingsRestored) {
+          reloadProfile();
+          reloadReminders();
+        }
         return { kind: 'imported', added: result.added, present: result.present, skipped: reader.skipped, complete: reader.complete, settingsRestored };
       }),
     deleteAll: () =>
@@ -187,6 +191,7 @@ export function createDataActions(services: DataServices): DataActions {
         // The profile store saves what it is set to: reset it first, then clear what it saved.
         resetProfile();
         clearPreferences(storage);
+        reloadReminders();
         return { kind: 'deleted' };
       }),
   };

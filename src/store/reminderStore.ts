@@ -36,6 +36,11 @@ reminderStore.subscribe((s, prev) => {
   }
 });
 
+/** Reads the times again from storage, after an import restored them or a deletion removed them. */
+export function reloadReminders(): void {
+  reminderStore.setState({ times: load(), issue: null });
+}
+
 /** Adds a time of day ("HH:MM"); a malformed or repeated one is refused with a reason. */
 export function addReminder(time: string): boolean {
   const { times } = reminderStore.getState();

@@ -28,7 +28,8 @@ export function TrainScreen() {
           <LiveChart buffer={session.buffer} />
         </div>
       )}
-      <div className="train-results">
+      {/* Scrolls once the reps outgrow it: focusable, so a keyboard can scroll it too. */}
+      <div className="train-results" tabIndex={0} role="region" aria-label={t('results.heading')}>
         <RepResults />
       </div>
     </main>
