@@ -1,10 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createCueOutputs } from './cues/outputs';
-import { setLocale } from './i18n/messages';
+import { t } from './i18n/messages';
 import { openJournal, requestPersistence } from './journal/journal';
 import { journalOpener } from './session/journaling';
 import { createHistoryStore } from './store/historyStore';
+import { languageStore, startLanguage } from './store/languageStore';
 import { profileStore, selectProgram } from './store/profileStore';
 import { followProgram } from './store/screenStore';
 import { createTrainingActions } from './store/trainingActions';
@@ -13,7 +14,12 @@ import { App } from './ui/App';
 import './ui/app.css';
 
 async function start(): Promise<void> {
-  setLocale(navigator.language);
+  // The page's language follows the app's, so screen readers and voices pronounce it right.
+  languageStore.subscribe(({ language }) => {
+    document.documentElement.lang = language;
+    document.title = t('app.title');
+  });
+  startLanguage(navigator.languages?.length ? navigator.languages : [navigator.language]);
   // The selected program starts with the parameters its progression suggests.
   selectProgram(profileStore.getState().selectedId);
   const journal = await openJournal();
@@ -26,7 +32,10 @@ async function start(): Promise<void> {
   const actions = createTrainingActions({
     bluetooth: navigator.bluetooth ?? null,
     journal: journalOpener(journal),
-    cueOutputs: createCueOutputs(() => profileStore.getState().prefs),
+    cueOutputs: createCueOutputs(
+      () => profileStore.getState().prefs,
+      () => languageStore.getState().language,
+    ),
     search: location.search,
     onJournalChanged: () => void history.refresh(),
   });

@@ -1,5 +1,6 @@
 import { useStore } from 'zustand';
 import type { HistoryStore } from '../store/historyStore';
+import { languageStore } from '../store/languageStore';
 import { screenStore } from '../store/screenStore';
 import { Announcer } from './Announcer';
 import { HistoryScreen } from './screens/HistoryScreen';
@@ -13,6 +14,8 @@ import './screens/screens.css';
 /** One screen at a time; the training screen has the whole phone to itself. */
 export function App({ bluetoothAvailable, history }: { bluetoothAvailable: boolean; history: HistoryStore }) {
   const screen = useStore(screenStore, (s) => s.screen);
+  // Every component reads its text with `t` as it renders, so a new language re-renders them all.
+  useStore(languageStore, (s) => s.language);
   return (
     <div className={`app app-${screen}`}>
       {screen === 'train' && <TrainScreen />}

@@ -85,7 +85,7 @@ export function ProgramPicker({ disabled }: { disabled: boolean }) {
       ) : (
         <p className="hint">{t('program.fixed')}</p>
       )}
-      <p className="hint">{mvc ? t('program.mvcKnown', { value: mvc.cmH2O.toFixed(0) }) : t('program.mvcNone')}</p>
+      <p className="hint">{mvc ? t('program.mvcKnown', { value: Math.round(mvc.cmH2O) }) : t('program.mvcNone')}</p>
       <ul className="program-sources">
         {program.sources.map((s) => (
           <li key={s.cite}>{t(sourceMessage(s))}</li>

@@ -1,12 +1,14 @@
 import { t } from '../../i18n/messages';
 import { CueToggles } from '../program/CueToggles';
+import { LanguagePicker } from './LanguagePicker';
 import { ScreenHeading } from './ScreenHeading';
 
-/** Cues, what the numbers mean, and where the data lives. */
+/** Language, cues, what the numbers mean, and where the data lives. */
 export function SettingsScreen() {
   return (
     <main className="screen screen-settings" aria-labelledby="settings-heading">
       <ScreenHeading id="settings-heading">{t('settings.heading')}</ScreenHeading>
+      <LanguagePicker />
       <section aria-labelledby="settings-cues">
         <h2 id="settings-cues">{t('settings.cues')}</h2>
         <CueToggles />
