@@ -203,7 +203,7 @@ export const da: Catalog = {
   'feedback.tip.weak': 'Godt. Knib lidt hårdere næste gang.',
   'feedback.tip.short_hold': 'Godt. Hold lidt længere næste gang.',
   'feedback.tip.slow_rise': 'Godt. Spænd lidt hurtigere op næste gang.',
-  'feedback.tip.late_onset': 'Godt. Start, så snart signalet kommer, næste gang.',
+  'feedback.tip.late_onset': 'Godt. Næste gang starter du, så snart signalet kommer.',
   'feedback.tip.incomplete_relaxation': 'Godt. Slip lidt tidligere næste gang.',
   'feedback.tip.straining': 'Godt. Hold maven endnu blødere næste gang.',
   'feedback.tip.fading': 'Godt. Hold kraften jævn helt til slut næste gang.',
