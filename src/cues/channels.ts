@@ -86,6 +86,22 @@ export function pickVoice<V extends VoiceInfo>(voices: readonly V[], language: L
   return fits.find((v) => v.default) ?? fits[0] ?? null;
 }
 
+/** Whether the device can say cues in `language` now (its voices may still be loading). */
+export function hasVoiceFor(language: Language): boolean {
+  try {
+    return channelSupport().speech && pickVoice(window.speechSynthesis.getVoices(), language) !== null;
+  } catch {
+    return false;
+  }
+}
+
+/** Calls `changed` when the device's voices arrive or change; returns the unsubscribe. */
+export function onVoicesChanged(changed: () => void): () => void {
+  if (!channelSupport().speech) return () => undefined;
+  window.speechSynthesis.addEventListener('voiceschanged', changed);
+  return () => window.speechSynthesis.removeEventListener('voiceschanged', changed);
+}
+
 /**
  * Says a short text in `language`, cutting off anything still being said (a cue is only useful
  * on time). Returns false when nothing can say it: no speech, or no voice for that language.

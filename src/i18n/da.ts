@@ -183,6 +183,7 @@ export const da: Catalog = {
   'cues.speech': 'Oplæste signaler',
   'cues.vibration': 'Vibration',
   'cues.unavailable': '{name} (findes ikke i denne browser)',
+  'cues.noVoice': 'Denne enhed har ingen stemme til dansk, så signalerne bliver lyde i stedet.',
   'results.heading': 'Resultat for hvert knib',
   'results.rep': 'Knib {n}',
   'results.score': 'Score {score}',

@@ -188,6 +188,7 @@ export const en = {
   'cues.speech': 'Spoken cues',
   'cues.vibration': 'Vibration',
   'cues.unavailable': '{name} (not available in this browser)',
+  'cues.noVoice': 'This device has no voice for this language, so the cues are tones instead.',
   'results.heading': 'Rep results',
   'results.rep': 'Rep {n}',
   'results.score': 'Score {score}',

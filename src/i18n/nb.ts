@@ -183,6 +183,7 @@ export const nb: Catalog = {
   'cues.speech': 'Opplest signal',
   'cues.vibration': 'Vibrering',
   'cues.unavailable': '{name} (ikke tilgjengelig i denne nettleseren)',
+  'cues.noVoice': 'Denne enheten har ingen stemme for norsk, så signalene blir lyder i stedet.',
   'results.heading': 'Resultat for hvert knip',
   'results.rep': 'Knip {n}',
   'results.score': '{score} poeng',

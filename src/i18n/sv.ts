@@ -185,6 +185,7 @@ export const sv: Catalog = {
   'cues.speech': 'Upplästa signaler',
   'cues.vibration': 'Vibration',
   'cues.unavailable': '{name} (finns inte i den här webbläsaren)',
+  'cues.noVoice': 'Den här enheten har ingen röst för svenska, så signalerna blir ljud i stället.',
   'results.heading': 'Resultat för varje knip',
   'results.rep': 'Knip {n}',
   'results.score': '{score} poäng',
