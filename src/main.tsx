@@ -2,11 +2,12 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { registerSW } from 'virtual:pwa-register';
 import { createCueOutputs } from './cues/outputs';
-import { setLocale } from './i18n/messages';
+import { t } from './i18n/messages';
 import { openJournal, requestPersistence } from './journal/journal';
 import { journalOpener } from './session/journaling';
 import { createDataActions } from './store/dataStore';
 import { createHistoryStore } from './store/historyStore';
+import { languageStore, startLanguage } from './store/languageStore';
 import { createPlanStore, knownMvc } from './store/planStore';
 import { profileStore } from './store/profileStore';
 import { followProgram } from './store/screenStore';
@@ -17,7 +18,12 @@ import { App } from './ui/App';
 import './ui/app.css';
 
 async function start(): Promise<void> {
-  setLocale(navigator.language);
+  // The page's language follows the app's, so screen readers and voices pronounce it right.
+  languageStore.subscribe(({ language }) => {
+    document.documentElement.lang = language;
+    document.title = t('app.title');
+  });
+  startLanguage(navigator.languages?.length ? navigator.languages : [navigator.language]);
   const journal = await openJournal();
   // Sessions still open from the last visit (a reload, a crash) are kept as interrupted.
   await journal.markInterrupted();
@@ -31,7 +37,10 @@ async function start(): Promise<void> {
   const actions = createTrainingActions({
     bluetooth: navigator.bluetooth ?? null,
     journal: journalOpener(journal),
-    cueOutputs: createCueOutputs(() => profileStore.getState().prefs),
+    cueOutputs: createCueOutputs(
+      () => profileStore.getState().prefs,
+      () => languageStore.getState().language,
+    ),
     search: location.search,
     onJournalChanged: () => void history.refresh(),
     // The summary's journal write starts after the listeners of program$ have run; a task later

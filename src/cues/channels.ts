@@ -4,7 +4,7 @@
  * Every browser API is looked up when used and guarded: a missing or failing API never throws,
  * that channel just stays silent.
  */
-import { onDeviceVoice } from './voice';
+import { languageOf, type Language } from '../i18n/languages';
 
 type Tone = readonly { readonly hz: number; readonly ms: number }[];
 
@@ -70,24 +70,57 @@ export class TonePlayer {
   }
 }
 
+/** The parts of a SpeechSynthesisVoice the choice looks at. */
+export interface VoiceInfo {
+  readonly lang: string;
+  readonly localService: boolean;
+  readonly default: boolean;
+}
+
 /**
- * Says a short text with an on-device voice (src/cues/voice.ts), cutting off anything still being
- * said (a cue is only useful on time).
+ * A voice that speaks `language` on the device itself (nothing said leaves it), the browser's
+ * default one first; null when there is none, and the cue is a tone instead.
  */
-export function speak(text: string): void {
+export function pickVoice<V extends VoiceInfo>(voices: readonly V[], language: Language): V | null {
+  const fits = voices.filter((v) => v.localService && languageOf(v.lang) === language);
+  return fits.find((v) => v.default) ?? fits[0] ?? null;
+}
+
+/** Whether the device can say cues in `language` now (its voices may still be loading). */
+export function hasVoiceFor(language: Language): boolean {
   try {
-    if (!channelSupport().speech) return;
-    const lang = document.documentElement.lang || navigator.language;
-    const voice = onDeviceVoice(window.speechSynthesis.getVoices(), lang);
-    if (!voice) return;
+    return channelSupport().speech && pickVoice(window.speechSynthesis.getVoices(), language) !== null;
+  } catch {
+    return false;
+  }
+}
+
+/** Calls `changed` when the device's voices arrive or change; returns the unsubscribe. */
+export function onVoicesChanged(changed: () => void): () => void {
+  if (!channelSupport().speech) return () => undefined;
+  window.speechSynthesis.addEventListener('voiceschanged', changed);
+  return () => window.speechSynthesis.removeEventListener('voiceschanged', changed);
+}
+
+/**
+ * Says a short text in `language`, cutting off anything still being said (a cue is only useful
+ * on time). Returns false when nothing can say it: no speech, or no voice for that language.
+ */
+export function speak(text: string, language: Language): boolean {
+  try {
+    if (!channelSupport().speech) return false;
+    const voice = pickVoice(window.speechSynthesis.getVoices(), language);
+    if (!voice) return false;
     window.speechSynthesis.cancel();
     const u = new SpeechSynthesisUtterance(text);
     u.voice = voice;
     u.lang = voice.lang;
     u.rate = 1.1;
     window.speechSynthesis.speak(u);
+    return true;
   } catch {
-    // No voices, or speech blocked: stay silent.
+    // Speech blocked: stay silent.
+    return false;
   }
 }
 

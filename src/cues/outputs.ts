@@ -2,6 +2,7 @@
  * Turns the runner's cues into sound, speech and vibration, each on only when its preference is
  * on. The visual cue is the screen's (src/ui/program/CueDisplay.tsx), from programStore.view.
  */
+import type { Language } from '../i18n/languages';
 import { t, type MessageKey } from '../i18n/messages';
 import type { ProgramCue } from '../programs/types';
 import { TONES, TonePlayer, VIBRATIONS, speak, vibrate } from './channels';
@@ -30,15 +31,16 @@ export interface CueOutputs {
   play(cue: ProgramCue): void;
 }
 
-export function createCueOutputs(prefs: () => CuePrefs): CueOutputs {
+/** Spoken words in `language` when the device has a voice for it; without one, the tones say it. */
+export function createCueOutputs(prefs: () => CuePrefs, language: () => Language): CueOutputs {
   const tones = new TonePlayer();
   return {
     unlock: () => tones.unlock(),
     play(cue) {
       const p = prefs();
-      if (p.sound) tones.play(TONES[cue.kind]);
+      const spoken = p.speech && speak(t(WORDS[cue.kind]), language());
+      if (p.sound || (p.speech && !spoken)) tones.play(TONES[cue.kind]);
       if (p.vibration) vibrate(VIBRATIONS[cue.kind]);
-      if (p.speech) speak(t(WORDS[cue.kind]));
     },
   };
 }

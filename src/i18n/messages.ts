@@ -1,8 +1,9 @@
 /**
- * The one catalog of user-facing text. English first; Norwegian, Swedish and Danish follow by
- * adding a catalog with the same keys (the type makes a missing key a compile error).
+ * The source catalog of user-facing text: English, and the one place a key is added. Norwegian
+ * Bokmål, Swedish and Danish (nb.ts, sv.ts, da.ts) are typed `Catalog`, so a key missing there
+ * is a compile error; languages.ts picks the active one.
  */
-const en = {
+export const en = {
   'app.title': 'Pelvic floor trainer',
   'app.tagline': 'See your pelvic-floor squeeze as you do it, and learn to do it right.',
   'connect.heading': 'Sensor',
@@ -107,6 +108,8 @@ const en = {
   'repChart.captionMvc': 'Each bar is one squeeze: how strong it was, and under it how long it was held. The line is your strength test.',
   'announce.setDone': 'Finished. Well done. Your results are on screen.',
   'settings.heading': 'Settings',
+  // Languages: the control is named in the current language, each option in its own (src/i18n/languages.ts).
+  'settings.language': 'Language',
   'settings.cues': 'Cues',
   'settings.units': 'What the numbers mean',
   'settings.unitsCounts': 'Trainers that only report raw counts show % of your strongest squeeze once calibrated.',
@@ -280,6 +283,7 @@ const en = {
   'cues.vibration': 'Phone vibration',
   'cues.probeVibration': 'Trainer vibration (trainers with a motor)',
   'cues.unavailable': '{name} (not available in this browser)',
+  'cues.noVoice': 'This device has no voice for this language, so the cues are tones instead.',
   'results.heading': 'Rep results',
   'results.rep': 'Rep {n}',
   'results.score': 'Score {score}',
@@ -479,25 +483,28 @@ export interface Message {
   readonly params?: Readonly<Record<string, MessageParam>>;
 }
 
-const catalogs: Record<string, Catalog> = { en };
 let active: Catalog = en;
-/** The language of the active catalog: numbers are formatted to match the text around them. */
+/** The active catalog's locale (BCP 47): numbers, plurals and dates follow the text around them. */
 let activeLocale = 'en';
 
-export function setLocale(locale: string): void {
-  const lang = locale.split('-')[0];
-  activeLocale = catalogs[locale] ? locale : catalogs[lang] ? lang : 'en';
-  active = catalogs[activeLocale];
+/** Makes `catalog` the one `t` reads, with numbers, plurals and dates formatted for `locale`. */
+export function setCatalog(locale: string, catalog: Catalog): void {
+  activeLocale = locale;
+  active = catalog;
+}
+
+export function activeCatalogLocale(): string {
+  return activeLocale;
 }
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
 /**
- * `{name:N}` formats a number with exactly N decimals (as `toFixed(N)`), `{name}` with as many as
- * it has (as `String`), both in the active language. No digit grouping, so English reads as it
- * always did ("1250", not "1,250").
+ * `digits` decimals exactly (as `toFixed`), or as many as the number has (null), in the active
+ * language: "2.5" in English, "2,5" in Norwegian, Swedish and Danish. No digit grouping, so
+ * English reads as it always did ("1250", not "1,250"). Never "-0".
  */
-function formatNumber(x: number, digits: number | null): string {
+export function formatNumber(x: number, digits: number | null): string {
   const id = `${activeLocale}/${digits ?? ''}`;
   let f = numberFormats.get(id);
   if (!f) {
@@ -505,7 +512,22 @@ function formatNumber(x: number, digits: number | null): string {
     f = new Intl.NumberFormat(activeLocale, { ...fraction, useGrouping: false });
     numberFormats.set(id, f);
   }
-  return f.format(Object.is(x, -0) ? 0 : x);
+  // Rounded as toFixed rounds (45.55 → 45.5, the double below it), so every language shows the same digits.
+  const rounded = digits === null ? x : Number(x.toFixed(digits));
+  // A small negative number rounds to -0 (-0.04 at one decimal): shown as 0.
+  return f.format(Object.is(rounded, -0) ? 0 : rounded);
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A moment as a person reads it in the active language: date and time of day. */
+export function formatDateTime(ms: number): string {
+  let f = dateFormats.get(activeLocale);
+  if (!f) {
+    f = new Intl.DateTimeFormat(activeLocale, { dateStyle: 'medium', timeStyle: 'short' });
+    dateFormats.set(activeLocale, f);
+  }
+  return f.format(ms);
 }
 
 function formatParam(p: MessageParam, digits: number | null): string {
@@ -524,4 +546,20 @@ export function t(keyOrMessage: MessageKey | Message, params?: Readonly<Record<s
   return text.replace(/\{(\w+)(?::(\d))?\}/g, (whole, name: string, digits: string | undefined) =>
     name in values ? formatParam(values[name], digits === undefined ? null : Number(digits)) : whole,
   );
+}
+
+/** A message with plural forms: keys `base.one` and `base.other` (the forms nb, sv, da and en have). */
+export type PluralKey = { [K in MessageKey]: K extends `${infer B}.other` ? (`${B}.one` extends MessageKey ? B : never) : never }[MessageKey];
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/** The form of `base` for `count` in the active language, with `{count}` and `params` filled. */
+export function tCount(base: PluralKey, count: number, params?: Readonly<Record<string, MessageParam>>): string {
+  let rules = pluralRules.get(activeLocale);
+  if (!rules) {
+    rules = new Intl.PluralRules(activeLocale);
+    pluralRules.set(activeLocale, rules);
+  }
+  const form = rules.select(count) === 'one' ? 'one' : 'other';
+  return t(`${base}.${form}`, { count, ...params });
 }

@@ -4,6 +4,7 @@ import { t } from '../i18n/messages';
 import type { DataActions } from '../store/dataStore';
 import type { HistoryStore } from '../store/historyStore';
 import type { PlanStore } from '../store/planStore';
+import { languageStore } from '../store/languageStore';
 import { screenStore } from '../store/screenStore';
 import { Announcer } from './Announcer';
 import { HistoryScreen, ResultsScreen, SettingsScreen } from './onDemand';
@@ -21,6 +22,8 @@ const loading = <p role="status">{t('progress.loading')}</p>;
 /** One screen at a time; the training screen has the whole phone to itself. */
 export function App({ bluetoothAvailable, history, plan, data }: { bluetoothAvailable: boolean; history: HistoryStore; plan: PlanStore; data: DataActions }) {
   const screen = useStore(screenStore, (s) => s.screen);
+  // Every component reads its text with `t` as it renders, so a new language re-renders them all.
+  useStore(languageStore, (s) => s.language);
   return (
     <div className={`app app-${screen}`}>
       {screen !== 'train' && <UpdatePrompt />}

@@ -1,6 +1,6 @@
 import { useStore } from 'zustand';
 import type { DeviceInfo } from '../ble/profile';
-import { t, type MessageKey } from '../i18n/messages';
+import { formatNumber, t, type MessageKey } from '../i18n/messages';
 import { connectionStore } from '../store/connectionStore';
 import { profileStore, setCuePref } from '../store/profileStore';
 import { useActions } from './actions';
@@ -33,7 +33,7 @@ export function DeviceDetails() {
       {profileName && (
         <p className="hint">
           {profileName} · {t('device.unit', { unit: t(`device.unit.${unit}`) })}
-          {rate !== null && status === 'connected' && <> · {t('device.rate', { rate: rate.toFixed(rate < 10 ? 1 : 0) })}</>}
+          {rate !== null && status === 'connected' && <> · {t('device.rate', { rate: formatNumber(rate, rate < 10 ? 1 : 0) })}</>}
         </p>
       )}
       {communityDocumented && <p className="notice">{t(unit === 'cmH2O' ? 'device.communityDocumentedCmH2O' : 'device.communityDocumented')}</p>}

@@ -1,22 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import { t } from '../i18n/messages';
+import { formatDateTime, t, tCount } from '../i18n/messages';
 import type { HistoryStore, SessionItem } from '../store/historyStore';
 import { openSession, sessionDetailStore } from '../store/sessionDetailStore';
 import './history.css';
-
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const plural = new Intl.PluralRules(undefined);
-
-function repsText(count: number): string {
-  return t(plural.select(count) === 'one' ? 'history.reps.one' : 'history.reps.other', { count });
-}
 
 function SessionLine({ item, history }: { item: SessionItem; history: HistoryStore }) {
   const [confirming, setConfirming] = useState(false);
   const notice = useStore(history.store, (s) => (s.notice?.id === item.id ? s.notice.key : null));
   const date = new Date(item.startedAtMs);
-  const label = when.format(date);
+  const label = formatDateTime(item.startedAtMs);
   const open = useRef<HTMLButtonElement>(null);
   // Back from this session: the focus returns to where it was opened.
   useEffect(() => {
@@ -29,7 +22,7 @@ function SessionLine({ item, history }: { item: SessionItem; history: HistorySto
         {' · '}
         {item.programId === null ? t('history.freeSession') : t(`program.${item.programId}.name`)}
         {' · '}
-        {repsText(item.repsJudged)}
+        {tCount('history.reps', item.repsJudged)}
       </p>
       {confirming ? (
         <div className="session-actions" role="group" aria-label={t('history.deleteLabel', { when: label })}>

@@ -1,7 +1,9 @@
+import { useSyncExternalStore } from 'react';
 import { useStore } from 'zustand';
-import { channelSupport } from '../../cues/channels';
+import { channelSupport, hasVoiceFor, onVoicesChanged } from '../../cues/channels';
 import { t, type MessageKey } from '../../i18n/messages';
 import type { CuePrefs } from '../../cues/outputs';
+import { languageStore } from '../../store/languageStore';
 import { profileStore, setCuePref } from '../../store/profileStore';
 
 const CHANNELS: readonly { readonly key: keyof CuePrefs; readonly label: MessageKey }[] = [
@@ -12,10 +14,13 @@ const CHANNELS: readonly { readonly key: keyof CuePrefs; readonly label: Message
   { key: 'probeVibration', label: 'cues.probeVibration' },
 ];
 
-/** Each cue channel on or off; one the browser lacks is shown as unavailable. */
+/** Each cue channel on or off; one the browser lacks is shown as unavailable, speech without a voice too. */
 export function CueToggles() {
   const prefs = useStore(profileStore, (s) => s.prefs);
   const support = channelSupport();
+  const language = useStore(languageStore, (s) => s.language);
+  // Voices load after the page: read again when they arrive.
+  const voice = useSyncExternalStore(onVoicesChanged, () => hasVoiceFor(language));
   return (
     <fieldset className="cue-toggles">
       <legend>{t('cues.heading')}</legend>
@@ -29,6 +34,7 @@ export function CueToggles() {
           </label>
         );
       })}
+      {support.speech && prefs.speech && !voice && <p className="hint">{t('cues.noVoice')}</p>}
     </fieldset>
   );
 }

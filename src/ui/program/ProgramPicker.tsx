@@ -82,7 +82,7 @@ export function ProgramPicker({ disabled, plan }: { disabled: boolean; plan: Pla
       ) : (
         <p className="hint">{t('program.fixed')}</p>
       )}
-      <p className="hint">{mvc ? t('program.mvcKnown', { value: mvc.cmH2O.toFixed(0) }) : t('program.mvcNone')}</p>
+      <p className="hint">{mvc ? t('program.mvcKnown', { value: Math.round(mvc.cmH2O) }) : t('program.mvcNone')}</p>
       <ul className="program-sources">
         {program.sources.map((s) => (
           <li key={s.cite}>{t(sourceMessage(s))}</li>

@@ -1,5 +1,5 @@
 import { useStore } from 'zustand';
-import { t } from '../../i18n/messages';
+import { formatNumber, t } from '../../i18n/messages';
 import type { RepResult } from '../../programs/types';
 import { programStore } from '../../store/programStore';
 
@@ -42,7 +42,7 @@ export function RepChart() {
               {b.label}
             </text>
             <text x={i * slot + slot / 2} y={H + 2 * LABEL - 3} textAnchor="middle" className="rep-bar-hold">
-              {b.holdS > 0 ? `${b.holdS.toFixed(1)} s` : '–'}
+              {b.holdS > 0 ? `${formatNumber(b.holdS, 1)} s` : '–'}
             </text>
           </g>
         ))}

@@ -3,13 +3,15 @@ import type { DataActions } from '../../store/dataStore';
 import { DataSection } from '../DataSection';
 import { CueToggles } from '../program/CueToggles';
 import { ReminderSettings } from '../ReminderSettings';
+import { LanguagePicker } from './LanguagePicker';
 import { ScreenHeading } from './ScreenHeading';
 
-/** Cues, reminders, what the numbers mean, and your data. */
+/** Language, cues, reminders, what the numbers mean, and your data. */
 export function SettingsScreen({ data }: { data: DataActions }) {
   return (
     <main className="screen screen-settings" aria-labelledby="settings-heading">
       <ScreenHeading id="settings-heading">{t('settings.heading')}</ScreenHeading>
+      <LanguagePicker />
       <section aria-labelledby="settings-cues">
         <h2 id="settings-cues">{t('settings.cues')}</h2>
         <CueToggles />

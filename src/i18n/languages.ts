@@ -1,0 +1,64 @@
+/**
+ * The app's four languages: which one a browser asks for, its catalog and its locale. English is
+ * the source catalog (messages.ts); the others are typed `Catalog`, so each is complete.
+ */
+import { da } from './da';
+import { en, setCatalog, type Catalog } from './messages';
+import { nb } from './nb';
+import { sv } from './sv';
+
+export const LANGUAGES = ['nb', 'sv', 'da', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const CATALOGS: { readonly [L in Language]: Catalog } = { nb, sv, da, en };
+
+/** Each language named in itself, so a person finds their own whichever language is showing. */
+export const LANGUAGE_NAMES: { readonly [L in Language]: string } = {
+  nb: 'Norsk bokmål',
+  sv: 'Svenska',
+  da: 'Dansk',
+  en: 'English',
+};
+
+/** Where a language's numbers and dates come from when the browser names no region for it. */
+const DEFAULT_LOCALES: { readonly [L in Language]: string } = { nb: 'nb-NO', sv: 'sv-SE', da: 'da-DK', en: 'en' };
+
+export function isLanguage(v: unknown): v is Language {
+  return typeof v === 'string' && (LANGUAGES as readonly string[]).includes(v);
+}
+
+/** The app's language for a BCP 47 tag, or null: Norwegian (no), Bokmål (nb) and Nynorsk (nn) all read Bokmål. */
+export function languageOf(tag: string): Language | null {
+  const primary = tag.trim().toLowerCase().split(/[-_]/)[0];
+  if (primary === 'no' || primary === 'nn') return 'nb';
+  return isLanguage(primary) ? primary : null;
+}
+
+/** The first of the browser's languages (navigator.languages, in its order) the app speaks; else English. */
+export function matchLanguage(tags: readonly string[]): Language {
+  for (const tag of tags) {
+    const language = languageOf(tag);
+    if (language) return language;
+  }
+  return 'en';
+}
+
+/**
+ * The locale for a language's numbers and dates: the browser's own tag for it when it has one
+ * (en-GB writes dates the British way), else the language's home country. Nynorsk is shown in
+ * Bokmål, so it formats as Bokmål too.
+ */
+export function localeFor(language: Language, browserTags: readonly string[]): string {
+  const own = browserTags.find((tag) => languageOf(tag) === language && !/^(no|nn)\b/i.test(tag));
+  try {
+    if (own) return Intl.getCanonicalLocales(own.replace('_', '-'))[0];
+  } catch {
+    // A malformed tag: use the language's home country.
+  }
+  return DEFAULT_LOCALES[language];
+}
+
+/** Makes `language` the one `t` speaks, numbers and dates in `locale`. */
+export function applyLanguage(language: Language, locale: string = DEFAULT_LOCALES[language]): void {
+  setCatalog(locale, CATALOGS[language]);
+}
