@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type EmulatedPeripheral } from './helpers/bluetoothEmulation';
 import type { Page } from '@playwright/test';
 import { openDeviceDetails } from './helpers/training';
@@ -33,6 +34,8 @@ test('a femfit pairs through the chooser and all four of its sensor characterist
 });
 
 test('a Magic Motion trainer pairs, and Test vibration sends the vibration command, then the stop', async ({ page, bluetooth }) => {
+  // Pairing, two writes and two accessibility scans: slow on a loaded machine.
+  test.setTimeout(120_000);
   const trainer = await bluetooth.addPeripheral({
     address: '09:09:09:09:09:12',
     name: 'Kegel Master',
@@ -66,4 +69,12 @@ test('a Magic Motion trainer pairs, and Test vibration sends the vibration comma
   await expect(toggle).not.toBeChecked();
   await toggle.check();
   await expect(toggle).toBeChecked();
+
+  // The details on a phone, light and dark: no accessibility violations.
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const { violations } = await new AxeBuilder({ page }).include('.device-details').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
 });

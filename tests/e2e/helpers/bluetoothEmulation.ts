@@ -170,6 +170,8 @@ export class BluetoothEmulation {
   private stopping = false;
   private readonly answeredPrompts = new Set<string>();
   private choice: string | null = null;
+  /** How many times the page opened the chooser (and it was answered). */
+  prompts = 0;
 
   private constructor(
     private readonly bt: CDPSession,
@@ -194,6 +196,7 @@ export class BluetoothEmulation {
       // The event can come twice for one prompt; a second selectPrompt would crash the browser.
       if (!device || this.answeredPrompts.has(e.id)) return;
       this.answeredPrompts.add(e.id);
+      this.prompts++;
       void pg.send('DeviceAccess.selectPrompt', { id: e.id, deviceId: device.id });
     });
   }
