@@ -122,7 +122,7 @@ async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
 }
 
 for (const colorScheme of ['light', 'dark'] as const) {
-  test(`Progress, the report and an opened session have no accessibility violations (${colorScheme})`, async ({ page }) => {
+  test(`Progress, the report, Session history and an opened session have no accessibility violations (${colorScheme})`, async ({ page }) => {
     test.setTimeout(120_000);
     await page.emulateMedia({ colorScheme });
     await openProgressWith(page, colorScheme === 'light' ? 41 : 42);
@@ -131,6 +131,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect(page.getByRole('region', { name: 'PERFECT profile' })).toBeVisible();
     await expectNoAxeViolations(page, 'Report');
     await nav(page).getByRole('button', { name: 'History' }).click();
+    await expect(page.getByRole('list', { name: 'Session history' })).toBeVisible();
+    await expectNoAxeViolations(page, 'History');
     await page
       .getByRole('button', { name: /^Open the session of / })
       .first()

@@ -46,12 +46,15 @@ export interface StaticChartProps {
   readonly testId?: string;
 }
 
+/** One empty list, so a chart without marks is not rebuilt on every render. */
+const NO_MARKS: readonly ChartMark[] = [];
+
 function colourOf(el: HTMLElement, name: ColourVar): string {
   return getComputedStyle(el).getPropertyValue(name).trim() || FALLBACK[name];
 }
 
 /** A chart drawn once (and again when the theme, print or its width changes), for data that does not move. */
-export function StaticChart({ label, describedBy, x, series, xLabel, yLabel, integerX = false, marks = [], testId }: StaticChartProps) {
+export function StaticChart({ label, describedBy, x, series, xLabel, yLabel, integerX = false, marks = NO_MARKS, testId }: StaticChartProps) {
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = host.current;
