@@ -58,6 +58,8 @@ const installable = VitePWA({
     globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
     navigateFallback: '/index.html',
     cleanupOutdatedCaches: true,
+    // The first visit is served by the cache too (its on-demand parts), not only the visits after.
+    clientsClaim: true,
   },
 });
 

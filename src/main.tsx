@@ -56,7 +56,12 @@ async function start(): Promise<void> {
   });
   // Offline after the first visit; a new version waits for the person's choice (UpdatePrompt).
   const activate = registerSW({
-    onNeedRefresh: () => offerUpdate(() => activate()),
+    onNeedRefresh: () =>
+      offerUpdate(() => {
+        // Reload once the new version controls the page (registerSW does so only for a page it found controlled).
+        navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
+        return activate();
+      }),
     // The new version took over (this tab or another chose it): reload into it, but never mid-set.
     onNeedReload: () => {
       if (!actions.isTraining()) location.reload();

@@ -7,8 +7,10 @@ export function UpdatePrompt() {
   const ready = useStore(updateStore, (s) => s.ready);
   if (!ready) return null;
   return (
-    <aside className="update-prompt" aria-label={t('update.ready')}>
-      <p role="status">{t('update.ready')}</p>
+    <aside className="update-prompt" aria-labelledby="update-ready">
+      <p id="update-ready" role="status">
+        {t('update.ready')}
+      </p>
       <div className="update-buttons">
         <button type="button" className="primary" onClick={applyUpdate}>
           {t('update.reload')}
