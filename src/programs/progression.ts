@@ -47,6 +47,7 @@ const LADDERS: { readonly [P in ProgramId]: readonly Level[] } = {
     { holdMs: 8000, restMs: 16000, reps: 12, flicks: 3 },
   ],
   relax: [{}],
+  knack: [{}],
   mvc: [{}],
   perfect: [{}],
 };

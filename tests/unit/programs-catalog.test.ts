@@ -9,7 +9,7 @@ const DAY = 24 * 3600 * 1000;
 
 describe('program catalog', () => {
   it('has every program of the brief, each citing a source', () => {
-    expect(PROGRAMS.map((p) => p.id).sort()).toEqual(['endurance', 'find', 'mvc', 'nff', 'perfect', 'relax', 'speed', 'strength']);
+    expect(PROGRAMS.map((p) => p.id).sort()).toEqual(['endurance', 'find', 'knack', 'mvc', 'nff', 'perfect', 'relax', 'speed', 'strength']);
     for (const p of PROGRAMS) expect(p.sources.length).toBeGreaterThan(0);
   });
 
