@@ -19,7 +19,17 @@ import { VirtualUser, createRng, practiseOnce, riseMsFor, squeezeEndMs, squeezeT
  * as the app's FAULT_CODES (tests/unit/coach-mistakes.test.ts checks): the order matters, a
  * random mistake is picked by index, so a seed replays the same session.
  */
-export const MISTAKES = ['straining', 'incomplete_relaxation', 'weak', 'short_hold', 'late_onset', 'slow_rise', 'fading'] as const;
+export const MISTAKES = [
+  'straining',
+  'knack_late',
+  'knack_released',
+  'incomplete_relaxation',
+  'weak',
+  'short_hold',
+  'late_onset',
+  'slow_rise',
+  'fading',
+] as const;
 export type Mistake = (typeof MISTAKES)[number];
 
 /** How hard and how fast a squeeze is asked for. */
@@ -43,7 +53,10 @@ export type CoachCue =
       readonly judged: readonly Mistake[];
       /** No random mistakes in an assessment. */
       readonly assessment: boolean;
+      /** The Knack: a "cough" cue comes this long after this one, ms. */
+      readonly coughAtMs?: number;
     }
+  | { readonly kind: 'cough' }
   | { readonly kind: 'relax' }
   | { readonly kind: 'end' };
 
@@ -56,6 +69,12 @@ export interface CoachOptions {
   readonly mistakeRate?: number;
   /** Forced mistakes by squeeze index within a session (0-based), e.g. { 1: 'short_hold' }. */
   readonly mistakes?: Readonly<Record<number, Mistake>>;
+  /**
+   * Probability that a training squeeze is drawn close to a rule's threshold: a mistake only just
+   * beyond it, a clean squeeze only just within it (weak, short hold, late start, the Knack).
+   * Default 0 (every mistake far from the threshold).
+   */
+  readonly borderline?: number;
   /** Probability of a cough in a rest of at least 5 s. Default 0. */
   readonly coughRate?: number;
   /** Squeeze by itself when no program runs (the in-app demo). Default true. */
@@ -105,6 +124,8 @@ export function feasibleMistakes(cue: SqueezeCue, hasReference: boolean): Mistak
     incomplete_relaxation: cue.restMs >= 2000 && cue.restMs <= MAX_TENSION_REST_MS,
     straining: hasReference,
     fading: cue.holdMs >= 4000 && cue.flicks === 0 && cue.effort === 'max',
+    knack_late: cue.coughAtMs !== undefined,
+    knack_released: cue.coughAtMs !== undefined,
   };
   return MISTAKES.filter((m) => ok[m] && cue.judged.includes(m));
 }
@@ -159,15 +180,25 @@ export function createCoachedUser(seed: number, options: CoachOptions = {}): Coa
 
   const squeezeFor = (cue: SqueezeCue, mistake: Mistake | null) => {
     const fast = cue.effort === 'fast';
+    // Drawn only when asked for, so the sessions of a seed stay what they were without it.
+    const near = (options.borderline ?? 0) > 0 && !cue.assessment && rng() < (options.borderline ?? 0);
+    const strong = mistake === 'weak' ? (near ? uniform(0.47, 0.55) : uniform(0.25, 0.45)) : near ? uniform(0.68, 0.8) : uniform(0.82, 1);
     const peakFraction = {
       gentle: uniform(0.35, 0.5),
-      moderate: mistake === 'weak' ? uniform(0.16, 0.24) : uniform(0.45, 0.6),
-      max: mistake === 'weak' ? uniform(0.25, 0.45) : uniform(0.82, 1),
-      fast: mistake === 'weak' ? uniform(0.25, 0.45) : uniform(0.82, 1),
+      moderate: mistake === 'weak' ? (near ? uniform(0.22, 0.26) : uniform(0.16, 0.24)) : uniform(0.45, 0.6),
+      max: strong,
+      fast: strong,
     }[cue.effort];
     const short = cue.holdMs <= 1000;
     let reaction = short ? uniform(200, 400) : uniform(200, 600);
-    if (mistake === 'late_onset') reaction = uniform(1500, Math.min(2500, cue.restMs - 1800));
+    if (mistake === 'late_onset') reaction = near ? uniform(1250, 1500) : uniform(1500, Math.min(2500, cue.restMs - 1800));
+    else if (near && !short && cue.restMs >= 3500) reaction = uniform(550, 750);
+    if (cue.coughAtMs !== undefined) {
+      // The Knack done late: the squeeze comes with the cough (from just before its cue to just
+      // after); near the threshold, it leads by less than 0.15 s (fault) or by 0.5–0.8 s (right).
+      if (mistake === 'knack_late') reaction = cue.coughAtMs - (near ? uniform(0, 150) : uniform(-300, 150));
+      else if (near) reaction = cue.coughAtMs - uniform(500, 800);
+    }
     if (mistake === 'slow_rise') reaction = uniform(200, 400);
     const rs = shape(riseShape);
     const riseTimeMs = mistake === 'slow_rise' ? uniform(1000, 1300) : fast ? uniform(150, 300) : uniform(200, 420);
@@ -195,8 +226,22 @@ export function createCoachedUser(seed: number, options: CoachOptions = {}): Coa
     };
     const width =
       cue.holdMs *
-      (mistake === 'short_hold' ? uniform(0.35, 0.55) : short ? uniform(0.85, 1) : mistake === 'slow_rise' ? uniform(0.95, 1) : uniform(0.95, 1.05));
-    spec.holdMs = holdFor(spec, width);
+      (mistake === 'short_hold'
+        ? near
+          ? uniform(0.6, 0.68)
+          : uniform(0.35, 0.55)
+        : short
+          ? uniform(0.85, 1)
+          : mistake === 'slow_rise'
+            ? uniform(0.95, 1)
+            : uniform(0.95, 1.05));
+    // Held to the relax cue, whenever it began (the Knack done late still holds to the end).
+    // Held to the relax cue, however late it began.
+    spec.holdMs = holdFor(spec, cue.coughAtMs !== undefined ? width - Math.max(0, reaction - 400) : width);
+    if (mistake === 'knack_released' && cue.coughAtMs !== undefined) {
+      // Lets go as the cough comes (within 0.3 s of its cue), or near the threshold 0.45–0.75 s after it.
+      spec.holdMs = Math.max(0, cue.coughAtMs + (near ? uniform(450, 750) : uniform(0, 300)) - reaction - spec.riseMs);
+    }
     return spec;
   };
 
@@ -236,6 +281,11 @@ export function createCoachedUser(seed: number, options: CoachOptions = {}): Coa
     truths.push({ step: cue.step, mistake, cueMs: nowMs, onsetMs: s.startMs, squeeze: s });
   };
 
+  /** The Knack's cough, a human reaction after its cue: a short spike of abdominal pressure. */
+  const onCough = () => {
+    user.cough({ atMs: nowMs + uniform(150, 400), amplitudeCmH2O: uniform(20, 50), widthMs: uniform(250, 450) });
+  };
+
   const sampleAt = user.sampleAt.bind(user);
   return {
     user,
@@ -258,6 +308,9 @@ export function createCoachedUser(seed: number, options: CoachOptions = {}): Coa
           break;
         case 'squeeze':
           onSqueeze(cue);
+          break;
+        case 'cough':
+          onCough();
           break;
         case 'relax':
           break;

@@ -81,7 +81,7 @@ export function createStream(seed: number, options: CoachOptions) {
       subscription.add(
         session.cues$.subscribe((cue) => {
           cues.push(cue);
-          if (cue.kind === 'squeeze' || cue.kind === 'relax') recorded.push({ tMs: cue.tMs, kind: cue.kind });
+          if (cue.kind === 'squeeze' || cue.kind === 'cough' || cue.kind === 'relax') recorded.push({ tMs: cue.tMs, kind: cue.kind });
         }),
       );
       session.start(getProgram(programId), params);
@@ -133,7 +133,7 @@ export function judgeRun(run: ProgramRun): { reps: JudgedRep[]; extras: number }
   return { reps, extras };
 }
 
-const TRAINING: readonly ProgramId[] = ['strength', 'speed', 'nff', 'find', 'endurance', 'relax'];
+const TRAINING: readonly ProgramId[] = ['strength', 'speed', 'nff', 'find', 'endurance', 'relax', 'knack'];
 
 /** A varied user, probe and program for one seed (rest profiles as in the detection bench). */
 export function benchSession(seed: number): { runs: ProgramRun[] } {
@@ -152,6 +152,8 @@ export function benchSession(seed: number): { runs: ProgramRun[] } {
     },
     mvcCmH2O: u(18, 60),
     mistakeRate: 0.4,
+    // A third of the squeezes close to a threshold: mistakes only just beyond it, clean ones only just within.
+    borderline: 0.3,
     coughRate: 0.3,
     freePractice: false,
   });

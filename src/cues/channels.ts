@@ -139,6 +139,11 @@ export const TONES = {
     { hz: 660, ms: 110 },
     { hz: 880, ms: 160 },
   ],
+  // A short, low double knock: "now", while the squeeze goes on.
+  cough: [
+    { hz: 330, ms: 90 },
+    { hz: 330, ms: 90 },
+  ],
   relax: [
     { hz: 660, ms: 110 },
     { hz: 440, ms: 200 },
@@ -150,10 +155,11 @@ export const TONES = {
   ],
 } as const satisfies Record<string, Tone>;
 
-/** One long buzz to squeeze, three short to relax. */
+/** One long buzz to squeeze, two quick ones to cough, three short to relax. */
 export const VIBRATIONS = {
   start: [60],
   squeeze: [300],
+  cough: [60, 60, 60],
   relax: [80, 80, 80, 80, 80],
   end: [150, 100, 150],
 } as const satisfies Record<string, readonly number[]>;

@@ -21,6 +21,7 @@ export interface CuePrefs {
 const WORDS: { readonly [K in ProgramCue['kind']]: MessageKey } = {
   start: 'cue.getReady',
   squeeze: 'cue.squeeze',
+  cough: 'cue.cough',
   relax: 'cue.relax',
   end: 'cue.finished',
 };

@@ -14,6 +14,8 @@ export const PROBE_CUE_STRENGTH = 0.5;
 export const PROBE_PULSES: { readonly [K in ProgramCue['kind']]: readonly number[] | null } = {
   start: null,
   squeeze: [250],
+  // The cough is the person's own action, felt anyway; the motor stays still for it.
+  cough: null,
   relax: [120, 120, 120],
   end: null,
 };

@@ -5,6 +5,7 @@
  */
 import { restingBandCmH2O } from '../pipeline/measures';
 import type { RunnerView } from '../programs/runner';
+import { isHolding } from '../programs/schedule';
 import type { Effort, FaultRules } from '../programs/types';
 
 /** Band to draw on the live chart, cmH2O relative to the resting level. */
@@ -20,7 +21,7 @@ const GENTLE_BOTTOM = 0.2;
 
 export function targetBandFor(view: RunnerView | null, rules: FaultRules, mvcCmH2O: number | null): TargetBand | null {
   if (view === null || view.segment === 'done') return null;
-  if (view.segment !== 'squeeze') {
+  if (!isHolding(view.segment)) {
     const band = restingBandCmH2O(mvcCmH2O);
     return { fromCmH2O: -band, toCmH2O: band };
   }

@@ -169,6 +169,18 @@ export const en = {
   'program.mvc.how': 'Three squeezes as hard as you can. Your strongest one sets the scale for "too weak".',
   'program.perfect.name': 'PERFECT assessment',
   'program.perfect.how': 'Power, endurance, repetitions and fast squeezes: a profile of your pelvic floor.',
+  // The Knack: squeezing before a cough and holding it through the cough (src/programs/catalog.ts).
+  'program.knack.name': 'Squeeze before you cough',
+  'program.knack.how': 'Squeeze, and keep squeezing while you cough when told, then relax. Doing this before every cough, sneeze or lift helps stop leaks.',
+  'source.miller1998': 'Studies of squeezing before a cough (Miller and colleagues, 1998 and 2008)',
+  'source.cite.knack': 'Squeezing just before a cough and holding it through the cough cut leaks on a medium cough by 98 %.',
+  'cue.cough': 'Cough',
+  'fault.knack_late': 'squeezed too late for the cough',
+  'fault.knack_released': 'let go during the cough',
+  'feedback.tip.knack_late': 'Good. Next time squeeze a little earlier, well before you cough.',
+  'feedback.tip.knack_released': 'Good. Next time keep squeezing a moment longer after the cough.',
+  'feedback.fault.knack_late': 'Squeeze first, then cough: tighten as soon as you hear "squeeze", before the cough.',
+  'feedback.fault.knack_released': 'Keep squeezing all through the cough, and let go only when told to relax.',
   'program.source': 'Source: {from}. {cite}',
   // Where the programs' numbers come from, named as a patient knows them (src/programs/catalog.ts).
   'source.nff': 'Norwegian Physiotherapist Association, leaflet on pelvic-floor training',

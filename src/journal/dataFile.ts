@@ -411,7 +411,11 @@ function isBlock(v: unknown): v is BlockSummary {
     ['averageScore', 'bestPeakCmH2O', 'bestPeakPctMvc', 'averagePeakPctMvc', 'fatigue'].every((k) => isNumOrNull(v[k])) &&
     isNum(v.totalHoldMs) &&
     isRecord(v.faults) &&
-    FAULT_CODES.every((f) => isCount((v.faults as Record<string, unknown>)[f])) &&
+    // A fault added later (the Knack's) is absent from sessions journaled before it: none counted.
+    FAULT_CODES.every((f) => {
+      const n = (v.faults as Record<string, unknown>)[f];
+      return n === undefined || isCount(n);
+    }) &&
     (v.focus === null || isFault(v.focus))
   );
 }

@@ -160,6 +160,9 @@ const ON_TOP_FRACTION = 0.5;
  * announcement never stays with a squeeze that comes later, ms.
  */
 const STALE_CANDIDATE_MS = 2000;
+/** A cough's spike has passed this long after it fell below half its height, ms. */
+const SPIKE_PASS_MS = 450;
+const SPIKE_STEADY_FRACTION = 0.3;
 /** History kept for walking back and measuring: ~160 s at 100 Hz. */
 const HISTORY_SAMPLES = 16384;
 /** Onsets are looked for at most this long before the rise was detected, ms. */
@@ -198,6 +201,8 @@ class RepTrack {
   fallIdx = 0;
   /** Lowest rise since the pressure fell below half the peak. */
   dipLowest = 0;
+  /** A rise fell back above a rep's height: when its spike will have passed (NaN: none). */
+  spikePassMs = Number.NaN;
   /** A peak that had stood for PLATEAU_MS before the pressure climbed above it (0: none), and when the climb began. */
   plateauPeak = 0;
   climbFromMs = 0;
@@ -595,6 +600,7 @@ export class RepDetector {
     r.plateauPeak = 0;
     r.stallPeak = 0;
     r.stallMs = t;
+    r.spikePassMs = Number.NaN;
     r.measured = null;
     this.aboveCount = 0;
     this.belowSinceMs = Number.NaN;
@@ -692,9 +698,32 @@ export class RepDetector {
       this.resumeHold();
       return;
     }
-    if (rise < 0.5 * r.maxRise || t - r.detectedAtMs > MAX_CANDIDATE_MS) {
+    if (t - r.detectedAtMs > MAX_CANDIDATE_MS) {
       this.cancelRise(t);
       return;
+    }
+    if (rise < 0.5 * r.maxRise && Number.isNaN(r.spikePassMs)) {
+      // Fell back: a cough or a laugh, unless a squeeze stays under the spike (a cough as the
+      // squeeze begins, the Knack done late). Decided once the spike has passed.
+      if (rise < this.minRepRise) {
+        this.cancelRise(t);
+        return;
+      }
+      r.spikePassMs = t + SPIKE_PASS_MS;
+    }
+    if (!Number.isNaN(r.spikePassMs)) {
+      if (t < r.spikePassMs) return;
+      r.spikePassMs = Number.NaN;
+      const medianRise = this.peakMedian.value - lineAt(r.base, this.peakMedian.centreMs);
+      // A squeeze stands steady there (the pressure at its running median); a cough's tail or the
+      // next spike of a laugh does not.
+      if (rise < this.minRepRise || medianRise < this.minRepRise || Math.abs(rise - medianRise) > SPIKE_STEADY_FRACTION * medianRise) {
+        this.cancelRise(t);
+        return;
+      }
+      // Still up: the squeeze under the spike, followed from its own level now.
+      r.maxRise = rise;
+      r.halfUpMs = this.lastTimeBelow(r, 0.5 * rise);
     }
     if (t - r.detectedAtMs > STALE_CANDIDATE_MS && r.maxRise < this.minRepRise && !this.hasPrev) {
       this.cancelRise(t);

@@ -16,7 +16,7 @@ export interface SampleBatch {
 }
 
 /** Cue the app gave the user, at a stream time. Recorded in the CSV `cue` column. */
-export type CueKind = 'squeeze' | 'relax';
+export type CueKind = 'squeeze' | 'cough' | 'relax';
 export interface Cue {
   readonly tMs: number;
   readonly kind: CueKind;

@@ -7,6 +7,13 @@ import type { Message, MessageKey } from '../i18n/messages';
 import { STRAINING_REFERENCE_FRACTION } from '../pipeline/measures';
 import type { FaultRules, ParamBounds, ParamField, ProgramDef, ProgramId, ProgramParams, RuleSpec, SourceDoc, SourceRef } from './types';
 
+/** The Knack: the "cough" cue comes this long after the squeeze cue, ms. */
+export const KNACK_COUGH_AFTER_MS = 1500;
+/** The squeeze must begin at least this long before the cough (protocols.md: 0.3–0.5 s), ms. */
+export const KNACK_LEAD_MS = 300;
+/** Still held this long after the cough cue: past the cough's spike, ms. */
+export const KNACK_COUGH_PASSED_MS = 1000;
+
 /**
  * Default rules (docs/scoring.md). Values: weak = peak ÷ MVC; short_hold = duration ÷ target
  * hold; slow_rise = 10–90 % rise time, ms; late_onset = onset − squeeze cue, ms;
@@ -22,9 +29,14 @@ export const DEFAULT_RULES: { readonly [F in keyof Required<FaultRules>]: RuleSp
   // The pipeline's own definition of straining, so "straining" means the same everywhere.
   straining: { threshold: STRAINING_REFERENCE_FRACTION, ideal: 0.25, worst: 1 },
   fading: { threshold: 0.25, ideal: 0.1, worst: 0.6 },
+  // The Knack (protocols.md): the squeeze began ≥ 0.3 s before the cough (value: cough cue −
+  // onset, ms) and was still held when the spike had passed (value: release − cough cue, ms; a
+  // cough follows its cue by a reaction and its spike lasts a few hundred ms: passed ≈ 1 s after).
+  knack_late: { threshold: KNACK_LEAD_MS, ideal: 900, worst: -500 },
+  knack_released: { threshold: KNACK_COUGH_PASSED_MS, ideal: 1800, worst: 0 },
 };
 
-const { weak, short_hold, slow_rise, late_onset, incomplete_relaxation, straining, fading } = DEFAULT_RULES;
+const { weak, short_hold, slow_rise, late_onset, incomplete_relaxation, straining, fading, knack_late, knack_released } = DEFAULT_RULES;
 
 const params = (holdS: number, restS: number, reps: number, sets = 1, setRestS = 60, flicks = 0): ProgramParams => ({
   holdMs: holdS * 1000,
@@ -53,6 +65,7 @@ const SOURCE_NAMES = {
   laycock2001: 'source.laycock2001',
   perineometry: 'source.perineometry',
   trainers: 'source.trainers',
+  miller1998: 'source.miller1998',
 } as const satisfies Record<SourceDoc, MessageKey>;
 
 /** "Source: who. What it says." */
@@ -128,6 +141,18 @@ export const PROGRAMS: readonly ProgramDef[] = [
       { doc: '003', cite: 'source.cite.relax' },
       { doc: '004', cite: 'source.cite.relaxPain' },
     ],
+  },
+  {
+    id: 'knack',
+    kind: 'training',
+    effort: 'moderate',
+    // Squeeze, "cough" 1.5 s later (a lead the user can keep), relax 2 s after that; rest at
+    // least as long as the hold.
+    defaults: params(3.5, 6, 8),
+    bounds: bounds([3, 6], [3.5, 30], [3, 12], [1, 3]),
+    coughAfterMs: KNACK_COUGH_AFTER_MS,
+    rules: { knack_late, knack_released, incomplete_relaxation, straining },
+    sources: [{ doc: 'miller1998', cite: 'source.cite.knack' }],
   },
   {
     id: 'mvc',

@@ -14,6 +14,8 @@ export interface GivenCue {
   readonly step: PlanStep;
   readonly squeezeMs: number;
   relaxMs: number | null;
+  /** The Knack's cough cue, once given. */
+  coughMs: number | null;
   plannedRelaxMs: number;
   plannedNextMs: number;
   nextMs: number | null;
@@ -42,6 +44,7 @@ export class CueBook {
       cueIndex: c.index,
       squeezeMs: c.squeezeMs,
       relaxMs: c.relaxMs ?? c.plannedRelaxMs,
+      coughMs: c.coughMs,
       deadlineMs: c.nextMs ?? c.plannedNextMs,
     }));
   }

@@ -59,6 +59,7 @@ export function planSteps(program: ProgramDef, params: ProgramParams): PlanStep[
         restMs: lastOfSet ? Math.max(params.setRestMs, params.restMs) : params.restMs,
         effort: program.effort,
         flicks: params.flicks,
+        ...(program.coughAfterMs === undefined ? {} : { coughAtMs: program.coughAfterMs }),
       });
     }
   }

@@ -15,7 +15,7 @@ import { restingBandCmH2O } from '../pipeline/measures';
 import type { CueKind, RepEvent, RepMeasures, SampleBatch } from '../pipeline/types';
 import { CueBook, type GivenCue } from './matching';
 import { judgedFaults, planSteps, resolveStep, rulesForStep, stepPositions, type StepPosition } from './plan';
-import { Schedule, type Segment, type Transition } from './schedule';
+import { Schedule, isHolding, type Segment, type Transition } from './schedule';
 import { scoreRep } from './scoring';
 import { mvcFromTest, perfectEnduranceS, perfectProfile, summarize } from './summary';
 import type { BlockSummary, Effort, MvcValue, PhaseId, PlanStep, ProgramCue, ProgramDef, ProgramParams, RepResult, SessionSummary } from './types';
@@ -161,6 +161,13 @@ export class ProgramMachine {
       this.relax(cue, tr.atMs);
       return;
     }
+    if (tr.to === 'cough') {
+      const cue = this.book.cues[this.book.cues.length - 1];
+      cue.coughMs = tr.atMs;
+      this.o.recordCue(tr.atMs, 'cough');
+      this.emit({ type: 'cue', cue: { kind: 'cough', tMs: tr.atMs, step: cue.index } });
+      return;
+    }
     if (tr.to === 'done') {
       this.emit({ type: 'cue', cue: { kind: 'end', tMs: tr.atMs, completed: true } });
       return;
@@ -171,6 +178,7 @@ export class ProgramMachine {
       step,
       squeezeMs: tr.atMs,
       relaxMs: null,
+      coughMs: null,
       plannedRelaxMs: tr.boundaryMs + step.holdMs,
       plannedNextMs: tr.boundaryMs + step.holdMs + step.restMs,
       nextMs: null,
@@ -191,6 +199,7 @@ export class ProgramMachine {
         flicks: step.flicks,
         judged: judgedFaults(rules),
         assessment: this.o.program.kind === 'assessment',
+        ...(step.coughAtMs === undefined ? {} : { coughAtMs: step.coughAtMs }),
       },
     });
   }
@@ -207,7 +216,7 @@ export class ProgramMachine {
     this.paused = { atMs: this.nowMs, reason };
     // A squeeze under way at the drop that no rep answered (or will: no onset is pending) is cut.
     const cue = this.book.last;
-    if (reason === 'sensorLost' && this.schedule.segment === 'squeeze' && cue && !cue.resolved && !this.book.isWaiting(cue)) {
+    if (reason === 'sensorLost' && isHolding(this.schedule.segment) && cue && !cue.resolved && !this.book.isWaiting(cue)) {
       this.resolve(cue, { kind: 'cut', set: cue.step.set, phase: cue.step.phase, cueIndex: cue.index, cueMs: cue.squeezeMs, rep: null });
     }
     this.emitView();
@@ -221,7 +230,7 @@ export class ProgramMachine {
     this.shift(paused.atMs, t - paused.atMs);
     this.nowMs = t;
     // A hold cannot be picked up half-way: after an outage in a squeeze, its rest comes first.
-    if (paused.reason === 'sensorLost' && this.schedule.segment === 'squeeze') {
+    if (paused.reason === 'sensorLost' && isHolding(this.schedule.segment)) {
       const cue = this.book.last;
       this.schedule.relaxNow(t);
       if (cue) this.relax(cue, t);

@@ -3,15 +3,23 @@
  *
  *   lead-in ─▶ squeeze(k) ─hold─▶ relax(k) ─rest─▶ squeeze(k+1) … ─▶ done
  *
+ * In the Knack the hold has two parts: squeeze(k) ─coughAtMs─▶ cough(k) ─rest of the hold─▶ relax(k).
+ *
  * Each segment's end is planned from the last one's planned end, so cues never drift. A pause
  * freezes the countdown: when it ends, every planned time moves on by the pause's length.
  */
 import type { PlanStep } from './types';
 
-export type Segment = 'leadIn' | 'squeeze' | 'relax' | 'done';
+export type Segment = 'leadIn' | 'squeeze' | 'cough' | 'relax' | 'done';
+
+/** Squeezing (the cough of the Knack is said while the squeeze is held). */
+export function isHolding(segment: Segment): boolean {
+  return segment === 'squeeze' || segment === 'cough';
+}
 
 export type Transition =
   | { readonly to: 'squeeze'; readonly stepIdx: number; readonly atMs: number; readonly boundaryMs: number }
+  | { readonly to: 'cough'; readonly stepIdx: number; readonly atMs: number }
   | { readonly to: 'relax'; readonly stepIdx: number; readonly atMs: number }
   | { readonly to: 'done'; readonly atMs: number };
 
@@ -35,7 +43,14 @@ export class Schedule {
   advance(nowMs: number, onTransition: (t: Transition) => void): void {
     while (this.segment !== 'done' && nowMs >= this.endMs) {
       const boundary = this.endMs;
-      if (this.segment === 'squeeze') {
+      const coughAt = this.segment === 'squeeze' ? this.stepAt(this.stepIdx).coughAtMs : undefined;
+      if (coughAt !== undefined) {
+        this.segment = 'cough';
+        this.endMs = boundary + this.stepAt(this.stepIdx).holdMs - coughAt;
+        onTransition({ to: 'cough', stepIdx: this.stepIdx, atMs: nowMs });
+        continue;
+      }
+      if (isHolding(this.segment)) {
         this.segment = 'relax';
         this.endMs = boundary + this.stepAt(this.stepIdx).restMs;
         onTransition({ to: 'relax', stepIdx: this.stepIdx, atMs: nowMs });
@@ -50,7 +65,8 @@ export class Schedule {
       this.segment = 'squeeze';
       // stepAt may resolve the step now; the transition handler reads the same resolution.
       onTransition({ to: 'squeeze', stepIdx: this.stepIdx, atMs: nowMs, boundaryMs: boundary });
-      this.endMs = boundary + this.stepAt(this.stepIdx).holdMs;
+      const step = this.stepAt(this.stepIdx);
+      this.endMs = boundary + (step.coughAtMs ?? step.holdMs);
     }
   }
 

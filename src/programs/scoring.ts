@@ -18,6 +18,8 @@ export interface CueContext {
   readonly cueIndex: number;
   readonly squeezeMs: number;
   readonly relaxMs: number;
+  /** The Knack's cough cue (null: none). */
+  readonly coughMs: number | null;
   /** Back within the resting band by then: the next squeeze cue, or the end of the last rest. */
   readonly deadlineMs: number;
 }
@@ -93,6 +95,10 @@ function ruleValue(code: FaultCode, rep: RepMeasures, o: ScoreOptions): number |
       return rep.referenceRiseCmH2O !== null && rep.peakCmH2O > 0 ? rep.referenceRiseCmH2O / rep.peakCmH2O : null;
     case 'fading':
       return Number.isFinite(rep.holdFade) ? rep.holdFade : null;
+    case 'knack_late':
+      return cued?.coughMs != null ? cued.coughMs - rep.onsetMs : null;
+    case 'knack_released':
+      return cued?.coughMs != null ? rep.releaseMs - cued.coughMs : null;
   }
 }
 
@@ -132,6 +138,8 @@ const FAULT_FEEDBACK: { readonly [F in FaultCode]: MessageKey } = {
   late_onset: 'feedback.fault.late_onset',
   slow_rise: 'feedback.fault.slow_rise',
   fading: 'feedback.fault.fading',
+  knack_late: 'feedback.fault.knack_late',
+  knack_released: 'feedback.fault.knack_released',
 };
 
 const TIP_FEEDBACK: { readonly [F in FaultCode]: MessageKey } = {
@@ -142,6 +150,8 @@ const TIP_FEEDBACK: { readonly [F in FaultCode]: MessageKey } = {
   late_onset: 'feedback.tip.late_onset',
   slow_rise: 'feedback.tip.slow_rise',
   fading: 'feedback.tip.fading',
+  knack_late: 'feedback.tip.knack_late',
+  knack_released: 'feedback.tip.knack_released',
 };
 
 /** What to do about a fault, in one sentence (rep feedback and "next time" in summaries). */
@@ -183,7 +193,8 @@ export function cueContexts(cues: readonly Cue[], lastRestMs: number): CueContex
     const next = squeezes[k + 1]?.tMs ?? null;
     const relax = sorted.find((c) => c.kind === 'relax' && c.tMs > s.tMs && (next === null || c.tMs <= next));
     const relaxMs = relax?.tMs ?? next ?? s.tMs;
-    return { cueIndex: k, squeezeMs: s.tMs, relaxMs, deadlineMs: next ?? relaxMs + lastRestMs };
+    const cough = sorted.find((c) => c.kind === 'cough' && c.tMs >= s.tMs && c.tMs <= relaxMs);
+    return { cueIndex: k, squeezeMs: s.tMs, relaxMs, coughMs: cough?.tMs ?? null, deadlineMs: next ?? relaxMs + lastRestMs };
   });
 }
 

@@ -192,7 +192,7 @@ export function holdsBack(runs: readonly Run[]): Message | null {
   const done = runs.reduce((a, r) => a + r.summary.session.repsDone, 0);
   const asked = runs.reduce((a, r) => a + planned(r), 0);
   if (asked > 0 && done / asked < PLAN.goodCompletion) return { key: 'plan.heldBack.missed' };
-  const counts = Object.fromEntries(FAULT_CODES.map((f) => [f, runs.reduce((a, r) => a + r.summary.session.faults[f], 0)])) as Record<FaultCode, number>;
+  const counts = Object.fromEntries(FAULT_CODES.map((f) => [f, runs.reduce((a, r) => a + (r.summary.session.faults[f] ?? 0), 0)])) as Record<FaultCode, number>;
   const dominant = FAULT_CODES.find((f) => done > 0 && counts[f] / done >= PLAN.dominantFault);
   if (dominant !== undefined) return { key: 'plan.heldBack.fault', params: { fault: { key: `fault.${dominant}` } } };
   const scores = runs.flatMap((r) => (r.summary.session.averageScore === null ? [] : [r.summary.session.averageScore]));

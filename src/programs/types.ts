@@ -6,10 +6,20 @@ import type { Message, MessageKey } from '../i18n/messages';
 import type { RepMeasures } from '../pipeline/types';
 
 /** Every fault a rep can be scored with, in the order feedback gives them priority. */
-export const FAULT_CODES = ['straining', 'incomplete_relaxation', 'weak', 'short_hold', 'late_onset', 'slow_rise', 'fading'] as const;
+export const FAULT_CODES = [
+  'straining',
+  'knack_late',
+  'knack_released',
+  'incomplete_relaxation',
+  'weak',
+  'short_hold',
+  'late_onset',
+  'slow_rise',
+  'fading',
+] as const;
 export type FaultCode = (typeof FAULT_CODES)[number];
 
-export type ProgramId = 'find' | 'strength' | 'speed' | 'endurance' | 'nff' | 'relax' | 'mvc' | 'perfect';
+export type ProgramId = 'find' | 'strength' | 'speed' | 'endurance' | 'nff' | 'relax' | 'knack' | 'mvc' | 'perfect';
 
 /** How hard (and how fast) a squeeze is asked for; it selects the target band and what the coach does. */
 export type Effort = 'gentle' | 'moderate' | 'max' | 'fast';
@@ -50,7 +60,7 @@ export type ParamField = 'holdMs' | 'restMs' | 'reps' | 'sets';
 export type ParamBounds = { readonly [F in ParamField]: readonly [number, number] };
 
 /** A seed document (000–004, shared/seeds) or a clinical reference (shared/reference/protocols.md). */
-export type SourceDoc = '000' | '001' | '002' | '003' | '004' | 'bo1999' | 'laycock2001' | 'perineometry' | 'trainers';
+export type SourceDoc = '000' | '001' | '002' | '003' | '004' | 'bo1999' | 'laycock2001' | 'perineometry' | 'trainers' | 'miller1998';
 
 /** Where a program's numbers come from: the document, and what it says (a catalog message). */
 export interface SourceRef {
@@ -67,6 +77,8 @@ export interface ProgramDef {
   readonly bounds: ParamBounds | null;
   readonly rules: FaultRules;
   readonly sources: readonly SourceRef[];
+  /** The Knack: a "cough" cue this long after each squeeze cue, within the hold, ms. */
+  readonly coughAfterMs?: number;
 }
 
 /** One squeeze of a planned session, and the rest after it. */
@@ -82,6 +94,8 @@ export interface PlanStep {
   readonly flicks: number;
   /** Hold and rest are the hold measured in this earlier phase (PERFECT "Repetitions"). */
   readonly holdFromPhase?: PhaseId;
+  /** A "cough" cue this long after the squeeze cue (the Knack), ms. */
+  readonly coughAtMs?: number;
 }
 
 /** How a rep relates to the cues: the first rep after a squeeze cue, a further one, or none. */
@@ -113,7 +127,11 @@ export type ProgramCue =
       /** Faults this squeeze is judged on (a person knows what is asked of them). */
       readonly judged: readonly FaultCode[];
       readonly assessment: boolean;
+      /** The Knack: the "cough" cue comes this long after this one, ms. */
+      readonly coughAtMs?: number;
     }
+  /** The Knack: cough now, holding the squeeze through it. */
+  | { readonly kind: 'cough'; readonly tMs: number; readonly step: number }
   | { readonly kind: 'relax'; readonly tMs: number; readonly step: number; readonly restMs: number }
   | { readonly kind: 'end'; readonly tMs: number; readonly completed: boolean };
 

@@ -84,7 +84,7 @@ export const CSV_COLUMNS = {
   event: 'event',
 } as const;
 
-const CUE_KINDS: readonly CueKind[] = ['squeeze', 'relax'];
+const CUE_KINDS: readonly CueKind[] = ['squeeze', 'cough', 'relax'];
 /** The one event so far: the link was down before this sample. */
 const GAP_EVENT = 'gap';
 

@@ -35,9 +35,14 @@ function follow(coach: CoachedUser, id: ProgramId, reps: number): SqueezeCue[] {
       flicks: step.flicks,
       judged: judgedFaults(rulesForStep(program, step)),
       assessment: program.kind === 'assessment',
+      ...(step.coughAtMs === undefined ? {} : { coughAtMs: step.coughAtMs }),
     };
     cues.push(cue);
     tell(cue);
+    if (step.coughAtMs !== undefined) {
+      advanceTo(cue.tMs + step.coughAtMs);
+      tell({ kind: 'cough', tMs: t, step: k });
+    }
     advanceTo(cue.tMs + step.holdMs);
     tell({ kind: 'relax', tMs: t, step: k, restMs: step.restMs });
     advanceTo(cue.tMs + step.holdMs + step.restMs);
@@ -74,6 +79,8 @@ function trueFaults(coach: CoachedUser, cues: readonly SqueezeCue[]): FaultCode[
       incomplete_relaxation: (relaxedAt(all, squeezeEndMs(s) - s.releaseMs, band) - relaxCue) / cue.restMs,
       straining: s.strainCmH2O / tr.peakCmH2O,
       fading: tr.holdFade,
+      knack_late: cue.coughAtMs === undefined ? Number.NaN : cue.tMs + cue.coughAtMs - tr.onsetMs,
+      knack_released: cue.coughAtMs === undefined ? Number.NaN : squeezeEndMs(s) - s.releaseMs - (cue.tMs + cue.coughAtMs),
     };
     expect(next).toBeGreaterThan(relaxCue);
     return cue.judged.filter((f) => {
@@ -110,6 +117,9 @@ describe('coached virtual user', () => {
     ['relax', 'incomplete_relaxation'],
     ['endurance', 'weak'],
     ['nff', 'late_onset'],
+    ['knack', 'knack_late'],
+    ['knack', 'knack_released'],
+    ['knack', 'incomplete_relaxation'],
   ];
 
   it.each(cases)('%s, mistake %s: breaks exactly that rule on that rep, and no rule elsewhere', (id, mistake) => {

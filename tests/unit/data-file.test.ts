@@ -13,7 +13,7 @@ import { measuredRep } from '../fixtures/reps';
 import { stream, userWith } from '../fixtures/simulate';
 
 const APP = { name: 'test', version: '0.0.0' };
-const faults = { straining: 0, incomplete_relaxation: 0, weak: 1, short_hold: 0, late_onset: 0, slow_rise: 0, fading: 0 };
+const faults = { straining: 0, knack_late: 0, knack_released: 0, incomplete_relaxation: 0, weak: 1, short_hold: 0, late_onset: 0, slow_rise: 0, fading: 0 };
 const block: BlockSummary = {
   repsDone: 3,
   missed: 1,

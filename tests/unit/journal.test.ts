@@ -21,7 +21,17 @@ const meta = (startedAtMs = Date.now(), over: Partial<NewSession> = {}): NewSess
 /** Lets pending IndexedDB work (and other queued tasks) run, as between two Bluetooth packets. */
 const nextTask = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-const emptyFaults = { straining: 0, incomplete_relaxation: 0, weak: 0, short_hold: 0, late_onset: 0, slow_rise: 0, fading: 0 };
+const emptyFaults = {
+  straining: 0,
+  knack_late: 0,
+  knack_released: 0,
+  incomplete_relaxation: 0,
+  weak: 0,
+  short_hold: 0,
+  late_onset: 0,
+  slow_rise: 0,
+  fading: 0,
+};
 const block: BlockSummary = {
   repsDone: 2,
   missed: 1,

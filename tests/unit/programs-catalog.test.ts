@@ -5,7 +5,7 @@ import { planSteps, resolveStep, rulesForStep } from '../../src/programs/plan';
 
 describe('program catalog', () => {
   it('has every program of the brief, each citing a source', () => {
-    expect(PROGRAMS.map((p) => p.id).sort()).toEqual(['endurance', 'find', 'mvc', 'nff', 'perfect', 'relax', 'speed', 'strength']);
+    expect(PROGRAMS.map((p) => p.id).sort()).toEqual(['endurance', 'find', 'knack', 'mvc', 'nff', 'perfect', 'relax', 'speed', 'strength']);
     for (const p of PROGRAMS) expect(p.sources.length).toBeGreaterThan(0);
   });
 

@@ -156,7 +156,7 @@ describe('matching reps to cues', () => {
 
   it('the last cue is judged against the usual rest', () => {
     const contexts = cueContexts(CUES, 9999);
-    expect(contexts[1]).toEqual({ cueIndex: 1, squeezeMs: 22_000, relaxMs: 28_000, deadlineMs: 37_999 });
+    expect(contexts[1]).toEqual({ cueIndex: 1, squeezeMs: 22_000, relaxMs: 28_000, coughMs: null, deadlineMs: 37_999 });
     const m = matchRepsToCues([], CUES, 9999);
     // Relax → squeeze spacing of the recording (6 s) wins over the fallback.
     expect(m.contexts[1].deadlineMs).toBe(34_000);
@@ -239,5 +239,50 @@ describe('feedback in English (the wording users see)', () => {
     const short = summarize([{ kind: 'rep', set: 0, phase: 'main', rep: score({ durationMs: 3000 }) }], MVC);
     expect(t(focusAdvice(short, MVC))).toBe('Next time: Hold the squeeze until the relax cue.');
     expect(t(focusAdvice(summarize([], MVC), MVC))).toBe('Next time: Keep it up. Training takes weeks to months to show.');
+  });
+});
+
+describe('the Knack (squeeze before the cough, hold through it)', () => {
+  /** Squeeze at 10 s, "cough" at 11.5 s, relax at 13.5 s, next squeeze at 19.5 s. */
+  const KNACK_CUES: Cue[] = [
+    { tMs: 10_000, kind: 'squeeze' },
+    { tMs: 11_500, kind: 'cough' },
+    { tMs: 13_500, kind: 'relax' },
+    { tMs: 19_500, kind: 'squeeze' },
+  ];
+  const knackRep = (over: Partial<RepMeasures>) => rep({ onsetMs: 10_400, peakMs: 10_900, durationMs: 3300, releaseMs: 13_700, relaxedMs: 14_300, ...over });
+  const judged = (over: Partial<RepMeasures>) => scoreReps([knackRep(over)], KNACK_CUES, 'knack', MVC)[0];
+
+  it('reads the cough cue of a recording', () => {
+    expect(cueContexts(KNACK_CUES, 6000)[0].coughMs).toBe(11_500);
+    expect(cueContexts(CUES, 6000)[0].coughMs).toBeNull();
+  });
+
+  it('a squeeze begun well before the cough and held past it is right', () => {
+    expect(judged({}).faults).toEqual([]);
+    // 0.3 s before the cough cue is still in time (protocols.md: ≥ 0.3–0.5 s before the spike).
+    expect(judged({ onsetMs: 11_200 }).faults).toEqual([]);
+  });
+
+  it('a squeeze that came with or after the cough is late', () => {
+    for (const onsetMs of [11_250, 11_500, 11_800]) {
+      const r = judged({ onsetMs });
+      expect(r.faults).toEqual(['knack_late']);
+      expect(t(r.feedback)).toBe('Squeeze first, then cough: tighten as soon as you hear "squeeze", before the cough.');
+    }
+  });
+
+  it('letting go during the cough is released too soon', () => {
+    for (const releaseMs of [11_400, 11_700, 12_400]) {
+      const r = judged({ releaseMs, relaxedMs: releaseMs + 600 });
+      expect(r.faults).toEqual(['knack_released']);
+      expect(t(r.feedback)).toBe('Keep squeezing all through the cough, and let go only when told to relax.');
+    }
+    expect(judged({ releaseMs: 12_600, relaxedMs: 13_200 }).faults).toEqual([]);
+  });
+
+  it('other programs never judge it', () => {
+    expect(scoreReps([rep({})], CUES, 'strength', MVC)[0].faults).toEqual([]);
+    expect(getProgram('strength').rules.knack_late).toBeUndefined();
   });
 });

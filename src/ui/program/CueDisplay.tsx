@@ -5,7 +5,7 @@ import type { RunnerView } from '../../programs/runner';
 import { profileStore } from '../../store/profileStore';
 import { programStore } from '../../store/programStore';
 
-const WORD = { leadIn: 'cue.getReady', squeeze: 'cue.squeeze', relax: 'cue.relax', done: 'cue.finished' } as const;
+const WORD = { leadIn: 'cue.getReady', squeeze: 'cue.squeeze', cough: 'cue.cough', relax: 'cue.relax', done: 'cue.finished' } as const;
 
 /**
  * Where you are: training counts reps (and sets); an assessment names its part (PERFECT) and
