@@ -23,7 +23,8 @@ async function start(): Promise<void> {
     document.documentElement.lang = language;
     document.title = t('app.title');
   });
-  startLanguage(navigator.languages?.length ? navigator.languages : [navigator.language]);
+  // The first screen already in the person's language (its catalog is a chunk of its own).
+  await startLanguage(navigator.languages?.length ? navigator.languages : [navigator.language]);
   const journal = await openJournal();
   // Sessions still open from the last visit (a reload, a crash) are kept as interrupted.
   await journal.markInterrupted();

@@ -1,16 +1,20 @@
 /**
  * The app's four languages: which one a browser asks for, its catalog and its locale. English is
- * the source catalog (messages.ts); the others are typed `Catalog`, so each is complete.
+ * the source catalog (messages.ts); the others are typed `Catalog`, so each is complete, and each
+ * is a chunk of its own, loaded when it is first used (a person needs one).
  */
-import { da } from './da';
 import { en, setCatalog, type Catalog } from './messages';
-import { nb } from './nb';
-import { sv } from './sv';
 
 export const LANGUAGES = ['nb', 'sv', 'da', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-const CATALOGS: { readonly [L in Language]: Catalog } = { nb, sv, da, en };
+const LOADERS: { readonly [L in Language]: () => Promise<Catalog> } = {
+  nb: () => import('./nb').then((m) => m.nb),
+  sv: () => import('./sv').then((m) => m.sv),
+  da: () => import('./da').then((m) => m.da),
+  en: () => Promise.resolve(en),
+};
+const loaded = new Map<Language, Catalog>([['en', en]]);
 
 /** Each language named in itself, so a person finds their own whichever language is showing. */
 export const LANGUAGE_NAMES: { readonly [L in Language]: string } = {
@@ -58,7 +62,20 @@ export function localeFor(language: Language, browserTags: readonly string[]): s
   return DEFAULT_LOCALES[language];
 }
 
-/** Makes `language` the one `t` speaks, numbers and dates in `locale`. */
-export function applyLanguage(language: Language, locale: string = DEFAULT_LOCALES[language]): void {
-  setCatalog(locale, CATALOGS[language]);
+/**
+ * Makes `language` the one `t` speaks, numbers and dates in `locale`, once its catalog is here.
+ * Resolves false (and English stays) when the catalog cannot be loaded.
+ */
+export async function applyLanguage(language: Language, locale: string = DEFAULT_LOCALES[language]): Promise<boolean> {
+  let catalog = loaded.get(language);
+  if (!catalog) {
+    try {
+      catalog = await LOADERS[language]();
+      loaded.set(language, catalog);
+    } catch {
+      return false;
+    }
+  }
+  setCatalog(locale, catalog);
+  return true;
 }

@@ -24,21 +24,21 @@ let browserTags: readonly string[] = [];
 
 export const languageStore = createStore<LanguageState>(() => ({ language: 'en', locale: 'en' }));
 
-function use(language: Language): void {
+/** Shows `language` once its catalog is loaded; a catalog that cannot load leaves the language as it was. */
+async function use(language: Language): Promise<void> {
   const locale = localeFor(language, browserTags);
-  applyLanguage(language, locale);
-  languageStore.setState({ language, locale });
+  if (await applyLanguage(language, locale)) languageStore.setState({ language, locale });
 }
 
 /** At start: the language chosen before, else the first of the browser's the app speaks. */
-export function startLanguage(tags: readonly string[]): void {
+export function startLanguage(tags: readonly string[]): Promise<void> {
   browserTags = tags;
-  use(storedLanguage() ?? matchLanguage(tags));
+  return use(storedLanguage() ?? matchLanguage(tags));
 }
 
-/** A choice in Settings: used at once, and remembered. */
-export function chooseLanguage(language: Language): void {
-  use(language);
+/** A choice in Settings: used as soon as it is loaded, and remembered. */
+export async function chooseLanguage(language: Language): Promise<void> {
+  await use(language);
   try {
     globalThis.localStorage?.setItem(STORAGE_KEY, language);
   } catch {

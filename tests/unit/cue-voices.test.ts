@@ -14,13 +14,13 @@ const voice = (lang: string, localService = true, isDefault = false): VoiceInfo 
 describe('the voice for spoken cues', () => {
   const voices = [voice('en-US', true, true), voice('sv-SE'), voice('nb-NO', false), voice('no-NO'), voice('da-DK', false), voice('en-GB')];
 
-  it('is an on-device voice of the chosen language (Norwegian voices tagged no or nb alike)', () => {
+  it('is an on-device voice of the chosen language (Norwegian voices tagged no or nb alike)', async () => {
     expect(pickVoice(voices, 'sv')?.name).toBe('sv-SE');
     expect(pickVoice(voices, 'nb')?.name).toBe('no-NO');
     expect(pickVoice(voices, 'en')?.name).toBe('en-US default');
   });
 
-  it('is none when the device has only an online voice, or none, for the language', () => {
+  it('is none when the device has only an online voice, or none, for the language', async () => {
     expect(pickVoice(voices, 'da')).toBeNull();
     expect(pickVoice([], 'nb')).toBeNull();
   });
@@ -72,8 +72,8 @@ describe('spoken cues', () => {
     ['sv', 'Släpp', 'sv-SE'],
     ['da', 'Slip', 'da-DK'],
     ['en', 'Relax', 'en-US'],
-  ] as const)('say the cue in %s with a voice for it, and play no tone', (language: Language, word, lang) => {
-    applyLanguage(language);
+  ] as const)('say the cue in %s with a voice for it, and play no tone', async (language: Language, word, lang) => {
+    await applyLanguage(language);
     const browser = fakeBrowser([voice('en-US'), voice('nb-NO'), voice('sv-SE'), voice('da-DK')]);
     const cues = createCueOutputs(
       () => speechOnly,
@@ -83,10 +83,10 @@ describe('spoken cues', () => {
     cues.play(RELAX);
     expect(browser.said).toEqual([{ text: word, lang }]);
     expect(browser.tones()).toBe(0);
-    applyLanguage('en');
+    await applyLanguage('en');
   });
 
-  it('fall back to a tone when the device has no voice for the language', () => {
+  it('fall back to a tone when the device has no voice for the language', async () => {
     const browser = fakeBrowser([voice('en-US')]);
     const cues = createCueOutputs(
       () => speechOnly,

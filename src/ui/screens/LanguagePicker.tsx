@@ -11,7 +11,7 @@ export function LanguagePicker() {
       <h2 id="settings-language">
         <label htmlFor="language-select">{t('settings.language')}</label>
       </h2>
-      <select id="language-select" value={language} onChange={(e) => isLanguage(e.target.value) && chooseLanguage(e.target.value)}>
+      <select id="language-select" value={language} onChange={(e) => isLanguage(e.target.value) && void chooseLanguage(e.target.value)}>
         {LANGUAGES.map((l) => (
           <option key={l} value={l} lang={l}>
             {LANGUAGE_NAMES[l]}
