@@ -5,7 +5,7 @@ import { nb } from '../../src/i18n/nb';
 import { sv } from '../../src/i18n/sv';
 
 /** Words English shares with Norwegian, Swedish or Danish, names and units: not English where the translation has them too. */
-const SHARED = new Set(['Sensor', 'cmH2O', 'Model', 'Program', 'Start', 'Stop', 'Pause', 'Vibration', 'Score']);
+const SHARED = new Set(['Sensor', 'cmH2O', 'Model', 'Program', 'Start', 'Stop', 'Pause', 'Vibration', 'Score', 'hold']);
 
 const PLACEHOLDER = /\{\w+(?::\d)?\}/g;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
