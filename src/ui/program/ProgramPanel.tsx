@@ -25,7 +25,7 @@ export function ProgramPanel({ history, plan }: { history: HistoryStore; plan: P
       {!acknowledged && <SafetyNotice />}
       {acknowledged && <ContinueOffer history={history} />}
       <PlanToday plan={plan} />
-      <ProgramPicker disabled={running} plan={plan} />
+      {/* Start right under today's plan, in view on a phone; choosing another program comes after. */}
       <div className="program-actions">
         {!running && (
           <button type="button" className="primary program-start" onClick={startProgram} disabled={!connected || !acknowledged}>
@@ -35,6 +35,7 @@ export function ProgramPanel({ history, plan }: { history: HistoryStore; plan: P
         {!connected && !running && <p className="hint">{t('program.needSensor')}</p>}
         {connected && !acknowledged && <p className="hint">{t('program.needSafety')}</p>}
       </div>
+      <ProgramPicker disabled={running} plan={plan} />
     </section>
   );
 }
