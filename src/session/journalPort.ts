@@ -40,7 +40,7 @@ export interface SessionPatch {
 
 export interface SessionJournal {
   samples(batch: SampleBatch): void;
-  /** Samples stopped (a gap): what is buffered goes to storage now. */
+  /** Samples stopped (a gap) or a set ended: everything buffered or queued goes to storage now. */
   flush(): void;
   record(entry: JournalEntry): void;
   describe(patch: SessionPatch): void;

@@ -39,25 +39,45 @@ export function journalOpener(journal: Journal): JournalOpener {
       mvcCmH2O: start.mvcCmH2O,
       device: { name: start.device.name ?? '', profile: start.device.profile ?? '', simulated: start.device.simulated },
     });
-    const chunker = new SampleChunker((chunk) => void id.then((sessionId) => journal.appendChunk(sessionId, chunk)));
+    // Writes leave the task that produced them (a sample packet, the end of a rep): cloning and
+    // storing them is the journal's own short task, not part of what the live screen waits for.
+    const queued: (() => void)[] = [];
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const drain = () => {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      for (const write of queued.splice(0)) write();
+    };
+    const later = (write: () => void) => {
+      queued.push(write);
+      timer ??= setTimeout(drain, 0);
+    };
+    const chunker = new SampleChunker((chunk) => later(() => void id.then((sessionId) => journal.appendChunk(sessionId, chunk))));
     const patch = (p: SessionPatch) =>
-      void id.then((sessionId) =>
-        journal.updateSession(sessionId, {
-          ...(p.programId !== undefined ? { programId: p.programId } : {}),
-          ...(p.params !== undefined ? { params: p.params } : {}),
-          ...(p.mvcCmH2O !== undefined ? { mvcCmH2O: p.mvcCmH2O } : {}),
-          ...(p.repsJudged !== undefined ? { repsJudged: p.repsJudged } : {}),
-          ...(p.resume !== undefined ? { resume: p.resume === null ? null : asJson(p.resume) } : {}),
-          ...(p.settings !== undefined ? { settings: asJson(p.settings) } : {}),
-        }),
+      later(
+        () =>
+          void id.then((sessionId) =>
+            journal.updateSession(sessionId, {
+              ...(p.programId !== undefined ? { programId: p.programId } : {}),
+              ...(p.params !== undefined ? { params: p.params } : {}),
+              ...(p.mvcCmH2O !== undefined ? { mvcCmH2O: p.mvcCmH2O } : {}),
+              ...(p.repsJudged !== undefined ? { repsJudged: p.repsJudged } : {}),
+              ...(p.resume !== undefined ? { resume: p.resume === null ? null : asJson(p.resume) } : {}),
+              ...(p.settings !== undefined ? { settings: asJson(p.settings) } : {}),
+            }),
+          ),
       );
     return {
       samples: (batch) => chunker.push(batch),
-      flush: () => chunker.flush(),
-      record: (entry) => void id.then((sessionId) => journal.appendEvent(sessionId, toEvent(entry))),
+      flush: () => {
+        chunker.flush();
+        drain();
+      },
+      record: (entry) => later(() => void id.then((sessionId) => journal.appendEvent(sessionId, toEvent(entry)))),
       describe: patch,
       end: () => {
         chunker.flush();
+        drain();
         void id.then((sessionId) => journal.endSession(sessionId, Date.now()));
       },
     };

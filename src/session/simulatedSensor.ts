@@ -7,6 +7,8 @@ export interface SimulatedSensor {
   readonly bluetooth: BluetoothLike;
   /** The virtual user hears the program's cues and squeezes when told. */
   readonly follow: (cue: ProgramCue) => void;
+  /** Switches it off for good (a sensor in a worker ends its worker). */
+  readonly dispose?: () => void;
 }
 
 /**

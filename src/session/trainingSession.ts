@@ -304,15 +304,17 @@ export class TrainingSession {
         return;
       case 'summary': {
         this.probe.stop();
-        this.program$.next({ ...state, summary: o.summary, status: 'done', targetBand: null });
         this.journal?.record({ kind: 'summary', tMs: this.nowMs(), summary: o.summary });
         this.journal?.describe({ resume: null });
         const measured = o.summary.measuredMvcCmH2O;
         if (measured !== null) {
-          this.setMvc({ cmH2O: measured, source: 'test' });
           this.journal?.record({ kind: 'calibration', tMs: this.nowMs(), mvc: { cmH2O: measured, source: 'test' } });
           this.journal?.describe({ mvcCmH2O: measured });
         }
+        // Written before anyone hears "done": the plan and the history read the set from the journal.
+        this.journal?.flush();
+        this.program$.next({ ...state, summary: o.summary, status: 'done', targetBand: null });
+        if (measured !== null) this.setMvc({ cmH2O: measured, source: 'test' });
         return;
       }
     }

@@ -20,7 +20,9 @@ export function bindSession(session: TrainingSession): Subscription {
   binding.add(session.link$.subscribe((link) => connectionStore.setState(link, true)));
   binding.add(session.program$.subscribe((run) => programStore.setState(run, true)));
   binding.add(session.calibration$.subscribe((c) => analysisStore.setState({ restCmH2O: c.restCmH2O, restBandCmH2O: c.restBandCmH2O })));
-  binding.add(session.calibration$.subscribe((c) => calibrationStore.setState({ display: c.display })));
+  binding.add(
+    session.calibration$.subscribe((c) => calibrationStore.setState({ display: c.display, testedMvc: c.mvc?.source === 'test' ? c.mvc.cmH2O : null })),
+  );
   binding.add(session.countCalibration$.subscribe((count) => calibrationStore.setState({ count })));
   binding.add(
     session.repEvents$.subscribe((event) => {

@@ -37,8 +37,18 @@ export interface AppServices {
 /**
  * The simulated sensor and its model of a person are a chunk of their own: people who pair a
  * real probe never download them. (Precached by the service worker, so it loads offline too.)
+ * It runs in a worker where it can, else here.
  */
 async function loadSimulatedSensor(search: string): Promise<SimulatedSensor> {
+  const { simulatedSensorInWorker } = await import('../session/simulatedSensorRemote');
+  const inWorker = simulatedSensorInWorker(search);
+  if (inWorker) {
+    try {
+      return await inWorker;
+    } catch (e) {
+      console.warn(e);
+    }
+  }
   const { simulatedSensor } = await import('../session/simulatedSensor');
   return simulatedSensor(search);
 }
@@ -69,9 +79,16 @@ export interface TrainingActions {
 }
 
 export function createTrainingActions(services: AppServices): TrainingActions {
-  let current: { session: TrainingSession; binding: Subscription } | null = null;
+  /** `release`: what else ends with the session (the simulated sensor's worker). */
+  let current: { session: TrainingSession; binding: Subscription; release?: () => void } | null = null;
 
-  function connect(bluetooth: BluetoothLike, simulated: boolean, follow: ((cue: ProgramCue) => void) | null, rememberedId?: string): void {
+  function connect(
+    bluetooth: BluetoothLike,
+    simulated: boolean,
+    follow: ((cue: ProgramCue) => void) | null,
+    rememberedId?: string,
+    release?: () => void,
+  ): void {
     disconnect();
     const stored = services.knownMvc?.() ?? null;
     const session = new TrainingSession({
@@ -92,7 +109,7 @@ export function createTrainingActions(services: AppServices): TrainingActions {
         services.onProgramDone?.();
       }),
     );
-    // The history follows: the session's row appears, its rep count grows, it ends.
+    // The history follows: the session's row appears, and its reps when the set ends.
     let judged = -1;
     binding.add(
       session.link$.subscribe((link) => {
@@ -104,6 +121,8 @@ export function createTrainingActions(services: AppServices): TrainingActions {
     );
     binding.add(
       session.program$.subscribe((run) => {
+        // Not rep by rep while training: the history is not on screen then (it reads the journal when shown).
+        if (run.status === 'running') return;
         const n = run.results.length + (run.summary ? 1 : 0);
         if (n > 0 && n !== judged) {
           judged = n;
@@ -119,7 +138,7 @@ export function createTrainingActions(services: AppServices): TrainingActions {
         }),
       );
     }
-    current = { session, binding };
+    current = { session, binding, release };
     void session.open(rememberedId);
   }
   const ended = new WeakSet<object>();
@@ -131,6 +150,7 @@ export function createTrainingActions(services: AppServices): TrainingActions {
     // close() ends a running set with its summary before the binding lets go.
     current.session.close();
     current.binding.unsubscribe();
+    current.release?.();
     current = null;
     services.onJournalChanged?.();
     services.onProgramDone?.();
@@ -145,10 +165,11 @@ export function createTrainingActions(services: AppServices): TrainingActions {
     forgetSensor: () => {
       forgetRememberedProbe();
       if (!current) return;
-      const { session, binding } = current;
+      const { session, binding, release } = current;
       current = null;
       void session.forget().finally(() => {
         binding.unsubscribe();
+        release?.();
         services.onJournalChanged?.();
       });
     },
@@ -159,7 +180,8 @@ export function createTrainingActions(services: AppServices): TrainingActions {
       (services.loadSimulatedSensor ?? loadSimulatedSensor)(services.search).then(
         (sim) => {
           // A later click (or a real sensor chosen meanwhile) wins.
-          if (attempt === simulatedAttempt && current === null) connect(sim.bluetooth, true, sim.follow);
+          if (attempt === simulatedAttempt && current === null) connect(sim.bluetooth, true, sim.follow, undefined, sim.dispose);
+          else sim.dispose?.();
         },
         (e: unknown) => {
           if (attempt !== simulatedAttempt || current !== null) return;

@@ -28,6 +28,8 @@ import { createCurveRenderer, type CurveRenderer } from './chart/curveRenderer';
 
 /** Phones report 3; the curve looks the same at 2 and costs less than half the pixels to draw. */
 const MAX_PIXEL_RATIO = 2;
+/** The top of the y scale until a squeeze goes past it, without a strength test: most maximal squeezes stay below (protocols.md: 41.6–60.5 cmH2O is "good"). */
+const DEFAULT_TOP_CMH2O = 50;
 /** Colours of the theme in force when the chart is built (light or dark; app.css). */
 const palette = { curve: '#0b7a75', ink: '#1d2b2a', grid: '#d6e2e0' };
 
@@ -68,7 +70,10 @@ export function LiveChart({ buffer }: { buffer: LiveBuffer }) {
     const el = host.current;
     if (!el) return;
     readPalette(el);
-    let range = { min: -5, max: 40 };
+    // Sized for what the user can squeeze, when a strength test said so, else for most people's maximum:
+    // the axes need not be redrawn when the first squeeze comes.
+    const tested = calibrationStore.getState().testedMvc;
+    let range = tested !== null ? nextRange({ min: -5, max: 20 }, 0, tested) : { min: -5, max: DEFAULT_TOP_CMH2O };
     let dirty = true;
     let ratio = 1;
     let renderer: CurveRenderer | null = null;

@@ -63,7 +63,8 @@ test('a full session asks nothing of any other origin, under a strict Content-Se
 
   const web = requests.filter((url) => /^(https?|wss?):/.test(url));
   expect(web.length).toBeGreaterThan(5);
-  expect(web.some((url) => /simulatedSensor-.*\.js$/.test(url))).toBe(true);
+  // The simulated sensor runs in its own worker, allowed by the policy (worker-src 'self').
+  expect(web.some((url) => /simulatedSensorWorker-.*\.js$/.test(url))).toBe(true);
   expect(web.filter((url) => new URL(url).origin !== origin)).toEqual([]);
 
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
