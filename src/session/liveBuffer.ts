@@ -12,6 +12,8 @@ export class LiveBuffer {
   private size = 0;
   /** Bumped on every write, so a frame loop can skip frames with nothing new. */
   version = 0;
+  /** Bumped on every clear: whoever mirrors the samples starts again. */
+  generation = 0;
   /** Told after each batch or clear, so a view can ask for a frame only when there is news. */
   private readonly listeners = new Set<() => void>();
 
@@ -58,7 +60,42 @@ export class LiveBuffer {
     this.head = 0;
     this.size = 0;
     this.version++;
+    this.generation++;
     this.listeners.forEach((fn) => fn());
+  }
+
+  /**
+   * Copies the samples newer than `afterMs`, oldest first, into `t`/`p` (as many as fit: the
+   * rest on the next call). Returns how many were copied. For a view that mirrors the stream.
+   */
+  copyAfter(afterMs: number, t: Float64Array, p: Float64Array): number {
+    let newer = 0;
+    while (newer < this.size && this.t[this.index(newer)] > afterMs) newer++;
+    const n = Math.min(newer, t.length);
+    for (let j = 0; j < n; j++) {
+      const i = this.index(newer - 1 - j);
+      t[j] = this.t[i];
+      p[j] = this.p[i];
+    }
+    return n;
+  }
+
+  /** The lowest and highest pressure minus `offset` since `fromMs`, into out[0] and out[1] (±Infinity if none). */
+  extentSince(fromMs: number, offset: number, out: Float64Array): void {
+    out[0] = Number.POSITIVE_INFINITY;
+    out[1] = Number.NEGATIVE_INFINITY;
+    for (let k = 0; k < this.size; k++) {
+      const i = this.index(k);
+      if (this.t[i] < fromMs) break;
+      const v = this.p[i] - offset;
+      if (v < out[0]) out[0] = v;
+      if (v > out[1]) out[1] = v;
+    }
+  }
+
+  /** Ring index of the k-th newest sample (0: the newest). */
+  private index(k: number): number {
+    return (this.head - 1 - k + 2 * this.capacity) % this.capacity;
   }
 
   /**

@@ -12,18 +12,20 @@ import { onFrame, requestFrame } from './frameLoop';
 import {
   M_BAND_FROM,
   M_BAND_TO,
-  M_COUNT,
   M_LINE_WIDTH,
+  M_NEW,
   M_NOW_S,
+  M_OFFSET,
   M_ONSET_COUNT,
   M_ONSETS,
+  M_RESET,
   M_REST_LINE,
   M_Y_MAX,
   M_Y_MIN,
   MAX_ONSETS,
-  POINTS,
   WINDOW_MS,
 } from './chart/curve';
+import { showAxesAsImage, type AxesImage } from './chart/axesImage';
 import { createCurveRenderer, type CurveRenderer } from './chart/curveRenderer';
 
 /** Phones report 3; the curve looks the same at 2 and costs less than half the pixels to draw. */
@@ -77,6 +79,7 @@ export function LiveChart({ buffer }: { buffer: LiveBuffer }) {
     let dirty = true;
     let ratio = 1;
     let renderer: CurveRenderer | null = null;
+    let axes: AxesImage | null = null;
     const fitCurve = (u: uPlot) => {
       ratio = Math.min(uPlot.pxRatio, MAX_PIXEL_RATIO);
       renderer?.resize(Math.round((u.bbox.width / uPlot.pxRatio) * ratio), Math.round((u.bbox.height / uPlot.pxRatio) * ratio));
@@ -89,7 +92,7 @@ export function LiveChart({ buffer }: { buffer: LiveBuffer }) {
         legend: { show: false },
         cursor: { show: false },
         scales: { x: { time: false, auto: false }, y: { auto: false } },
-        hooks: { setSize: [fitCurve] },
+        hooks: { setSize: [fitCurve], draw: [() => axes?.update()] },
         // The curve itself is drawn on its own canvas (chart/curve.ts, in a worker where possible); uPlot draws the axes and the frame.
         series: [{}, { show: false }],
         axes: [
@@ -111,6 +114,7 @@ export function LiveChart({ buffer }: { buffer: LiveBuffer }) {
       ],
       el,
     );
+    axes = showAxesAsImage(plot.ctx.canvas);
     plot.batch(() => {
       plot.setScale('x', { min: -WINDOW_MS / 1000, max: 0 });
       plot.setScale('y', range);
@@ -126,6 +130,8 @@ export function LiveChart({ buffer }: { buffer: LiveBuffer }) {
         waiting = false;
       },
       () => {
+        // A new canvas with nothing on it: the window is sent again.
+        sentGeneration = -1;
         dirty = true;
         requestFrame();
       },
@@ -133,6 +139,10 @@ export function LiveChart({ buffer }: { buffer: LiveBuffer }) {
     renderer = curve;
     fitCurve(plot);
     let drawn = -1;
+    // What the drawing side holds: the buffer's generation and the newest sample sent.
+    let sentGeneration = -1;
+    let sentUpTo = Number.NEGATIVE_INFINITY;
+    const extent = new Float64Array(2);
     let band = programStore.getState().targetBand;
     let rest = analysisStore.getState().restCmH2O;
     let reps = analysisStore.getState().reps;
@@ -160,21 +170,29 @@ export function LiveChart({ buffer }: { buffer: LiveBuffer }) {
       }
       drawn = buffer.version;
       dirty = false;
-      const { xs, ys, meta } = frame;
+      const { t: newT, p: newP, meta } = frame;
       const latest = buffer.latestTime();
-      const count = Number.isNaN(latest) ? 0 : buffer.copyWindow(latest - WINDOW_MS, rest ?? 0, xs, ys);
-      let lo = Infinity;
-      let hi = -Infinity;
-      for (let i = POINTS - count; i < POINTS; i++) {
-        if (ys[i] < lo) lo = ys[i];
-        if (ys[i] > hi) hi = ys[i];
+      // Only what the drawing side has not seen crosses over: after a clear, the window anew.
+      meta[M_RESET] = buffer.generation !== sentGeneration ? 1 : 0;
+      if (meta[M_RESET] === 1) {
+        sentGeneration = buffer.generation;
+        sentUpTo = Number.NEGATIVE_INFINITY;
       }
-      const next = count > 0 ? nextRange(range, lo, hi) : range;
+      const fresh = Number.isNaN(latest) ? 0 : buffer.copyAfter(Math.max(sentUpTo, latest - WINDOW_MS), newT, newP);
+      if (fresh > 0) sentUpTo = newT[fresh - 1];
+      meta[M_NEW] = fresh;
+      meta[M_OFFSET] = rest ?? 0;
+      buffer.extentSince(latest - WINDOW_MS, rest ?? 0, extent);
+      const next = extent[0] <= extent[1] ? nextRange(range, extent[0], extent[1]) : range;
       if (next !== range) {
         range = next;
         plot.setScale('y', range);
       }
-      meta[M_COUNT] = count;
+      // More arrived than a frame carries (a stall, or the first frame at a high rate): the rest next frame.
+      if (sentUpTo < latest) {
+        dirty = true;
+        requestFrame();
+      }
       meta[M_NOW_S] = latest / 1000;
       meta[M_Y_MIN] = range.min;
       meta[M_Y_MAX] = range.max;
@@ -202,6 +220,7 @@ export function LiveChart({ buffer }: { buffer: LiveBuffer }) {
       unwatch.forEach((fn) => fn());
       resize.disconnect();
       curve.dispose();
+      axes?.dispose();
       plot.destroy();
     };
   }, [buffer, unit]);

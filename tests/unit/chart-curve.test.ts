@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import {
-  drawCurveFrame,
+  CurveMirror,
   M_BAND_FROM,
   M_BAND_TO,
-  M_COUNT,
   M_LINE_WIDTH,
+  M_NEW,
   M_NOW_S,
   M_ONSET_COUNT,
   M_ONSETS,
+  M_RESET,
   M_REST_LINE,
   M_Y_MAX,
   M_Y_MIN,
+  NEW_SAMPLES,
   newCurveFrame,
   POINTS,
 } from '../../src/ui/chart/curve';
@@ -36,23 +38,32 @@ function recorder() {
   return { ctx, calls };
 }
 
-function frameWith(count: number, rateHz: number) {
+const NOW_S = 100;
+const level = (i: number) => 20 * Math.sin(i / 7) + 5 * Math.sin(i * 1.3);
+
+/** A mirror fed `count` samples ending at NOW_S, frame by frame as the chart sends them, and the next frame (nothing new). */
+function mirrorWith(count: number, rateHz: number) {
+  const mirror = new CurveMirror();
   const frame = newCurveFrame();
-  const nowS = 100;
-  for (let k = 0; k < POINTS; k++) {
-    const i = Math.max(k, POINTS - count);
-    frame.xs[k] = nowS - (POINTS - 1 - i) / rateHz;
-    frame.ys[k] = 20 * Math.sin(i / 7) + 5 * Math.sin(i * 1.3);
-  }
   const m = frame.meta;
-  m[M_COUNT] = count;
-  m[M_NOW_S] = nowS;
+  m[M_NOW_S] = NOW_S;
   m[M_Y_MIN] = -30;
   m[M_Y_MAX] = 30;
   m[M_LINE_WIDTH] = 4;
   m[M_BAND_FROM] = Number.NaN;
   m[M_BAND_TO] = Number.NaN;
-  return frame;
+  const quiet = recorder().ctx;
+  for (let sent = 0; sent < count;) {
+    const n = Math.min(NEW_SAMPLES, count - sent);
+    for (let j = 0; j < n; j++, sent++) {
+      frame.t[j] = 1000 * (NOW_S - (count - 1 - sent) / rateHz);
+      frame.p[j] = level(sent);
+    }
+    m[M_NEW] = n;
+    mirror.draw(quiet, 100, 100, frame, { curve: '#000' });
+  }
+  m[M_NEW] = 0;
+  return { mirror, frame };
 }
 
 describe('live curve drawing', () => {
@@ -64,7 +75,8 @@ describe('live curve drawing', () => {
       [300, 50],
     ]) {
       const { ctx, calls } = recorder();
-      drawCurveFrame(ctx, width, 400, frameWith(Math.min(POINTS, 30 * rate), rate), { curve: '#000' });
+      const { mirror, frame } = mirrorWith(Math.min(POINTS, 30 * rate), rate);
+      mirror.draw(ctx, width, 400, frame, { curve: '#000' });
       // Fill and line: each at most entry, min, max and exit per column, plus closing the fill.
       expect(calls.lineTo).toBeLessThanOrEqual(2 * 4 * (width + 1) + 2);
       expect(calls.lineTo).toBeGreaterThan(width);
@@ -74,11 +86,12 @@ describe('live curve drawing', () => {
 
   it('draws the target band, the resting line and the onsets only when there are some', () => {
     const none = recorder();
-    drawCurveFrame(none.ctx, 300, 300, frameWith(1, 10), { curve: '#000' });
+    const one = mirrorWith(1, 10);
+    one.mirror.draw(none.ctx, 300, 300, one.frame, { curve: '#000' });
     expect(none.calls.fillRect).toEqual([]);
     expect(none.calls.lineTo).toBe(0);
 
-    const frame = frameWith(1, 10);
+    const { mirror, frame } = mirrorWith(1, 10);
     frame.meta[M_BAND_FROM] = 10;
     frame.meta[M_BAND_TO] = 20;
     frame.meta[M_REST_LINE] = 1;
@@ -86,10 +99,25 @@ describe('live curve drawing', () => {
     frame.meta[M_ONSETS] = 95; // 5 s ago: in view
     frame.meta[M_ONSETS + 1] = 40; // a minute ago: out of view
     const all = recorder();
-    drawCurveFrame(all.ctx, 300, 300, frame, { curve: '#000' });
+    mirror.draw(all.ctx, 300, 300, frame, { curve: '#000' });
     // Band from 20 down to 10 on a −30…30 scale, 300 px high.
     expect(all.calls.fillRect).toEqual([[0, 50, 300, 50]]);
     // The resting line and the one onset in view.
     expect(all.calls.lineTo).toBe(2);
+  });
+
+  it('keeps the window from the new samples each frame brings, and forgets it when told', () => {
+    const { mirror, frame } = mirrorWith(30 * 100, 100);
+    const full = recorder();
+    mirror.draw(full.ctx, 300, 300, frame, { curve: '#000' });
+    expect(full.calls.lineTo).toBeGreaterThan(300);
+    // The stream started again (a calibration, say) with one sample: nothing to draw a curve from.
+    frame.meta[M_RESET] = 1;
+    frame.meta[M_NEW] = 1;
+    frame.t[0] = 1000 * NOW_S;
+    frame.p[0] = 3;
+    const reset = recorder();
+    mirror.draw(reset.ctx, 300, 300, frame, { curve: '#000' });
+    expect(reset.calls.lineTo).toBe(0);
   });
 });

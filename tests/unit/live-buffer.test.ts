@@ -28,6 +28,30 @@ describe('LiveBuffer', () => {
     for (let i = 1; i < 3000; i++) expect(xs[i]).toBeGreaterThanOrEqual(xs[i - 1]);
   });
 
+  it('hands out what a mirror has not seen, oldest first, as much as fits at a time; and the extent of a window', () => {
+    const buffer = new LiveBuffer(100);
+    for (let i = 0; i < 250; i++) buffer.push(i * 20, i % 7);
+    const t = new Float64Array(30);
+    const p = new Float64Array(30);
+    // Newer than 4000 ms: samples 201…249, 30 now and 19 next time.
+    expect(buffer.copyAfter(4000, t, p)).toBe(30);
+    expect([t[0], t[29]]).toEqual([4020, 4600]);
+    expect(p[0]).toBe(201 % 7);
+    expect(buffer.copyAfter(t[29], t, p)).toBe(19);
+    expect(t[18]).toBe(249 * 20);
+    expect(buffer.copyAfter(buffer.latestTime(), t, p)).toBe(0);
+    // Older than the ring holds: only what it holds.
+    expect(buffer.copyAfter(-1, new Float64Array(500), new Float64Array(500))).toBe(100);
+    const extent = new Float64Array(2);
+    buffer.extentSince(4000, 1, extent);
+    expect(Array.from(extent)).toEqual([-1, 5]);
+    const generation = buffer.generation;
+    buffer.clear();
+    expect(buffer.generation).toBe(generation + 1);
+    buffer.extentSince(0, 0, extent);
+    expect(extent[0] > extent[1]).toBe(true);
+  });
+
   it('reports NaN before any sample so the readout can show a dash', () => {
     const buffer = new LiveBuffer(10);
     expect(buffer.latestPressure()).toBeNaN();

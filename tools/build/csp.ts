@@ -10,7 +10,8 @@ export const CONTENT_SECURITY_POLICY = [
   "script-src 'self'",
   // React and uPlot set styles through the CSSOM (element.style), which CSP does not govern.
   "style-src 'self'",
-  "img-src 'self'",
+  // blob: for the live chart's axes, an image the page draws itself (src/ui/chart/axesImage.ts).
+  "img-src 'self' blob:",
   "font-src 'self'",
   "connect-src 'self'",
   "media-src 'self'",

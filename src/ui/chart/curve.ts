@@ -1,17 +1,22 @@
 /**
  * Drawing the live curve: pure canvas code, the same on the main thread and in the chart worker.
- * Everything a frame needs besides the samples travels in one small Float64Array (FrameMeta), so
- * a frame allocates nothing and all of it can be handed to a worker without copying.
+ * The drawing side keeps its own copy of the last samples (CurveMirror); each frame brings only the
+ * samples that arrived since the last one and one small Float64Array of everything else
+ * (FrameMeta), in arrays handed back and forth: a frame allocates nothing, and little crosses.
  */
+import { LiveBuffer } from '../../session/liveBuffer';
 
 export const WINDOW_MS = 30_000;
 /** 30 s at up to 100 Hz. */
 export const POINTS = 3000;
+/** Most new samples a frame carries (5 s at 100 Hz); more wait for the next frame. */
+export const NEW_SAMPLES = 512;
 /** Onset markers drawn: the last ten reps and the squeeze in progress. */
 export const MAX_ONSETS = 11;
 
 /** Slots of the meta array. */
-export const M_COUNT = 0;
+/** How many of the frame's `t`/`p` are new samples. */
+export const M_NEW = 0;
 export const M_NOW_S = 1;
 export const M_Y_MIN = 2;
 export const M_Y_MAX = 3;
@@ -21,20 +26,41 @@ export const M_BAND_FROM = 5;
 export const M_BAND_TO = 6;
 /** 1: draw the resting line at 0. */
 export const M_REST_LINE = 7;
-export const M_ONSET_COUNT = 8;
+/** Subtracted from every pressure drawn: the resting level, once known. */
+export const M_OFFSET = 8;
+/** 1: forget the samples held before this frame's (the stream started again). */
+export const M_RESET = 9;
+export const M_ONSET_COUNT = 10;
 /** Onset times, seconds of stream time. */
-export const M_ONSETS = 9;
+export const M_ONSETS = 11;
 export const META_LENGTH = M_ONSETS + MAX_ONSETS;
 
-/** One frame's arrays: samples right-aligned (see LiveBuffer.copyWindow) and the meta slots. */
+/** One frame: the new samples (ms, pressure) and the meta slots. */
 export interface CurveFrame {
-  readonly xs: Float64Array;
-  readonly ys: Float64Array;
+  readonly t: Float64Array;
+  readonly p: Float64Array;
   readonly meta: Float64Array;
 }
 
 export function newCurveFrame(): CurveFrame {
-  return { xs: new Float64Array(POINTS), ys: new Float64Array(POINTS), meta: new Float64Array(META_LENGTH) };
+  return { t: new Float64Array(NEW_SAMPLES), p: new Float64Array(NEW_SAMPLES), meta: new Float64Array(META_LENGTH) };
+}
+
+/** The drawing side's copy of the window, and the arrays it lays it out in (allocated once). */
+export class CurveMirror {
+  private readonly buffer = new LiveBuffer(4096);
+  private readonly xs = new Float64Array(POINTS);
+  private readonly ys = new Float64Array(POINTS);
+
+  /** Takes in the frame's new samples and draws the window. */
+  draw(ctx: Ctx2D, w: number, h: number, frame: CurveFrame, palette: CurvePalette): void {
+    const { t, p, meta } = frame;
+    if (meta[M_RESET] === 1) this.buffer.clear();
+    for (let i = 0; i < meta[M_NEW]; i++) this.buffer.push(t[i], p[i]);
+    const latest = this.buffer.latestTime();
+    const count = Number.isNaN(latest) ? 0 : this.buffer.copyWindow(latest - WINDOW_MS, meta[M_OFFSET], this.xs, this.ys);
+    drawWindow(ctx, w, h, this.xs, this.ys, count, meta, palette);
+  }
 }
 
 export interface CurvePalette {
@@ -66,11 +92,10 @@ const DASH = [6, 6];
 const SOLID: number[] = [];
 
 /**
- * The whole plot area: target band, resting line, onset markers, then the curve as at most one
- * vertex group per pixel column. `w`×`h` are device pixels.
+ * The whole plot area: target band, resting line, onset markers, then the curve (the last `count`
+ * of xs/ys, seconds and pressure) as at most one vertex group per pixel column. `w`×`h` are device pixels.
  */
-export function drawCurveFrame(ctx: Ctx2D, w: number, h: number, frame: CurveFrame, palette: CurvePalette): void {
-  const { xs, ys, meta } = frame;
+function drawWindow(ctx: Ctx2D, w: number, h: number, xs: Float64Array, ys: Float64Array, count: number, meta: Float64Array, palette: CurvePalette): void {
   const yMin = meta[M_Y_MIN];
   const yMax = meta[M_Y_MAX];
   const x0 = meta[M_NOW_S] - WINDOW_MS / 1000;
@@ -104,7 +129,6 @@ export function drawCurveFrame(ctx: Ctx2D, w: number, h: number, frame: CurveFra
     }
   }
   ctx.stroke();
-  const count = meta[M_COUNT];
   if (count < 2) return;
   const first = xs.length - count;
   // Fill first (closed down to the bottom), then the line over it; each path is one column-thinned pass.

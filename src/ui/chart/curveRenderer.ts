@@ -4,7 +4,7 @@
  * and draw it; the worker holds it while drawing, so a frame loop simply skips a frame until it
  * is back (`onIdle`): drawing can never fall behind the samples.
  */
-import { drawCurveFrame, newCurveFrame, type CurveFrame, type CurvePalette } from './curve';
+import { CurveMirror, newCurveFrame, type CurveFrame, type CurvePalette } from './curve';
 import type { FromCurveWorker, ToCurveWorker } from './curveMessages';
 
 export interface CurveRenderer {
@@ -19,6 +19,7 @@ export interface CurveRenderer {
 
 class InlineRenderer implements CurveRenderer {
   private readonly frame = newCurveFrame();
+  private readonly mirror = new CurveMirror();
   private readonly ctx: CanvasRenderingContext2D | null;
 
   constructor(
@@ -33,7 +34,7 @@ class InlineRenderer implements CurveRenderer {
   }
 
   draw(frame: CurveFrame): void {
-    if (this.ctx) drawCurveFrame(this.ctx, this.canvas.width, this.canvas.height, frame, this.palette);
+    if (this.ctx) this.mirror.draw(this.ctx, this.canvas.width, this.canvas.height, frame, this.palette);
   }
 
   resize(width: number, height: number): void {
@@ -63,7 +64,7 @@ class WorkerRenderer implements CurveRenderer {
 
   draw(frame: CurveFrame): void {
     this.frame = null;
-    this.post({ kind: 'frame', frame }, [frame.xs.buffer, frame.ys.buffer, frame.meta.buffer]);
+    this.post({ kind: 'frame', frame }, [frame.t.buffer, frame.p.buffer, frame.meta.buffer]);
   }
 
   resize(width: number, height: number): void {

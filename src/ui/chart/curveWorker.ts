@@ -1,10 +1,10 @@
 /**
  * The chart worker: draws the live curve on an OffscreenCanvas, so rasterising it (the costliest
  * part of a frame on a phone without GPU raster) happens off the main thread, and the frame goes
- * to the compositor without a main-thread commit. Each frame's arrays arrive transferred and are
- * sent back the same way: nothing is copied or allocated per frame.
+ * to the compositor without a main-thread commit. It keeps its own copy of the window; each frame
+ * brings the new samples in small arrays that arrive transferred and are sent back the same way.
  */
-import { drawCurveFrame, type CurvePalette } from './curve';
+import { CurveMirror, type CurvePalette } from './curve';
 import type { FromCurveWorker, ToCurveWorker } from './curveMessages';
 
 interface WorkerScope {
@@ -16,6 +16,7 @@ const scope = self as unknown as WorkerScope;
 let canvas: OffscreenCanvas | null = null;
 let ctx: OffscreenCanvasRenderingContext2D | null = null;
 let palette: CurvePalette = { curve: '#0b7a75' };
+const mirror = new CurveMirror();
 
 scope.onmessage = (event) => {
   const m = event.data;
@@ -29,8 +30,8 @@ scope.onmessage = (event) => {
       canvas.height = m.height;
     }
   } else {
-    if (ctx && canvas) drawCurveFrame(ctx, canvas.width, canvas.height, m.frame, palette);
-    const { xs, ys, meta } = m.frame;
-    scope.postMessage({ kind: 'drawn', frame: m.frame }, [xs.buffer, ys.buffer, meta.buffer]);
+    if (ctx && canvas) mirror.draw(ctx, canvas.width, canvas.height, m.frame, palette);
+    const { t, p, meta } = m.frame;
+    scope.postMessage({ kind: 'drawn', frame: m.frame }, [t.buffer, p.buffer, meta.buffer]);
   }
 };
