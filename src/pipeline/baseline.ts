@@ -92,18 +92,19 @@ export class RestTracker {
   }
 
   /**
-   * The resting sample `update` learns from, set just before the call: the smoothed pressure, and
-   * its rise over the recent minimum (long and quick window). In an array, because on the
-   * per-sample path a number passed to a call the engine does not inline is boxed (an allocation
-   * per sample); stored in a typed array it is not.
+   * The resting sample `update` learns from, set just before the call: the smoothed pressure, its
+   * rise over the recent minimum (long and quick window), and its time (ms). In an array, because
+   * on the per-sample path a number passed to a call the engine does not inline is boxed (an
+   * allocation per sample); stored in a typed array it is not.
    */
-  readonly input = new Float64Array(3);
+  readonly input = new Float64Array(4);
 
-  /** Feeds one resting sample at tMs: the one in `input`. */
-  update(tMs: number): void {
+  /** Feeds one resting sample: the one in `input`. */
+  update(): void {
     const y = this.input[0];
     const rise = this.input[1];
     const quickRise = this.input[2];
+    const tMs = this.input[3];
     let dt = Number.isNaN(this.lastT) ? 0 : tMs - this.lastT;
     if (dt > MAX_STEP_MS) {
       // Resuming after a squeeze (the level was frozen): carry it along the drift first.

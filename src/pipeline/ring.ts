@@ -41,6 +41,24 @@ export class SampleRing {
 
   /** Appends one sample; `ref` is NaN when there is no reference reading. */
   push(tMs: number, main: number, ref: number, gapBefore: boolean): void {
+    const sample = this.scratch;
+    sample[0] = tMs;
+    sample[1] = main;
+    sample[2] = ref;
+    this.pushInput(sample, gapBefore);
+  }
+
+  private readonly scratch = new Float64Array(3);
+
+  /**
+   * Appends the sample in `sample`: time, main, reference (NaN when none). The detector's
+   * per-sample path: a number passed to a call the engine does not inline is boxed (an
+   * allocation), one read from a typed array is not.
+   */
+  pushInput(sample: Float64Array, gapBefore: boolean): void {
+    const tMs = sample[0];
+    const main = sample[1];
+    const ref = sample[2];
     if (Number.isNaN(this.origin)) this.origin = main;
     if (this.count > 0 && (this.count & this.mask) === 0) this.rebaseSums();
     if (!Number.isNaN(ref)) this.refSeen = true;
