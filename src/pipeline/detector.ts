@@ -18,7 +18,7 @@ import type { RepEvent, RepMeasures, SampleBatch } from './types.ts';
 import { RestTracker } from './baseline.ts';
 import { MAX_ABS_READING } from './input-guard.ts';
 import { crossingBackward, findDeparture, lineAt, type EdgeTuning, type Line } from './edges.ts';
-import { PEAK_MEDIAN_MS, countPeaks, isStraining, measureRiseAndHold, restingBandCmH2O, type RiseAndHold } from './measures.ts';
+import { PEAK_MEDIAN_MS, countPeaks, estimateOnset, isStraining, measureRiseAndHold, restingBandCmH2O, type RiseAndHold } from './measures.ts';
 import { SampleRing } from './ring.ts';
 import { WindowMedian } from './window-median.ts';
 import { WindowMin } from './window-min.ts';
@@ -165,6 +165,19 @@ const SPIKE_PASS_MS = 450;
 const SPIKE_STEADY_FRACTION = 0.3;
 /** History kept for walking back and measuring: ~160 s at 100 Hz. */
 const HISTORY_SAMPLES = 16384;
+/**
+ * An announcement may come this much before the onset estimated for the rep and still be its
+ * own, ms: the estimate is interpolated between samples and extrapolated back along the early
+ * rise, and the announcement is decided on a 50 ms average, so within that the two are the same
+ * moment. Beyond it, the announcement preceded what it announces (see announcedBeforeOnset).
+ */
+const ANNOUNCED_EARLY_MS = DECISION_SMOOTHING_MS;
+/**
+ * Unless the pressure rose this fraction of the rep's peak from the announcement to the estimated
+ * onset: where a rise is measured from (the 10 % crossing of the rise time), so the squeeze was
+ * rising when announced and the estimate is what came late.
+ */
+const UNDER_WAY_FRACTION = 0.1;
 /** Onsets are looked for at most this long before the rise was detected, ms. */
 const MAX_WALK_BACK_MS = 3000;
 
@@ -185,6 +198,8 @@ type Phase = 'rest' | 'rising' | 'holding' | 'released';
 class RepTrack {
   index = 0;
   detectedAtMs = 0;
+  /** When it became a rep (held above half its height long enough). */
+  confirmedAtMs = 0;
   announcedOnsetMs = 0;
   lowIdx = 0;
   /** The level this rep is measured against (rest, or the raised level it rose from). */
@@ -712,6 +727,12 @@ export class RepDetector {
     this.events.push({ type: 'cancel', index: r.index, tMs: t });
     this.events.push({ type: 'cancel', index: hold.index, tMs: t });
     r.index = hold.index;
+    r.confirmedAtMs = t;
+    const onsetMs = this.onsetSoFar(r);
+    if (this.announcedBeforeOnset(r, onsetMs)) {
+      r.announcedOnsetMs = onsetMs;
+      r.detectedAtMs = t;
+    }
     this.events.push({ type: 'onset', index: r.index, onsetMs: r.announcedOnsetMs, detectedAtMs: r.detectedAtMs });
     this.rest.restartAt(r.base.t0, r.base.level);
     r.base = { level: this.rest.level, slopePerMs: this.rest.driftPerMs, t0: this.rest.lastRestMs };
@@ -780,6 +801,9 @@ export class RepDetector {
       return;
     }
     if (t - r.halfUpMs >= CONFIRM_MS && r.maxRise >= this.minRepRise) {
+      r.confirmedAtMs = t;
+      const onsetMs = this.onsetSoFar(r);
+      if (this.announcedBeforeOnset(r, onsetMs)) this.reannounce(r, onsetMs, t);
       this.nextIndex++;
       if (this.hasPrev) {
         this.emitRep(this.prev, Number.NaN);
@@ -787,6 +811,56 @@ export class RepDetector {
       }
       this.phase = 'holding';
     }
+  }
+
+  /**
+   * An announcement cannot precede the onset it announces. When a rep is confirmed its onset is
+   * estimated as it will be when the hold ends (walked back from its rising half-maximum, the one
+   * after the onset announced), and when the hold ends it is estimated again with the whole rise in
+   * view. An announcement made more than ANNOUNCED_EARLY_MS before that onset, with the pressure
+   * risen by less than a tenth of the rep's peak from the announcement to the onset, was made for
+   * something the squeeze then rose out of (a breath or a step of the sensor taken for a rise, a
+   * spike, a jolt): it is not this rep's.
+   *
+   * The tenth is where a rise is measured from (the 10 % crossing of the rise time): if the
+   * pressure at the estimated onset already stood that much above where it was when the rise was
+   * announced, the squeeze was rising then and the estimate is what is late (a rise that starts
+   * gently, or that began in a gap), not the announcement that is early.
+   */
+  private announcedBeforeOnset(r: RepTrack, onsetMs: number): boolean {
+    if (!(r.detectedAtMs < onsetMs - ANNOUNCED_EARLY_MS)) return false;
+    const ring = this.ring;
+    const lo = Math.max(r.lowIdx, ring.oldest);
+    const half = EDGE_TUNING.smoothHalfMs;
+    // At the last sample at or before the time (the one after an onset is already on the rise).
+    const riseAt = (tMs: number): number => {
+      let i = Math.min(ring.indexAtOrAfter(tMs, lo), ring.newest);
+      if (i > lo && ring.t(i) > tMs) i--;
+      return ring.centred(i, half) - lineAt(r.base, ring.t(i));
+    };
+    return riseAt(onsetMs) - riseAt(r.detectedAtMs) < UNDER_WAY_FRACTION * r.peakCmH2O;
+  }
+
+  /** The rep's onset as the samples so far show it, once it is confirmed (NaN: not to be had). */
+  private onsetSoFar(r: RepTrack): number {
+    const ring = this.ring;
+    if (!(r.peakCmH2O > 0) || r.lowIdx < ring.oldest) return Number.NaN;
+    const peakIdx = Math.min(ring.indexAtOrAfter(r.peakMs, r.lowIdx), ring.newest);
+    return estimateOnset(ring, r, r.lowIdx, peakIdx, this.edgeTuning).onsetMs;
+  }
+
+  /**
+   * An announcement that was not this rep's is withdrawn and the rep announced anew: its onset
+   * the one estimated, its time when the rep was confirmed (now, or, when the hold ends, when the
+   * live pipeline first knew this squeeze for a rep). If even that came before the onset (what
+   * was confirmed was the precursor, and the squeeze rose on top of it), its time is now: never
+   * before the onset.
+   */
+  private reannounce(r: RepTrack, onsetMs: number, t: number): void {
+    this.events.push({ type: 'cancel', index: r.index, tMs: t });
+    r.announcedOnsetMs = onsetMs;
+    r.detectedAtMs = r.confirmedAtMs >= onsetMs - ANNOUNCED_EARLY_MS ? r.confirmedAtMs : t;
+    this.events.push({ type: 'onset', index: r.index, onsetMs, detectedAtMs: r.detectedAtMs });
   }
 
   /** The rise was a cough or a laugh (or a level change): forget it. */
@@ -842,6 +916,7 @@ export class RepDetector {
       this.cancelRise(t);
       return;
     }
+    if (this.announcedBeforeOnset(r, r.measured.onsetMs)) this.reannounce(r, r.measured.onsetMs, t);
     this.boundaryIdx = ring.indexAtOrAfter(r.measured.down50Ms);
     this.phase = 'released';
   }
