@@ -541,6 +541,7 @@ export class RepDetector {
    * The thresholds that follow from what rest does (its spread, and how much it rises over the
    * windows' minimum), brought up to date whenever the resting tracker learns: they are read on
    * every sample, and a number returned from a getter the engine does not inline is boxed.
+   * - noiseSd: the resting spread (SD), as RestTracker.noise;
    * - minRepRise: a rep rises at least MIN_REP_CMH2O, and clearly above what breathing does (a
    *   deep breath is not a squeeze);
    * - levelThreshold: below this far above rest, the pressure is rest (and teaches the resting level);
@@ -548,6 +549,7 @@ export class RepDetector {
    * - riseLimit, quickRiseLimit: a rise over the long or the quick window's minimum beyond what
    *   rest does there.
    */
+  private noiseSd = 0;
   private minRepRise = MIN_REP_CMH2O;
   private levelThreshold = MIN_THRESHOLD_CMH2O;
   private announceThreshold = MIN_THRESHOLD_CMH2O;
@@ -557,6 +559,7 @@ export class RepDetector {
   private updateThresholds(): void {
     const rest = this.rest;
     const noise = rest.noise;
+    this.noiseSd = noise;
     this.minRepRise = Math.max(MIN_REP_CMH2O, REP_MIN_NOISE_SDS * noise);
     this.levelThreshold = Math.max(MIN_THRESHOLD_CMH2O, LEVEL_SDS * noise);
     this.announceThreshold = Math.max(MIN_THRESHOLD_CMH2O, ANNOUNCE_SDS * noise);
@@ -588,7 +591,7 @@ export class RepDetector {
       this.startRise(t, true);
       return;
     }
-    if (excess < -Math.max(this.band, BELOW_REST_SDS * rest.noise)) {
+    if (excess < -Math.max(this.band, BELOW_REST_SDS * this.noiseSd)) {
       // Far below rest: the level is suspect, so these samples must not teach it (nor its spread).
       if (Number.isNaN(this.belowSinceMs)) this.belowSinceMs = t;
       else if (t - this.belowSinceMs >= REANCHOR_MS) this.reanchorRest(t);

@@ -200,8 +200,13 @@ interface LineFit extends Line {
   readonly sd: number;
 }
 
+/** The smoothed samples a line is fitted to, kept for its residuals (grown when a window needs more). */
+let fitValues = new Float64Array(1024);
+
 /** Least-squares line through the centred-smoothed samples [a, b]. */
 function fitLine(ring: SampleRing, a: number, b: number, halfMs: number): LineFit {
+  if (b - a + 1 > fitValues.length) fitValues = new Float64Array(2 * (b - a + 1));
+  const ys = fitValues;
   const t0 = ring.t(b);
   let n = 0;
   let st = 0;
@@ -211,6 +216,7 @@ function fitLine(ring: SampleRing, a: number, b: number, halfMs: number): LineFi
   for (let i = a; i <= b; i++) {
     const t = ring.t(i) - t0;
     const y = ring.centred(i, halfMs);
+    ys[i - a] = y;
     n++;
     st += t;
     sy += y;
@@ -222,7 +228,7 @@ function fitLine(ring: SampleRing, a: number, b: number, halfMs: number): LineFi
   const level = (sy - slope * st) / n;
   let ss = 0;
   for (let i = a; i <= b; i++) {
-    const r = ring.centred(i, halfMs) - level - slope * (ring.t(i) - t0);
+    const r = ys[i - a] - level - slope * (ring.t(i) - t0);
     ss += r * r;
   }
   return { level, slopePerMs: slope, t0, sd: Math.sqrt(ss / Math.max(1, n - 2)) };

@@ -56,23 +56,26 @@ export class SampleRing {
    * allocation), one read from a typed array is not.
    */
   pushInput(sample: Float64Array, gapBefore: boolean): void {
-    const tMs = sample[0];
     const main = sample[1];
     const ref = sample[2];
     if (Number.isNaN(this.origin)) this.origin = main;
-    if (this.count > 0 && (this.count & this.mask) === 0) this.rebaseSums();
+    const count = this.count;
+    if (count > 0 && (count & this.mask) === 0) this.rebaseSums();
     if (!Number.isNaN(ref)) this.refSeen = true;
-    const slot = this.count & this.mask;
-    this.times[slot] = tMs;
+    const slot = count & this.mask;
+    this.times[slot] = sample[0];
     this.main[slot] = main;
     this.ref[slot] = ref;
     this.gapFlags[slot] = gapBefore ? 1 : 0;
-    this.sumBefore[slot] = this.sum;
-    this.sumSqBefore[slot] = this.sumSq;
+    // In locals: a store into a typed array makes the engine read fields again.
+    const sum = this.sum;
+    const sumSq = this.sumSq;
+    this.sumBefore[slot] = sum;
+    this.sumSqBefore[slot] = sumSq;
     const x = main - this.origin;
-    this.sum += x;
-    this.sumSq += x * x;
-    this.count++;
+    this.sum = sum + x;
+    this.sumSq = sumSq + x * x;
+    this.count = count + 1;
   }
 
   /** Oldest absolute index still held. */
