@@ -1033,7 +1033,8 @@ export class RepDetector {
     const ring = this.ring;
     const lo = Math.max(r.lowIdx, ring.oldest);
     for (let i = ring.newest; i > lo; i--) {
-      const v = ring.centred(i - 1, EDGE_TUNING.smoothHalfMs) - lineAt(r.base, ring.t(i - 1));
+      ring.updateCentred(i - 1, EDGE_TUNING.smoothHalfMs);
+      const v = ring.lastCentred - lineAt(r.base, ring.t(i - 1));
       if (v < level) return ring.t(i - 1);
       if (ring.gapBefore(i)) return ring.t(i);
     }

@@ -49,7 +49,8 @@ export function crossingForward(ring: SampleRing, from: number, to: number, line
   let prev = Number.NaN;
   for (let i = Math.max(from, ring.oldest); i <= to; i++) {
     const t = ring.t(i);
-    const v = dir * (ring.centred(i, halfMs) - lineAt(line, t) - level);
+    ring.updateCentred(i, halfMs);
+    const v = dir * (ring.lastCentred - lineAt(line, t) - level);
     if (v >= 0) {
       if (i === from || Number.isNaN(prev) || ring.gapBefore(i)) return t;
       return interpolateZero(ring.t(i - 1), prev, t, v);
@@ -69,7 +70,8 @@ export function crossingBackward(ring: SampleRing, from: number, lo: number, lin
   let nextT = Number.NaN;
   for (let i = from; i >= Math.max(lo, ring.oldest); i--) {
     const t = ring.t(i);
-    const v = dir * (ring.centred(i, halfMs) - lineAt(line, t) - level);
+    ring.updateCentred(i, halfMs);
+    const v = dir * (ring.lastCentred - lineAt(line, t) - level);
     if (v < 0) return Number.isNaN(next) ? t : interpolateZero(t, v, nextT, next);
     next = v;
     nextT = t;
@@ -165,7 +167,8 @@ export function findDeparture(ring: SampleRing, lo: number, cross: number, dir: 
  */
 function lastWithin(ring: SampleRing, from: number, cross: number, anchor: RestAnchor, halfMs: number): number {
   for (let i = cross; i >= from; i--) {
-    if (ring.centred(i, halfMs) - lineAt(anchor.line, ring.t(i)) <= anchor.band) return ring.t(i);
+    ring.updateCentred(i, halfMs);
+    if (ring.lastCentred - lineAt(anchor.line, ring.t(i)) <= anchor.band) return ring.t(i);
   }
   return ring.t(cross);
 }
@@ -180,12 +183,13 @@ function deltaOf(fit: LineFit, tune: EdgeTuning): number {
  * level left raised).
  */
 function walkBack(ring: SampleRing, from: number, cross: number, fit: Line, dir: 1 | -1, delta: number, halfMs: number): number {
-  const excess = (i: number) => dir * (ring.centred(i, halfMs) - lineAt(fit, ring.t(i)));
-  const eCross = excess(cross);
+  ring.updateCentred(cross, halfMs);
+  const eCross = dir * (ring.lastCentred - lineAt(fit, ring.t(cross)));
   let trough = Infinity;
   let troughIdx = cross;
   for (let i = cross; i > from; i--) {
-    const e = excess(i);
+    ring.updateCentred(i, halfMs);
+    const e = dir * (ring.lastCentred - lineAt(fit, ring.t(i)));
     if (e <= delta) return i;
     if (e < trough) {
       trough = e;
@@ -215,7 +219,8 @@ function fitLine(ring: SampleRing, a: number, b: number, halfMs: number): LineFi
   let sty = 0;
   for (let i = a; i <= b; i++) {
     const t = ring.t(i) - t0;
-    const y = ring.centred(i, halfMs);
+    ring.updateCentred(i, halfMs);
+    const y = ring.lastCentred;
     ys[i - a] = y;
     n++;
     st += t;

@@ -203,7 +203,8 @@ export function countPeaks(ring: SampleRing, fromMs: number, toMs: number, promi
   let low = Infinity;
   const last = Math.min(ring.indexAtOrAfter(toMs), ring.newest);
   for (let i = ring.indexAtOrAfter(fromMs); i <= last; i++) {
-    const v = ring.centred(i, halfMs);
+    ring.updateCentred(i, halfMs);
+    const v = ring.lastCentred;
     if (rising) {
       high = Math.max(high, v);
       if (v < high - prominence) {

@@ -155,15 +155,32 @@ export class SampleRing {
    * needs no look-ahead beyond what has arrived.
    */
   centred(i: number, halfMs: number): number {
-    const t0 = this.t(i);
+    this.updateCentred(i, halfMs);
+    return this.lastCentred;
+  }
+
+  /**
+   * The same, left in `lastCentred`: the walks that call it once a rep run over hundreds of
+   * samples, and a number returned from a call the engine does not inline is boxed.
+   */
+  updateCentred(i: number, halfMs: number): void {
+    const times = this.times;
+    const gaps = this.gapFlags;
+    const mask = this.mask;
+    const t0 = times[i & mask];
     const lo = this.oldest;
     const hi = this.newest;
     let a = i;
-    while (a > lo && !this.gapBefore(a) && (t0 - this.t(a - 1) <= halfMs || a === i)) a--;
+    while (a > lo && gaps[a & mask] !== 1 && (t0 - times[(a - 1) & mask] <= halfMs || a === i)) a--;
     let b = i;
-    while (b < hi && !this.gapBefore(b + 1) && (this.t(b + 1) - t0 <= halfMs || b === i)) b++;
-    return this.mean(a, b);
+    while (b < hi && gaps[(b + 1) & mask] !== 1 && (times[(b + 1) & mask] - t0 <= halfMs || b === i)) b++;
+    const before = this.sumBefore;
+    const end = b + 1 === this.count ? this.sum : before[(b + 1) & mask];
+    this.lastCentred = (end - before[a & mask]) / (b - a + 1) + this.origin;
   }
+
+  /** The value updateCentred last computed. */
+  lastCentred = Number.NaN;
 
   /**
    * Once per lap of the ring (O(1) a sample): the sums restart from the oldest sample held, so
