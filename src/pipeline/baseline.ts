@@ -53,23 +53,37 @@ export class RestTracker {
 
   /** Spread of the resting pressure (breathing wave and noise), standard deviation, cmH2O. */
   get noise(): number {
-    return Math.sqrt(this.variance);
+    return this.noiseSd;
   }
 
   /** A rise over the recent minimum that rest alone reaches only rarely: mean + k·SD of it at rest. */
   riseThreshold(sds: number): number {
-    return this.riseMean + sds * Math.sqrt(this.riseVariance);
+    return this.riseMean + sds * this.riseSd;
   }
 
   /** The same over the quick window. */
   quickRiseThreshold(sds: number): number {
-    return this.quickRiseMean + sds * Math.sqrt(this.quickRiseVariance);
+    return this.quickRiseMean + sds * this.quickRiseSd;
   }
 
   /** Drift of the resting level, cmH2O per ms (positive: rising). */
   get driftPerMs(): number {
-    if (!this.ready) return 0;
-    return (this.level - this.slowLevel) / (this.slowTauMs - this.levelTauMs);
+    return this.drift;
+  }
+
+  // What the getters above return, brought up to date whenever what they follow from changes
+  // (refresh): the detector reads them on every sample, and a getter that is more than a field
+  // read may not be inlined, and then returns its number boxed (an allocation).
+  private noiseSd = 0;
+  private riseSd = 0;
+  private quickRiseSd = 0;
+  private drift = 0;
+
+  private refresh(): void {
+    this.noiseSd = Math.sqrt(this.variance);
+    this.riseSd = Math.sqrt(this.riseVariance);
+    this.quickRiseSd = Math.sqrt(this.quickRiseVariance);
+    this.drift = this.ready ? (this.level - this.slowLevel) / (this.slowTauMs - this.levelTauMs) : 0;
   }
 
   /** Time of the last rest sample the level has seen. */
@@ -79,7 +93,7 @@ export class RestTracker {
 
   /** Resting level expected at tMs, extrapolating the drift from the last rest sample. */
   levelAt(tMs: number): number {
-    return this.level + this.driftPerMs * (tMs - this.lastT);
+    return this.level + this.drift * (tMs - this.lastT);
   }
 
   /**
@@ -92,18 +106,19 @@ export class RestTracker {
   }
 
   /**
-   * The resting sample `update` learns from, set just before the call: the smoothed pressure, and
-   * its rise over the recent minimum (long and quick window). In an array, because on the
-   * per-sample path a number passed to a call the engine does not inline is boxed (an allocation
-   * per sample); stored in a typed array it is not.
+   * The resting sample `update` learns from, set just before the call: the smoothed pressure, its
+   * rise over the recent minimum (long and quick window), and its time (ms). In an array, because
+   * on the per-sample path a number passed to a call the engine does not inline is boxed (an
+   * allocation per sample); stored in a typed array it is not.
    */
-  readonly input = new Float64Array(3);
+  readonly input = new Float64Array(4);
 
-  /** Feeds one resting sample at tMs: the one in `input`. */
-  update(tMs: number): void {
+  /** Feeds one resting sample: the one in `input`. */
+  update(): void {
     const y = this.input[0];
     const rise = this.input[1];
     const quickRise = this.input[2];
+    const tMs = this.input[3];
     let dt = Number.isNaN(this.lastT) ? 0 : tMs - this.lastT;
     if (dt > MAX_STEP_MS) {
       // Resuming after a squeeze (the level was frozen): carry it along the drift first.
@@ -120,6 +135,7 @@ export class RestTracker {
       this.slowLevel = y;
       this.warmLow = y;
       this.warmHigh = y;
+      this.refresh();
       return;
     }
     this.warmLow = Math.min(this.warmLow, y);
@@ -138,6 +154,7 @@ export class RestTracker {
     const quickDev = quickRise - this.quickRiseMean;
     this.quickRiseMean += noiseWeight * quickDev;
     this.quickRiseVariance += noiseWeight * (quickDev * quickDev - this.quickRiseVariance);
+    this.refresh();
   }
 
   /** Starts again from a new level (after the pressure settled somewhere else for good). */
@@ -145,6 +162,7 @@ export class RestTracker {
     this.level = y;
     this.slowLevel = y;
     this.lastT = tMs;
+    this.refresh();
   }
 
   /**
@@ -167,6 +185,7 @@ export class RestTracker {
   rewarm(): void {
     this.samples = 0;
     this.restedMs = 0;
+    this.refresh();
   }
 
   /**
@@ -181,6 +200,7 @@ export class RestTracker {
     this.riseVariance = 0;
     this.quickRiseMean = 0;
     this.quickRiseVariance = 0;
+    this.refresh();
   }
 
   private get slowTauMs(): number {

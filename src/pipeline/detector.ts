@@ -18,7 +18,7 @@ import type { RepEvent, RepMeasures, SampleBatch } from './types.ts';
 import { RestTracker } from './baseline.ts';
 import { MAX_ABS_READING } from './input-guard.ts';
 import { crossingBackward, findDeparture, lineAt, type EdgeTuning, type Line } from './edges.ts';
-import { PEAK_MEDIAN_MS, countPeaks, isStraining, measureRiseAndHold, restingBandCmH2O, type RiseAndHold } from './measures.ts';
+import { PEAK_MEDIAN_MS, countPeaks, estimateOnset, isStraining, measureRiseAndHold, restingBandCmH2O, type RiseAndHold } from './measures.ts';
 import { SampleRing } from './ring.ts';
 import { WindowMedian } from './window-median.ts';
 import { WindowMin } from './window-min.ts';
@@ -165,6 +165,19 @@ const SPIKE_PASS_MS = 450;
 const SPIKE_STEADY_FRACTION = 0.3;
 /** History kept for walking back and measuring: ~160 s at 100 Hz. */
 const HISTORY_SAMPLES = 16384;
+/**
+ * An announcement may come this much before the onset estimated for the rep and still be its
+ * own, ms: the estimate is interpolated between samples and extrapolated back along the early
+ * rise, and the announcement is decided on a 50 ms average, so within that the two are the same
+ * moment. Beyond it, the announcement preceded what it announces (see announcedBeforeOnset).
+ */
+const ANNOUNCED_EARLY_MS = DECISION_SMOOTHING_MS;
+/**
+ * Unless the pressure rose this fraction of the rep's peak from the announcement to the estimated
+ * onset: where a rise is measured from (the 10 % crossing of the rise time), so the squeeze was
+ * rising when announced and the estimate is what came late.
+ */
+const UNDER_WAY_FRACTION = 0.1;
 /** Onsets are looked for at most this long before the rise was detected, ms. */
 const MAX_WALK_BACK_MS = 3000;
 
@@ -185,6 +198,8 @@ type Phase = 'rest' | 'rising' | 'holding' | 'released';
 class RepTrack {
   index = 0;
   detectedAtMs = 0;
+  /** When it became a rep (held above half its height long enough). */
+  confirmedAtMs = 0;
   announcedOnsetMs = 0;
   lowIdx = 0;
   /** The level this rep is measured against (rest, or the raised level it rose from). */
@@ -215,8 +230,8 @@ export class RepDetector {
   private band: number;
   private readonly ring = new SampleRing(HISTORY_SAMPLES);
   private readonly rest = new RestTracker(REST_TAU_MS, NOISE_TAU_MS, WARMUP_MS, MAX_WARMUP_SWING_CMH2O);
-  private readonly recentMin = new WindowMin(RISE_WINDOW_MS, RISE_WINDOW_SAMPLES);
-  private readonly quickMin = new WindowMin(QUICK_RISE_WINDOW_MS, RISE_WINDOW_SAMPLES);
+  /** Lowest decision average of the rise window (`value`) and of the quick one (`quickValue`). */
+  private readonly recentMin = new WindowMin(RISE_WINDOW_MS, RISE_WINDOW_SAMPLES, QUICK_RISE_WINDOW_MS);
   private readonly peakMedian = new WindowMedian(PEAK_MEDIAN_MS, PEAK_MEDIAN_SAMPLES);
   private readonly events: RepEvent[] = [];
   private phase: Phase = 'rest';
@@ -304,12 +319,41 @@ export class RepDetector {
   /** Feeds a batch from a device adapter. */
   pushBatch(batch: SampleBatch): void {
     if (batch.lostBefore > 0) this.markLost(batch.lostBefore);
+    const times = batch.t;
+    const main = batch.p;
     const ref = batch.ref;
-    for (let i = 0; i < batch.t.length; i++) this.push(batch.t[i], batch.p[i], ref === null ? Number.NaN : ref[i]);
+    const input = this.input;
+    for (let i = 0; i < times.length; i++) {
+      input[0] = times[i];
+      input[1] = main[i];
+      input[2] = ref === null ? Number.NaN : ref[i];
+      this.step();
+    }
   }
 
   /** Feeds one sample: stream time (ms), main channel and reference (NaN when absent), cmH2O. */
   push(tMs: number, main: number, ref: number): void {
+    const input = this.input;
+    input[0] = tMs;
+    input[1] = main;
+    input[2] = ref;
+    this.step();
+  }
+
+  /**
+   * The sample being fed (time, main, reference), set just before `step`: a number passed to a
+   * call the engine does not inline is boxed (an allocation per sample), one read from a typed
+   * array is not.
+   */
+  private readonly input = new Float64Array(3);
+  /** The running windows' sample (received time, decision average), for the same reason. */
+  private readonly windowInput = new Float64Array(2);
+
+  /** One sample, the one in `input`. */
+  private step(): void {
+    const tMs = this.input[0];
+    const main = this.input[1];
+
     // No reading is this large (input-guard.ts): one would swamp the running sums and averages.
     if (!(Math.abs(main) <= MAX_ABS_READING) || !Number.isFinite(tMs)) {
       this.gapPending = true;
@@ -325,26 +369,30 @@ export class RepDetector {
     if (linkGap) this.cutAtGap();
     if (!gap && dt > 0) this.dtMs = Number.isNaN(this.dtMs) ? dt : this.dtMs + 0.05 * (dt - this.dtMs);
     this.lastT = t;
-    this.noteResolution(main);
-    this.ring.push(t, main, ref, gap);
-    this.updateSmoothing(t, gap);
-    this.peakMedian.push(t, main);
+    this.noteResolution();
+    this.input[0] = t;
+    this.ring.pushInput(this.input, gap);
+    this.updateSmoothing(gap);
+    this.peakMedian.pushInput(this.input);
     this.receivedMs += gap || Number.isNaN(dt) ? 0 : dt;
     if (linkGap && this.cutBeforeResume) this.resumeAfterCut(t);
-    this.recentMin.push(this.receivedMs, this.fast);
-    this.quickMin.push(this.receivedMs, this.fast);
+    const windowInput = this.windowInput;
+    windowInput[0] = this.receivedMs;
+    windowInput[1] = this.fast;
+    this.recentMin.pushInput(windowInput);
+    // The phases read the sample's time from lastT (a number passed to a call is boxed).
     switch (this.phase) {
       case 'rest':
-        this.atRest(t);
+        this.atRest();
         break;
       case 'rising':
-        this.whileRising(t);
+        this.whileRising();
         break;
       case 'holding':
-        this.whileHolding(t);
+        this.whileHolding();
         break;
       case 'released':
-        this.whileReleased(t);
+        this.whileReleased();
         break;
     }
   }
@@ -357,7 +405,8 @@ export class RepDetector {
    * Continuous readings have tiny steps, and the tuning stays as it is. Allocates only when the
    * resolution found gets finer, a handful of times per stream.
    */
-  private noteResolution(main: number): void {
+  private noteResolution(): void {
+    const main = this.input[1];
     const step = Math.abs(main - this.lastMain);
     this.lastMain = main;
     if (!(step > MIN_STEP_CMH2O && step < this.resolution)) return;
@@ -447,7 +496,6 @@ export class RepDetector {
     this.rest.rewarm();
     // Rises are measured from what the pressure did since the samples resumed.
     this.recentMin.clear();
-    this.quickMin.clear();
   }
 
   /** Ends the stream: a released rep is final (not relaxed); a rise or hold still under way is cancelled. */
@@ -470,10 +518,12 @@ export class RepDetector {
   drainEvents(emit: (e: RepEvent) => void): void {
     // Index loop: `emit` may not add events, but keep it robust if it does.
     for (let i = 0; i < this.events.length; i++) emit(this.events[i]);
-    this.events.length = 0;
+    // Most batches have none: setting the length is a call into the engine's runtime.
+    if (this.events.length > 0) this.events.length = 0;
   }
 
-  private updateSmoothing(t: number, gap: boolean): void {
+  private updateSmoothing(gap: boolean): void {
+    const t = this.lastT;
     const ring = this.ring;
     const newest = ring.newest;
     if (gap) {
@@ -487,19 +537,34 @@ export class RepDetector {
     this.fast = ring.lastMean;
   }
 
-  /** A rep rises at least MIN_REP_CMH2O, and clearly above what breathing does (a deep breath is not a squeeze). */
-  private get minRepRise(): number {
-    return Math.max(MIN_REP_CMH2O, REP_MIN_NOISE_SDS * this.rest.noise);
-  }
+  /**
+   * The thresholds that follow from what rest does (its spread, and how much it rises over the
+   * windows' minimum), brought up to date whenever the resting tracker learns: they are read on
+   * every sample, and a number returned from a getter the engine does not inline is boxed.
+   * - noiseSd: the resting spread (SD), as RestTracker.noise;
+   * - minRepRise: a rep rises at least MIN_REP_CMH2O, and clearly above what breathing does (a
+   *   deep breath is not a squeeze);
+   * - levelThreshold: below this far above rest, the pressure is rest (and teaches the resting level);
+   * - announceThreshold: how far above rest the pressure must stand for a rise to be announced;
+   * - riseLimit, quickRiseLimit: a rise over the long or the quick window's minimum beyond what
+   *   rest does there.
+   */
+  private noiseSd = 0;
+  private minRepRise = MIN_REP_CMH2O;
+  private levelThreshold = MIN_THRESHOLD_CMH2O;
+  private announceThreshold = MIN_THRESHOLD_CMH2O;
+  private riseLimit = MIN_THRESHOLD_CMH2O;
+  private quickRiseLimit = MIN_THRESHOLD_CMH2O;
 
-  /** Below this far above rest, the pressure is rest (and teaches the resting level). */
-  private get levelThreshold(): number {
-    return Math.max(MIN_THRESHOLD_CMH2O, LEVEL_SDS * this.rest.noise);
-  }
-
-  /** How far above rest the pressure must stand for a rise to be announced. */
-  private get announceThreshold(): number {
-    return Math.max(MIN_THRESHOLD_CMH2O, ANNOUNCE_SDS * this.rest.noise);
+  private updateThresholds(): void {
+    const rest = this.rest;
+    const noise = rest.noise;
+    this.noiseSd = noise;
+    this.minRepRise = Math.max(MIN_REP_CMH2O, REP_MIN_NOISE_SDS * noise);
+    this.levelThreshold = Math.max(MIN_THRESHOLD_CMH2O, LEVEL_SDS * noise);
+    this.announceThreshold = Math.max(MIN_THRESHOLD_CMH2O, ANNOUNCE_SDS * noise);
+    this.riseLimit = Math.max(MIN_THRESHOLD_CMH2O, rest.riseThreshold(RISE_SDS));
+    this.quickRiseLimit = Math.max(MIN_THRESHOLD_CMH2O, rest.quickRiseThreshold(RISE_SDS));
   }
 
   /**
@@ -507,19 +572,18 @@ export class RepDetector {
    * persistence over two samples (at 25 Hz and below one: the decision average already spans two).
    */
   private risingNow(extraCondition: boolean): boolean {
-    const rising =
-      this.fast - this.recentMin.value > Math.max(MIN_THRESHOLD_CMH2O, this.rest.riseThreshold(RISE_SDS)) ||
-      this.fast - this.quickMin.value > Math.max(MIN_THRESHOLD_CMH2O, this.rest.quickRiseThreshold(RISE_SDS));
+    const rising = this.fast - this.recentMin.value > this.riseLimit || this.fast - this.recentMin.quickValue > this.quickRiseLimit;
     if (extraCondition && rising) this.aboveCount++;
     else this.aboveCount = 0;
     return this.aboveCount >= (this.dtMs >= LOW_RATE_INTERVAL_MS ? 1 : 2);
   }
 
-  private atRest(t: number): void {
+  private atRest(): void {
+    const t = this.lastT;
     const rest = this.rest;
     if (!rest.ready) {
       if (rest.risesOutOfWarmup(this.fast, MIN_WARMUP_REST_MS)) this.startRise(t, true);
-      else this.learnRest(t, rest);
+      else this.learnRest();
       return;
     }
     const excess = this.fast - rest.levelAt(t);
@@ -527,7 +591,7 @@ export class RepDetector {
       this.startRise(t, true);
       return;
     }
-    if (excess < -Math.max(this.band, BELOW_REST_SDS * rest.noise)) {
+    if (excess < -Math.max(this.band, BELOW_REST_SDS * this.noiseSd)) {
       // Far below rest: the level is suspect, so these samples must not teach it (nor its spread).
       if (Number.isNaN(this.belowSinceMs)) this.belowSinceMs = t;
       else if (t - this.belowSinceMs >= REANCHOR_MS) this.reanchorRest(t);
@@ -535,9 +599,9 @@ export class RepDetector {
     }
     this.belowSinceMs = Number.NaN;
     if (excess < this.levelThreshold) {
-      this.learnRest(t, rest);
+      this.learnRest();
       this.raisedSinceMs = Number.NaN;
-      this.maybeEmitBaseline(t);
+      this.maybeEmitBaseline();
     } else if (Number.isNaN(this.raisedSinceMs)) {
       // Above rest without a rise (the tail of a release or a cough): hold the level still …
       this.raisedSinceMs = t;
@@ -555,11 +619,14 @@ export class RepDetector {
   }
 
   /** Teaches the resting level this sample (through RestTracker.input: nothing boxed per sample). */
-  private learnRest(t: number, rest: RestTracker): void {
+  private learnRest(): void {
+    const rest = this.rest;
     rest.input[0] = this.fast;
     rest.input[1] = this.fast - this.recentMin.value;
-    rest.input[2] = this.fast - this.quickMin.value;
-    rest.update(t);
+    rest.input[2] = this.fast - this.recentMin.quickValue;
+    rest.input[3] = this.lastT;
+    rest.update();
+    this.updateThresholds();
   }
 
   /**
@@ -656,7 +723,6 @@ export class RepDetector {
       this.events.push({ type: 'cancel', index: r.index, tMs: t });
       this.dropOverHold();
       this.recentMin.clear();
-      this.quickMin.clear();
       return;
     }
     if (t - r.halfUpMs < CONFIRM_MS || r.maxRise < this.minRepRise) return;
@@ -664,6 +730,12 @@ export class RepDetector {
     this.events.push({ type: 'cancel', index: r.index, tMs: t });
     this.events.push({ type: 'cancel', index: hold.index, tMs: t });
     r.index = hold.index;
+    r.confirmedAtMs = t;
+    const onsetMs = this.onsetSoFar(r);
+    if (this.announcedBeforeOnset(r, onsetMs)) {
+      r.announcedOnsetMs = onsetMs;
+      r.detectedAtMs = t;
+    }
     this.events.push({ type: 'onset', index: r.index, onsetMs: r.announcedOnsetMs, detectedAtMs: r.detectedAtMs });
     this.rest.restartAt(r.base.t0, r.base.level);
     r.base = { level: this.rest.level, slopePerMs: this.rest.driftPerMs, t0: this.rest.lastRestMs };
@@ -680,7 +752,8 @@ export class RepDetector {
     this.aboveCount = 0;
   }
 
-  private whileRising(t: number): void {
+  private whileRising(): void {
+    const t = this.lastT;
     if (this.overHold) {
       this.whileRisingOverHold(t);
       return;
@@ -692,7 +765,7 @@ export class RepDetector {
       r.maxRise = rise;
       r.halfUpMs = this.lastTimeBelow(r, 0.5 * rise);
     }
-    if (this.hasPrev && this.backFromDip(this.prev, t)) {
+    if (this.hasPrev && this.backFromDip(this.prev)) {
       // Not a new squeeze: the last one dipped briefly and came back.
       this.cancelRise(t);
       this.resumeHold();
@@ -731,6 +804,9 @@ export class RepDetector {
       return;
     }
     if (t - r.halfUpMs >= CONFIRM_MS && r.maxRise >= this.minRepRise) {
+      r.confirmedAtMs = t;
+      const onsetMs = this.onsetSoFar(r);
+      if (this.announcedBeforeOnset(r, onsetMs)) this.reannounce(r, onsetMs, t);
       this.nextIndex++;
       if (this.hasPrev) {
         this.emitRep(this.prev, Number.NaN);
@@ -738,6 +814,56 @@ export class RepDetector {
       }
       this.phase = 'holding';
     }
+  }
+
+  /**
+   * An announcement cannot precede the onset it announces. When a rep is confirmed its onset is
+   * estimated as it will be when the hold ends (walked back from its rising half-maximum, the one
+   * after the onset announced), and when the hold ends it is estimated again with the whole rise in
+   * view. An announcement made more than ANNOUNCED_EARLY_MS before that onset, with the pressure
+   * risen by less than a tenth of the rep's peak from the announcement to the onset, was made for
+   * something the squeeze then rose out of (a breath or a step of the sensor taken for a rise, a
+   * spike, a jolt): it is not this rep's.
+   *
+   * The tenth is where a rise is measured from (the 10 % crossing of the rise time): if the
+   * pressure at the estimated onset already stood that much above where it was when the rise was
+   * announced, the squeeze was rising then and the estimate is what is late (a rise that starts
+   * gently, or that began in a gap), not the announcement that is early.
+   */
+  private announcedBeforeOnset(r: RepTrack, onsetMs: number): boolean {
+    if (!(r.detectedAtMs < onsetMs - ANNOUNCED_EARLY_MS)) return false;
+    const ring = this.ring;
+    const lo = Math.max(r.lowIdx, ring.oldest);
+    const half = EDGE_TUNING.smoothHalfMs;
+    // At the last sample at or before the time (the one after an onset is already on the rise).
+    const riseAt = (tMs: number): number => {
+      let i = Math.min(ring.indexAtOrAfter(tMs, lo), ring.newest);
+      if (i > lo && ring.t(i) > tMs) i--;
+      return ring.centred(i, half) - lineAt(r.base, ring.t(i));
+    };
+    return riseAt(onsetMs) - riseAt(r.detectedAtMs) < UNDER_WAY_FRACTION * r.peakCmH2O;
+  }
+
+  /** The rep's onset as the samples so far show it, once it is confirmed (NaN: not to be had). */
+  private onsetSoFar(r: RepTrack): number {
+    const ring = this.ring;
+    if (!(r.peakCmH2O > 0) || r.lowIdx < ring.oldest) return Number.NaN;
+    const peakIdx = Math.min(ring.indexAtOrAfter(r.peakMs, r.lowIdx), ring.newest);
+    return estimateOnset(ring, r, r.lowIdx, peakIdx, this.edgeTuning).onsetMs;
+  }
+
+  /**
+   * An announcement that was not this rep's is withdrawn and the rep announced anew: its onset
+   * the one estimated, its time when the rep was confirmed (now, or, when the hold ends, when the
+   * live pipeline first knew this squeeze for a rep). If even that came before the onset (what
+   * was confirmed was the precursor, and the squeeze rose on top of it), its time is now: never
+   * before the onset.
+   */
+  private reannounce(r: RepTrack, onsetMs: number, t: number): void {
+    this.events.push({ type: 'cancel', index: r.index, tMs: t });
+    r.announcedOnsetMs = onsetMs;
+    r.detectedAtMs = r.confirmedAtMs >= onsetMs - ANNOUNCED_EARLY_MS ? r.confirmedAtMs : t;
+    this.events.push({ type: 'onset', index: r.index, onsetMs, detectedAtMs: r.detectedAtMs });
   }
 
   /** The rise was a cough or a laugh (or a level change): forget it. */
@@ -748,7 +874,6 @@ export class RepDetector {
     if (t - r.detectedAtMs > MAX_CANDIDATE_MS) this.rest.restartAt(t, this.fast);
     // The next rise must start from here, not from before the cough.
     this.recentMin.clear();
-    this.quickMin.clear();
     if (this.hasPrev) {
       // Back to waiting for the previous rep to relax.
       this.swapTracks();
@@ -758,7 +883,8 @@ export class RepDetector {
     this.aboveCount = 0;
   }
 
-  private whileHolding(t: number): void {
+  private whileHolding(): void {
+    const t = this.lastT;
     const r = this.cur;
     if (t - r.detectedAtMs > MAX_HOLD_MS) {
       // Nobody holds a squeeze this long: the level itself moved (the probe shifted, the user
@@ -793,6 +919,7 @@ export class RepDetector {
       this.cancelRise(t);
       return;
     }
+    if (this.announcedBeforeOnset(r, r.measured.onsetMs)) this.reannounce(r, r.measured.onsetMs, t);
     this.boundaryIdx = ring.indexAtOrAfter(r.measured.down50Ms);
     this.phase = 'released';
   }
@@ -827,14 +954,16 @@ export class RepDetector {
   }
 
   /** Whether a released rep is back above half its peak after only a brief, shallow dip. */
-  private backFromDip(r: RepTrack, t: number): boolean {
+  private backFromDip(r: RepTrack): boolean {
+    const t = this.lastT;
     const rise = this.fast - lineAt(r.base, t);
     r.dipLowest = Math.min(r.dipLowest, rise);
     const m = r.measured;
-    const fellAt = m?.down50Ms ?? t;
+    // (Not `m?.down50Ms ?? t`: mixing a field with a local number boxes the number, per sample.)
+    const sinceFall = m === null ? 0 : t - m.down50Ms;
     const long = m !== null && m.down50Ms - m.up50Ms >= LONG_HOLD_MS;
     const minFraction = long ? LONG_DIP_MIN_FRACTION : DIP_MIN_FRACTION;
-    return rise >= 0.5 * r.peakCmH2O && r.dipLowest >= minFraction * r.peakCmH2O && t - fellAt <= (long ? LONG_DIP_MAX_MS : DIP_MAX_MS);
+    return rise >= 0.5 * r.peakCmH2O && r.dipLowest >= minFraction * r.peakCmH2O && sinceFall <= (long ? LONG_DIP_MAX_MS : DIP_MAX_MS);
   }
 
   /** The current (released) rep goes on holding: its measures will be taken at the next fall. */
@@ -843,9 +972,10 @@ export class RepDetector {
     this.phase = 'holding';
   }
 
-  private whileReleased(t: number): void {
+  private whileReleased(): void {
+    const t = this.lastT;
     const r = this.cur;
-    if (this.backFromDip(r, t)) {
+    if (this.backFromDip(r)) {
       this.resumeHold();
       return;
     }
@@ -863,7 +993,7 @@ export class RepDetector {
       this.startRise(t, false);
       return;
     }
-    if (t - (r.measured?.releaseMs ?? t) > MAX_RELAX_WAIT_MS) {
+    if (r.measured !== null && t - r.measured.releaseMs > MAX_RELAX_WAIT_MS) {
       this.emitRep(r, Number.NaN);
       this.rest.restartAt(t, this.fast);
       this.boundaryIdx = this.ring.newest;
@@ -880,8 +1010,10 @@ export class RepDetector {
 
   /** Peak: maximum of the running median above the rep's base, at the window's centre. */
   private trackPeak(r: RepTrack): void {
-    const centre = this.peakMedian.centreMs;
-    const v = this.peakMedian.value - lineAt(r.base, centre);
+    const median = this.peakMedian;
+    median.updateMedian();
+    const centre = median.lastCentreMs;
+    const v = median.lastMedian - lineAt(r.base, centre);
     if (v > r.peakCmH2O) {
       if (v > r.stallPeak + Math.max(STALL_MIN_CMH2O, STALL_FRACTION * r.stallPeak)) {
         if (centre - r.stallMs >= PLATEAU_MS) {
@@ -901,7 +1033,8 @@ export class RepDetector {
     const ring = this.ring;
     const lo = Math.max(r.lowIdx, ring.oldest);
     for (let i = ring.newest; i > lo; i--) {
-      const v = ring.centred(i - 1, EDGE_TUNING.smoothHalfMs) - lineAt(r.base, ring.t(i - 1));
+      ring.updateCentred(i - 1, EDGE_TUNING.smoothHalfMs);
+      const v = ring.lastCentred - lineAt(r.base, ring.t(i - 1));
       if (v < level) return ring.t(i - 1);
       if (ring.gapBefore(i)) return ring.t(i);
     }
@@ -934,7 +1067,8 @@ export class RepDetector {
     this.events.push({ type: 'rep', rep });
   }
 
-  private maybeEmitBaseline(t: number): void {
+  private maybeEmitBaseline(): void {
+    const t = this.lastT;
     const level = this.rest.level;
     const since = t - this.lastBaselineT;
     const moved = Math.abs(level - this.lastBaselineLevel) >= BASELINE_EVENT_STEP_CMH2O;

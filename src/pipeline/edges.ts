@@ -49,7 +49,8 @@ export function crossingForward(ring: SampleRing, from: number, to: number, line
   let prev = Number.NaN;
   for (let i = Math.max(from, ring.oldest); i <= to; i++) {
     const t = ring.t(i);
-    const v = dir * (ring.centred(i, halfMs) - lineAt(line, t) - level);
+    ring.updateCentred(i, halfMs);
+    const v = dir * (ring.lastCentred - lineAt(line, t) - level);
     if (v >= 0) {
       if (i === from || Number.isNaN(prev) || ring.gapBefore(i)) return t;
       return interpolateZero(ring.t(i - 1), prev, t, v);
@@ -69,7 +70,8 @@ export function crossingBackward(ring: SampleRing, from: number, lo: number, lin
   let nextT = Number.NaN;
   for (let i = from; i >= Math.max(lo, ring.oldest); i--) {
     const t = ring.t(i);
-    const v = dir * (ring.centred(i, halfMs) - lineAt(line, t) - level);
+    ring.updateCentred(i, halfMs);
+    const v = dir * (ring.lastCentred - lineAt(line, t) - level);
     if (v < 0) return Number.isNaN(next) ? t : interpolateZero(t, v, nextT, next);
     next = v;
     nextT = t;
@@ -165,7 +167,8 @@ export function findDeparture(ring: SampleRing, lo: number, cross: number, dir: 
  */
 function lastWithin(ring: SampleRing, from: number, cross: number, anchor: RestAnchor, halfMs: number): number {
   for (let i = cross; i >= from; i--) {
-    if (ring.centred(i, halfMs) - lineAt(anchor.line, ring.t(i)) <= anchor.band) return ring.t(i);
+    ring.updateCentred(i, halfMs);
+    if (ring.lastCentred - lineAt(anchor.line, ring.t(i)) <= anchor.band) return ring.t(i);
   }
   return ring.t(cross);
 }
@@ -180,12 +183,13 @@ function deltaOf(fit: LineFit, tune: EdgeTuning): number {
  * level left raised).
  */
 function walkBack(ring: SampleRing, from: number, cross: number, fit: Line, dir: 1 | -1, delta: number, halfMs: number): number {
-  const excess = (i: number) => dir * (ring.centred(i, halfMs) - lineAt(fit, ring.t(i)));
-  const eCross = excess(cross);
+  ring.updateCentred(cross, halfMs);
+  const eCross = dir * (ring.lastCentred - lineAt(fit, ring.t(cross)));
   let trough = Infinity;
   let troughIdx = cross;
   for (let i = cross; i > from; i--) {
-    const e = excess(i);
+    ring.updateCentred(i, halfMs);
+    const e = dir * (ring.lastCentred - lineAt(fit, ring.t(i)));
     if (e <= delta) return i;
     if (e < trough) {
       trough = e;
@@ -200,8 +204,13 @@ interface LineFit extends Line {
   readonly sd: number;
 }
 
+/** The smoothed samples a line is fitted to, kept for its residuals (grown when a window needs more). */
+let fitValues = new Float64Array(1024);
+
 /** Least-squares line through the centred-smoothed samples [a, b]. */
 function fitLine(ring: SampleRing, a: number, b: number, halfMs: number): LineFit {
+  if (b - a + 1 > fitValues.length) fitValues = new Float64Array(2 * (b - a + 1));
+  const ys = fitValues;
   const t0 = ring.t(b);
   let n = 0;
   let st = 0;
@@ -210,7 +219,9 @@ function fitLine(ring: SampleRing, a: number, b: number, halfMs: number): LineFi
   let sty = 0;
   for (let i = a; i <= b; i++) {
     const t = ring.t(i) - t0;
-    const y = ring.centred(i, halfMs);
+    ring.updateCentred(i, halfMs);
+    const y = ring.lastCentred;
+    ys[i - a] = y;
     n++;
     st += t;
     sy += y;
@@ -222,7 +233,7 @@ function fitLine(ring: SampleRing, a: number, b: number, halfMs: number): LineFi
   const level = (sy - slope * st) / n;
   let ss = 0;
   for (let i = a; i <= b; i++) {
-    const r = ring.centred(i, halfMs) - level - slope * (ring.t(i) - t0);
+    const r = ys[i - a] - level - slope * (ring.t(i) - t0);
     ss += r * r;
   }
   return { level, slopePerMs: slope, t0, sd: Math.sqrt(ss / Math.max(1, n - 2)) };

@@ -99,6 +99,33 @@ export function measureRiseAndHold(ring: SampleRing, m: RepLandmarks, tune: Edge
 }
 
 /**
+ * The rep's onset as the samples so far show it, and the rising half-maximum crossing it is
+ * walked back from: once the rep is confirmed (`peakIdx` the newest sample or the peak so far),
+ * and again with the whole rise in view when the hold ends.
+ */
+export function estimateOnset(
+  ring: SampleRing,
+  m: Pick<RepLandmarks, 'lowIdx' | 'announcedOnsetMs' | 'base' | 'baseBand' | 'peakCmH2O'>,
+  lo: number,
+  peakIdx: number,
+  tune: EdgeTuning,
+): { onsetMs: number; up50Ms: number } {
+  const half = tune.smoothHalfMs;
+  const up = 0.5 * m.peakCmH2O;
+  // The rising half-maximum crossing that follows the onset announced live (so neither a cough
+  // before it nor a dip in the hold after it is taken for the rise).
+  const announcedIdx = Math.min(ring.indexAtOrAfter(m.announcedOnsetMs, lo, peakIdx), peakIdx);
+  const forwardUp50 = crossingForward(ring, announcedIdx, peakIdx, m.base, up, 1, half);
+  const up50Ms = Number.isNaN(forwardUp50) ? crossingBackward(ring, peakIdx, lo, m.base, up, 1, half) : forwardUp50;
+  const up50Idx = Math.min(ring.indexAtOrAfter(up50Ms, lo, peakIdx), peakIdx);
+  // Walked back from there, from where the rise last stood at the base; the live estimate if the
+  // rise scrolled away.
+  const riseHeld = m.lowIdx >= ring.oldest;
+  const onsetMs = riseHeld ? findDeparture(ring, lo, up50Idx, 1, tune, { line: m.base, band: m.baseBand }).tMs : m.announcedOnsetMs;
+  return { onsetMs, up50Ms };
+}
+
+/**
  * Onset, the rise's 10, 50 and 90 % crossings (NaN when one is not in the history), and the
  * time of the peak: when the pressure first came within PEAK_REACHED_FRACTION of the peak level
  * (the running median's own maximum can sit half a window late, or on a later breathing crest).
@@ -106,16 +133,8 @@ export function measureRiseAndHold(ring: SampleRing, m: RepLandmarks, tune: Edge
 function measureRise(ring: SampleRing, m: RepLandmarks, lo: number, peakIdx: number, tune: EdgeTuning) {
   const half = tune.smoothHalfMs;
   const level = (fraction: number) => fraction * m.peakCmH2O;
-  // The rising half-maximum crossing that follows the onset announced live (so neither a cough
-  // before it nor a dip in the hold after it is taken for the rise).
-  const announcedIdx = Math.min(ring.indexAtOrAfter(m.announcedOnsetMs, lo, peakIdx), peakIdx);
-  const forwardUp50 = crossingForward(ring, announcedIdx, peakIdx, m.base, level(0.5), 1, half);
-  const up50Ms = Number.isNaN(forwardUp50) ? crossingBackward(ring, peakIdx, lo, m.base, level(0.5), 1, half) : forwardUp50;
+  const { onsetMs, up50Ms } = estimateOnset(ring, m, lo, peakIdx, tune);
   const up50Idx = Math.min(ring.indexAtOrAfter(up50Ms, lo, peakIdx), peakIdx);
-  // Walked back again with the whole rise in view, from where it last stood at the base; the
-  // live estimate if the rise scrolled away.
-  const riseHeld = m.lowIdx >= ring.oldest;
-  const onsetMs = riseHeld ? findDeparture(ring, lo, up50Idx, 1, tune, { line: m.base, band: m.baseBand }).tMs : m.announcedOnsetMs;
   const onsetIdx = ring.indexAtOrAfter(onsetMs, lo, peakIdx);
   const searchEnd = Math.min(ring.newest, ring.indexAtOrAfter(m.peakMs + PEAK_MEDIAN_MS / 2, lo));
   const reached = crossingForward(ring, up50Idx, searchEnd, m.base, level(PEAK_REACHED_FRACTION), 1, half);
@@ -184,7 +203,8 @@ export function countPeaks(ring: SampleRing, fromMs: number, toMs: number, promi
   let low = Infinity;
   const last = Math.min(ring.indexAtOrAfter(toMs), ring.newest);
   for (let i = ring.indexAtOrAfter(fromMs); i <= last; i++) {
-    const v = ring.centred(i, halfMs);
+    ring.updateCentred(i, halfMs);
+    const v = ring.lastCentred;
     if (rising) {
       high = Math.max(high, v);
       if (v < high - prominence) {

@@ -41,20 +41,41 @@ export class SampleRing {
 
   /** Appends one sample; `ref` is NaN when there is no reference reading. */
   push(tMs: number, main: number, ref: number, gapBefore: boolean): void {
+    const sample = this.scratch;
+    sample[0] = tMs;
+    sample[1] = main;
+    sample[2] = ref;
+    this.pushInput(sample, gapBefore);
+  }
+
+  private readonly scratch = new Float64Array(3);
+
+  /**
+   * Appends the sample in `sample`: time, main, reference (NaN when none). The detector's
+   * per-sample path: a number passed to a call the engine does not inline is boxed (an
+   * allocation), one read from a typed array is not.
+   */
+  pushInput(sample: Float64Array, gapBefore: boolean): void {
+    const main = sample[1];
+    const ref = sample[2];
     if (Number.isNaN(this.origin)) this.origin = main;
-    if (this.count > 0 && (this.count & this.mask) === 0) this.rebaseSums();
+    const count = this.count;
+    if (count > 0 && (count & this.mask) === 0) this.rebaseSums();
     if (!Number.isNaN(ref)) this.refSeen = true;
-    const slot = this.count & this.mask;
-    this.times[slot] = tMs;
+    const slot = count & this.mask;
+    this.times[slot] = sample[0];
     this.main[slot] = main;
     this.ref[slot] = ref;
     this.gapFlags[slot] = gapBefore ? 1 : 0;
-    this.sumBefore[slot] = this.sum;
-    this.sumSqBefore[slot] = this.sumSq;
+    // In locals: a store into a typed array makes the engine read fields again.
+    const sum = this.sum;
+    const sumSq = this.sumSq;
+    this.sumBefore[slot] = sum;
+    this.sumSqBefore[slot] = sumSq;
     const x = main - this.origin;
-    this.sum += x;
-    this.sumSq += x * x;
-    this.count++;
+    this.sum = sum + x;
+    this.sumSq = sumSq + x * x;
+    this.count = count + 1;
   }
 
   /** Oldest absolute index still held. */
@@ -134,15 +155,32 @@ export class SampleRing {
    * needs no look-ahead beyond what has arrived.
    */
   centred(i: number, halfMs: number): number {
-    const t0 = this.t(i);
+    this.updateCentred(i, halfMs);
+    return this.lastCentred;
+  }
+
+  /**
+   * The same, left in `lastCentred`: the walks that call it once a rep run over hundreds of
+   * samples, and a number returned from a call the engine does not inline is boxed.
+   */
+  updateCentred(i: number, halfMs: number): void {
+    const times = this.times;
+    const gaps = this.gapFlags;
+    const mask = this.mask;
+    const t0 = times[i & mask];
     const lo = this.oldest;
     const hi = this.newest;
     let a = i;
-    while (a > lo && !this.gapBefore(a) && (t0 - this.t(a - 1) <= halfMs || a === i)) a--;
+    while (a > lo && gaps[a & mask] !== 1 && (t0 - times[(a - 1) & mask] <= halfMs || a === i)) a--;
     let b = i;
-    while (b < hi && !this.gapBefore(b + 1) && (this.t(b + 1) - t0 <= halfMs || b === i)) b++;
-    return this.mean(a, b);
+    while (b < hi && gaps[(b + 1) & mask] !== 1 && (times[(b + 1) & mask] - t0 <= halfMs || b === i)) b++;
+    const before = this.sumBefore;
+    const end = b + 1 === this.count ? this.sum : before[(b + 1) & mask];
+    this.lastCentred = (end - before[a & mask]) / (b - a + 1) + this.origin;
   }
+
+  /** The value updateCentred last computed. */
+  lastCentred = Number.NaN;
 
   /**
    * Once per lap of the ring (O(1) a sample): the sums restart from the oldest sample held, so

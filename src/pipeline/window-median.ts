@@ -44,10 +44,33 @@ export class WindowMedian {
   }
 
   push(tMs: number, value: number): void {
-    while (this.tail > this.head && (this.times[this.head & this.mask] < tMs - this.windowMs || this.tail - this.head > this.mask)) this.head++;
-    this.values[this.tail & this.mask] = value;
-    this.times[this.tail & this.mask] = tMs;
-    this.tail++;
+    const sample = this.scratch;
+    sample[0] = tMs;
+    sample[1] = value;
+    this.pushInput(sample);
+  }
+
+  private readonly scratch = new Float64Array(2);
+
+  /**
+   * Pushes the sample in `sample` (time, value): the detector's per-sample path, where a number
+   * passed to a call the engine does not inline would be boxed (an allocation); one read from a
+   * typed array is not.
+   */
+  pushInput(sample: Float64Array): void {
+    const tMs = sample[0];
+    const value = sample[1];
+    // In locals: a store into a typed array makes the engine read fields again.
+    const times = this.times;
+    const mask = this.mask;
+    const from = tMs - this.windowMs;
+    let head = this.head;
+    const tail = this.tail;
+    while (tail > head && (times[head & mask] < from || tail - head > mask)) head++;
+    this.values[tail & mask] = value;
+    times[tail & mask] = tMs;
+    this.head = head;
+    this.tail = tail + 1;
   }
 
   /** Median of the window (NaN when empty). */
@@ -58,6 +81,19 @@ export class WindowMedian {
     const m = n >> 1;
     return n % 2 === 1 ? this.sorted[m] : 0.5 * (this.sorted[m - 1] + this.sorted[m]);
   }
+
+  /**
+   * The median and the window's mid-time, left in `lastMedian` and `lastCentreMs`: on the
+   * per-sample path a number returned from a call the engine does not inline is boxed (an
+   * allocation); one stored in a field is not.
+   */
+  updateMedian(): void {
+    this.lastMedian = this.value;
+    this.lastCentreMs = this.centreMs;
+  }
+
+  lastMedian = Number.NaN;
+  lastCentreMs = Number.NaN;
 
   clear(): void {
     this.head = 0;
@@ -73,19 +109,28 @@ export class WindowMedian {
     // Values that left the window may be overwritten in the ring by now: start afresh.
     const overwritten = this.tail - this.syncedHead > this.mask + 1;
     let n = this.syncedTail - this.syncedHead;
+    let k = Math.max(this.syncedTail, this.head);
     if (overwritten || changes >= n) {
       n = 0;
-      this.syncedTail = this.head;
+      k = this.head;
     } else {
-      for (let k = this.syncedHead; k < this.head; k++) n = this.remove(this.values[k & this.mask], n);
+      // A value that left and one that came in (at a steady rate, one of each a sample): the one
+      // replaces the other, and only the values between their places move.
+      let j = this.syncedHead;
+      for (; j < this.head && k < this.tail; j++, k++) this.replace(j, k, n);
+      for (; j < this.head; j++) n = this.remove(j, n);
     }
-    for (let k = Math.max(this.syncedTail, this.head); k < this.tail; k++) n = this.insert(this.values[k & this.mask], n);
+    for (; k < this.tail; k++) n = this.insert(k, n);
     this.syncedHead = this.head;
     this.syncedTail = this.tail;
   }
 
-  /** Puts `v` into sorted[0, n) after the values ≤ it; returns the new count. */
-  private insert(v: number, n: number): number {
+  // The values are passed by their place in the ring (small integers): a number passed to a call
+  // the engine does not inline is boxed, an allocation on the per-sample path.
+
+  /** Puts the value at ring index `k` into sorted[0, n) after the values ≤ it; returns the new count. */
+  private insert(k: number, n: number): number {
+    const v = this.values[k & this.mask];
     const sorted = this.sorted;
     let a = 0;
     let b = n;
@@ -95,13 +140,38 @@ export class WindowMedian {
       else b = m;
     }
     // A plain loop: for a few dozen values it beats copyWithin, a call into the runtime.
-    for (let k = n; k > a; k--) sorted[k] = sorted[k - 1];
+    for (let i = n; i > a; i--) sorted[i] = sorted[i - 1];
     sorted[a] = v;
     return n + 1;
   }
 
-  /** Takes one copy of `v` out of sorted[0, n); returns the new count. */
-  private remove(v: number, n: number): number {
+  /** Takes one copy of the value at ring index `j` out of sorted[0, n); returns the new count. */
+  private remove(j: number, n: number): number {
+    const sorted = this.sorted;
+    for (let i = this.find(j, n); i < n - 1; i++) sorted[i] = sorted[i + 1];
+    return n - 1;
+  }
+
+  /**
+   * Takes one copy of the value at ring index `j` out of sorted[0, n) and puts the one at ring
+   * index `k` in, keeping it sorted: only the values between their places move.
+   */
+  private replace(j: number, k: number, n: number): void {
+    const old = this.values[j & this.mask];
+    const v = this.values[k & this.mask];
+    const sorted = this.sorted;
+    let i = this.find(j, n);
+    if (v >= old) {
+      for (; i < n - 1 && sorted[i + 1] <= v; i++) sorted[i] = sorted[i + 1];
+    } else {
+      for (; i > 0 && sorted[i - 1] > v; i--) sorted[i] = sorted[i - 1];
+    }
+    sorted[i] = v;
+  }
+
+  /** Where one copy of the value at ring index `j` is in sorted[0, n). */
+  private find(j: number, n: number): number {
+    const v = this.values[j & this.mask];
     const sorted = this.sorted;
     let a = 0;
     let b = n;
@@ -112,7 +182,6 @@ export class WindowMedian {
     }
     // (A NaN, which the detector never pushes, sorts nowhere: the scan finds it.)
     if (!(sorted[a] === v)) for (a = 0; a < n - 1 && !Object.is(sorted[a], v); a++);
-    for (let k = a; k < n - 1; k++) sorted[k] = sorted[k + 1];
-    return n - 1;
+    return a;
   }
 }

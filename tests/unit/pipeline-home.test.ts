@@ -4,6 +4,7 @@
  * link drop during a rise. Each case over many virtual users.
  */
 import { describe, expect, it } from 'vitest';
+import type { SampleBatch } from '../../src/pipeline/types.ts';
 import { SEEDS, detect, percentile, repsIn, stream, userWith } from '../fixtures/simulate.ts';
 
 /** `npm run bench:detect -- --set home:position`: latency p90 over the family. */
@@ -97,4 +98,46 @@ describe('a link drop during the rise', () => {
       expect(Math.abs(reps[0].onsetMs - s.startMs)).toBeLessThanOrEqual(150);
     }
   });
+});
+
+describe('a breath, or a step of a coarse sensor, just before a squeeze', () => {
+  // The pressure rises by about 1 cmH2O (enough to be announced as a rise, far less than a rep)
+  // and stays there until the squeeze begins 0.4–1.2 s later; it settles back after the squeeze.
+  // Continuous readings at 20–50 Hz, and a sensor reporting steps of 0.5 cmH2O at 12–20 Hz.
+  const quantised = (batches: SampleBatch[], step: number): SampleBatch[] => batches.map((b) => ({ ...b, p: b.p.map((x) => Math.round(x / step) * step) }));
+  const cases = [
+    { name: 'a breath (continuous readings)', riseCmH2O: 1, step: 0 },
+    { name: 'a step of a sensor with 0.5 cmH2O resolution', riseCmH2O: 1.3, step: 0.5 },
+  ];
+  for (const { name, riseCmH2O, step } of cases) {
+    const runs = SEEDS.map((seed, k) => {
+      const user = userWith(seed, { levelCmH2O: 2, breathAmpCmH2O: 0.4 });
+      const startMs = 8000 + 37 * k;
+      const rise = riseCmH2O + 0.02 * (k % 5);
+      user.shift({ atMs: startMs - 400 - 35 * k, cmH2O: rise, rampMs: 150 });
+      user.shift({ atMs: startMs + 7000, cmH2O: -rise, rampMs: 1500 });
+      user.squeeze({ startMs, peakCmH2O: 12 + k, holdMs: 3000 });
+      const rateHz = step > 0 ? 12 + 2 * (k % 5) : 20 + 10 * (k % 4);
+      const batches = stream(user, { durationMs: 20_000, rateHz, jitter: 0.2 });
+      return { startMs, events: detect(step > 0 ? quantised(batches, step) : batches) };
+    });
+
+    it(`${name}: the squeeze is announced no earlier than its onset`, () => {
+      // The case happens: the rise before the squeeze is announced for a good share of the users.
+      const precursorAnnounced = runs.filter(({ startMs, events }) => events.some((e) => e.type === 'onset' && e.detectedAtMs < startMs - 100));
+      expect(precursorAnnounced.length).toBeGreaterThanOrEqual(SEEDS.length / 3);
+      for (const { events } of runs) {
+        const reps = repsIn(events);
+        expect(reps).toHaveLength(1);
+        const [rep] = reps;
+        expect(rep.detectedAtMs).toBeGreaterThanOrEqual(rep.onsetMs - 100);
+        // The time the rep carries is that of the last announcement of its index (an earlier one
+        // was withdrawn with a cancel first).
+        const ofRep = events.filter((e) => (e.type === 'onset' || e.type === 'cancel') && e.index === rep.index);
+        const last = ofRep.at(-1);
+        expect(last?.type === 'onset' ? last.detectedAtMs : null).toBe(rep.detectedAtMs);
+        for (let i = 1; i < ofRep.length; i++) if (ofRep[i].type === 'onset') expect(ofRep[i - 1].type).toBe('cancel');
+      }
+    });
+  }
 });

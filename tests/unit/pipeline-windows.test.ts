@@ -30,6 +30,20 @@ describe('running windows agree with brute force', () => {
     );
   });
 
+  it("WindowMin's quick window is the minimum over the last, shorter window", () => {
+    fc.assert(
+      fc.property(samples, fc.integer({ min: 0, max: 200 }), (xs, quickMs) => {
+        const w = new WindowMin(200, 64, quickMs);
+        const s = timed(xs);
+        s.forEach(({ t, v }, i) => {
+          w.push(t, v);
+          const inWindow = s.slice(0, i + 1).filter((x) => x.t >= t - quickMs);
+          expect(w.quickValue).toBe(Math.min(...inWindow.map((x) => x.v)));
+        });
+      }),
+    );
+  });
+
   it('WindowMedian is the median over the last window', () => {
     fc.assert(
       fc.property(samples, (xs) => {
