@@ -218,7 +218,10 @@ async function main(): Promise<void> {
       console.error(`run ${r + 1}/${runs}: idle page, ${seconds} s`);
       idle.push(await measure(browser, url, seconds, 'idle', undefined, values.trace && `${values.trace}.idle.json`));
       console.error(`run ${r + 1}/${runs}: strength set on the simulated sensor, ${seconds} s`);
-      set.push(await measure(browser, url, seconds, 'set', values.profile, values.trace));
+      const m = await measure(browser, url, seconds, 'set', values.profile, values.trace);
+      set.push(m);
+      // Medians hide a run's long tasks: each run says its own.
+      console.error(`run ${r + 1}/${runs}: set ${m.longTasks} long task(s), longest ${m.longTaskMaxMs.toFixed(0)} ms, busy ${m.busyPct.toFixed(1)} %`);
     }
   } finally {
     await browser.close();
