@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createSimulatedBluetooth } from '../../firmware-sim/bluetooth.ts';
+import { createCoachedUser } from '../../firmware-sim/coach.ts';
 import { connectionStore } from '../../src/store/connectionStore.ts';
 import { createTrainingActions } from '../../src/store/trainingActions.ts';
 
@@ -30,5 +32,29 @@ describe('the simulated sensor, loaded on demand', () => {
     }
     expect(attempts).toEqual(['?seed=3', '?seed=3']);
     expect(actions.isTraining()).toBe(false);
+  });
+});
+
+describe('the simulated sensor in its worker', () => {
+  it('is switched off when the user disconnects or connects again, so no worker keeps squeezing in the background', async () => {
+    const disposed: number[] = [];
+    let made = 0;
+    const actions = createTrainingActions({
+      ...services,
+      loadSimulatedSensor: () => {
+        const n = ++made;
+        const user = createCoachedUser(n);
+        return Promise.resolve({ bluetooth: createSimulatedBluetooth(user), follow: (cue) => user.onCue(cue), dispose: () => disposed.push(n) });
+      },
+    });
+    actions.connectSimulated();
+    await expect.poll(() => connectionStore.getState().status).toBe('connected');
+    expect(disposed).toEqual([]);
+    // A second connection ends the first sensor; disconnecting ends the second.
+    actions.connectSimulated();
+    await expect.poll(() => connectionStore.getState().status).toBe('connected');
+    expect(disposed).toEqual([1]);
+    actions.disconnect();
+    expect(disposed).toEqual([1, 2]);
   });
 });
