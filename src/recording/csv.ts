@@ -203,6 +203,8 @@ export class CsvReader {
   private offsetMs = 0;
   private lastT = Number.NaN;
   private lastLine = 0;
+  /** Line of the first sample emitted. */
+  private firstLine = 0;
   private sameTimeRows = 0;
   private sameTimeFromLine = 0;
 
@@ -272,8 +274,9 @@ export class CsvReader {
       const first = r.rejectedLines.length > 0 ? ` (line ${r.rejectedLines[0]}: ${this.firstReason()})` : '';
       throw new CsvError('empty', r.rejectedLines[0] ?? this.headerLine, `the file has a header but no usable samples${first}`);
     }
+    if (r.samples === 1) throw new CsvError('empty', this.firstLine, 'the file has only one usable sample: a recording needs samples over time');
     const span = r.lastMs - r.firstMs;
-    if (r.samples >= 2 && span === 0) {
+    if (span === 0) {
       throw new CsvError('time-stuck', this.headerLine + 1, `all ${r.samples} samples are at ${r.firstMs} ms: the time column does not advance`);
     }
     if (r.samples >= MIN_ROWS_FOR_RATE && (r.samples - 1) / span > MAX_RATE_HZ / 1000) {
@@ -417,8 +420,10 @@ export class CsvReader {
     this.heldLine = 0;
     // Jitter back reads as no time passing.
     const t = Number.isNaN(this.lastT) ? this.heldT : Math.max(this.heldT, this.lastT);
-    if (Number.isNaN(r.firstMs)) r.firstMs = t;
-    else if (t - r.firstMs > MAX_SPAN_MS) {
+    if (Number.isNaN(r.firstMs)) {
+      r.firstMs = t;
+      this.firstLine = line;
+    } else if (t - r.firstMs > MAX_SPAN_MS) {
       throw new CsvError(
         'time-span',
         line,

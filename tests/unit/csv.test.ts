@@ -61,6 +61,7 @@ describe('parseCsv', () => {
     ['an unknown cue', 't_ms,pressure_cmH2O,cue\n0,1,\n10,1,push\n', 'unknown-cue', 3, /'push'/],
     ['times that never advance', `t_ms,pressure_cmH2O\n${'0,1\n'.repeat(3000)}`, 'time-stuck', 2, /does not advance/],
     ['two samples at one time', 't_ms,pressure_cmH2O\n5,1\n5,2\n', 'time-stuck', 2, /all 2 samples are at 5 ms/],
+    ['a single usable sample', 't_ms,pressure_cmH2O\n0,abc\n5,1\n10,\n', 'empty', 3, /only one usable sample/],
     [
       'times in seconds',
       `t_ms,pressure_cmH2O\n${Array.from({ length: 200 }, (_, i) => `${i * 0.01},1`).join('\n')}\n`,
