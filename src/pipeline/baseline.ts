@@ -40,11 +40,16 @@ export class RestTracker {
 
   constructor(
     private readonly levelTauMs: number,
-    private readonly noiseTauMs: number,
+    noiseTauMs: number,
     private readonly warmupMs: number,
     /** A warm-up whose samples span more than this was not at rest, cmH2O. */
     private readonly maxWarmupSwingCmH2O: number,
-  ) {}
+  ) {
+    this.levelRate = 1 / levelTauMs;
+    this.slowRate = 1 / this.slowTauMs;
+    this.noiseRate = 1 / noiseTauMs;
+    this.driftRate = 1 / (this.slowTauMs - levelTauMs);
+  }
 
   /** Enough rest seen to trust the level and noise. */
   get ready(): boolean {
@@ -78,12 +83,17 @@ export class RestTracker {
   private riseSd = 0;
   private quickRiseSd = 0;
   private drift = 0;
+  // The time constants' reciprocals: a sample multiplies by them (a division takes several times longer).
+  private readonly levelRate: number;
+  private readonly slowRate: number;
+  private readonly noiseRate: number;
+  private readonly driftRate: number;
 
   private refresh(): void {
     this.noiseSd = Math.sqrt(this.variance);
     this.riseSd = Math.sqrt(this.riseVariance);
     this.quickRiseSd = Math.sqrt(this.quickRiseVariance);
-    this.drift = this.ready ? (this.level - this.slowLevel) / (this.slowTauMs - this.levelTauMs) : 0;
+    this.drift = this.ready ? (this.level - this.slowLevel) * this.driftRate : 0;
   }
 
   /** Time of the last rest sample the level has seen. */
@@ -144,9 +154,9 @@ export class RestTracker {
     // At first a plain mean (weight 1/n), then exponential forgetting.
     const warm = 1 / this.samples;
     const dev = y - this.level;
-    this.level += Math.max(dt / this.levelTauMs, warm) * dev;
-    this.slowLevel += Math.max(dt / this.slowTauMs, warm) * (y - this.slowLevel);
-    const noiseWeight = Math.max(dt / this.noiseTauMs, warm);
+    this.level += Math.max(dt * this.levelRate, warm) * dev;
+    this.slowLevel += Math.max(dt * this.slowRate, warm) * (y - this.slowLevel);
+    const noiseWeight = Math.max(dt * this.noiseRate, warm);
     this.variance += noiseWeight * (dev * dev - this.variance);
     const riseDev = rise - this.riseMean;
     this.riseMean += noiseWeight * riseDev;

@@ -80,6 +80,12 @@ const RISE_WINDOW_MS = 800;
 const QUICK_RISE_WINDOW_MS = 250;
 /** Most samples the rise window holds (800 ms at up to ~1 kHz). */
 const RISE_WINDOW_SAMPLES = 1024;
+/**
+ * The rise windows and the resting statistics follow what happens over hundreds of ms to
+ * seconds: they learn from at most one sample this often (at 100 Hz every other one; at 50 Hz
+ * and below every one), ms. Decisions are still taken on every sample.
+ */
+const WINDOW_STEP_MS = 20;
 /** Resting level: average over a breath or so; noise over several breaths, ms. */
 const REST_TAU_MS = 4000;
 const NOISE_TAU_MS = 10000;
@@ -256,6 +262,14 @@ export class RepDetector {
   private fast = Number.NaN;
   /** Stream time with gaps squeezed out: the rise window spans signal received, not outages. */
   private receivedMs = 0;
+  /** Time of the last sample the windows and the resting statistics learnt from (NaN: the next one does). */
+  private windowStepMs = Number.NaN;
+  /** Whether this sample is one they learn from. */
+  private windowStep = true;
+  /** Sums of the samples' times and readings since the last window step, and how many. */
+  private stepSumT = 0;
+  private stepSumP = 0;
+  private stepCount = 0;
   private aboveCount = 0;
   private raisedSinceMs = Number.NaN;
   /** Where the raised pressure stood, and since when it has stayed within the level threshold of that. */
@@ -373,13 +387,35 @@ export class RepDetector {
     this.input[0] = t;
     this.ring.pushInput(this.input, gap);
     this.updateSmoothing(gap);
-    this.peakMedian.pushInput(this.input);
     this.receivedMs += gap || Number.isNaN(dt) ? 0 : dt;
     if (linkGap && this.cutBeforeResume) this.resumeAfterCut(t);
-    const windowInput = this.windowInput;
-    windowInput[0] = this.receivedMs;
-    windowInput[1] = this.fast;
-    this.recentMin.pushInput(windowInput);
+    // Half a sample interval early, so that jitter does not skip every other sample at 50 Hz.
+    const windowStep = gap || !(t - this.windowStepMs < WINDOW_STEP_MS - 0.5 * this.dtMs);
+    if (windowStep) this.windowStepMs = t;
+    this.windowStep = windowStep;
+    if (gap) {
+      this.stepSumT = 0;
+      this.stepSumP = 0;
+      this.stepCount = 0;
+    }
+    this.stepSumT += t;
+    this.stepSumP += this.input[1];
+    this.stepCount++;
+    if (windowStep) {
+      const windowInput = this.windowInput;
+      windowInput[0] = this.receivedMs;
+      windowInput[1] = this.fast;
+      this.recentMin.pushInput(windowInput);
+      // The median learns from the average of the samples since the last step: as steady a
+      // level as every sample gives, in half the values at 100 Hz.
+      const perSample = 1 / this.stepCount;
+      windowInput[0] = this.stepSumT * perSample;
+      windowInput[1] = this.stepSumP * perSample;
+      this.peakMedian.pushInput(windowInput);
+      this.stepSumT = 0;
+      this.stepSumP = 0;
+      this.stepCount = 0;
+    }
     // The phases read the sample's time from lastT (a number passed to a call is boxed).
     switch (this.phase) {
       case 'rest':
@@ -495,7 +531,7 @@ export class RepDetector {
     if (Math.abs(this.fast - this.rest.levelAt(t)) <= this.band) return;
     this.rest.rewarm();
     // Rises are measured from what the pressure did since the samples resumed.
-    this.recentMin.clear();
+    this.clearRiseWindows();
   }
 
   /** Ends the stream: a released rep is final (not relaxed); a rise or hold still under way is cancelled. */
@@ -583,7 +619,7 @@ export class RepDetector {
     const rest = this.rest;
     if (!rest.ready) {
       if (rest.risesOutOfWarmup(this.fast, MIN_WARMUP_REST_MS)) this.startRise(t, true);
-      else this.learnRest();
+      else if (this.windowStep) this.learnRest();
       return;
     }
     const excess = this.fast - rest.levelAt(t);
@@ -599,7 +635,7 @@ export class RepDetector {
     }
     this.belowSinceMs = Number.NaN;
     if (excess < this.levelThreshold) {
-      this.learnRest();
+      if (this.windowStep) this.learnRest();
       this.raisedSinceMs = Number.NaN;
       this.maybeEmitBaseline();
     } else if (Number.isNaN(this.raisedSinceMs)) {
@@ -616,6 +652,12 @@ export class RepDetector {
       this.raisedFrom = this.fast;
       this.settledSinceMs = t;
     }
+  }
+
+  /** Rises are measured from the next sample on, which the windows learn from. */
+  private clearRiseWindows(): void {
+    this.recentMin.clear();
+    this.windowStepMs = Number.NaN;
   }
 
   /** Teaches the resting level this sample (through RestTracker.input: nothing boxed per sample). */
@@ -644,11 +686,27 @@ export class RepDetector {
     this.events.push({ type: 'baseline', tMs: t, baselineCmH2O: this.rest.level, noiseCmH2O: this.rest.noise });
   }
 
-  private startRise(t: number, fromRest: boolean): void {
-    const ring = this.ring;
+  /** What every rise starts from when it is announced (`cur`, at `t`). */
+  private beginRise(t: number): void {
     const r = this.cur;
     r.index = this.nextIndex;
     r.detectedAtMs = t;
+    r.halfUpMs = t;
+    r.peakCmH2O = 0;
+    r.peakMs = t;
+    r.plateauPeak = 0;
+    r.stallPeak = 0;
+    r.stallMs = t;
+    r.spikePassMs = Number.NaN;
+    r.measured = null;
+    this.aboveCount = 0;
+    this.phase = 'rising';
+  }
+
+  private startRise(t: number, fromRest: boolean): void {
+    const ring = this.ring;
+    const r = this.cur;
+    this.beginRise(t);
     r.lowIdx = Math.max(this.boundaryIdx, ring.indexAtOrAfter(t - MAX_WALK_BACK_MS));
     const restLine: Line = { level: this.rest.level, slopePerMs: this.rest.driftPerMs, t0: this.rest.lastRestMs };
     r.baseBand = this.levelThreshold;
@@ -661,17 +719,7 @@ export class RepDetector {
     // Rising from a level left raised by the last squeeze: measure from where it rose.
     r.base = fromRest ? restLine : { level: onset.level, slopePerMs: 0, t0: t };
     r.maxRise = this.fast - lineAt(r.base, t);
-    r.halfUpMs = t;
-    r.peakCmH2O = 0;
-    r.peakMs = t;
-    r.plateauPeak = 0;
-    r.stallPeak = 0;
-    r.stallMs = t;
-    r.spikePassMs = Number.NaN;
-    r.measured = null;
-    this.aboveCount = 0;
     this.belowSinceMs = Number.NaN;
-    this.phase = 'rising';
     this.events.push({ type: 'onset', index: r.index, onsetMs: r.announcedOnsetMs, detectedAtMs: t });
   }
 
@@ -686,23 +734,13 @@ export class RepDetector {
     this.swapTracks();
     this.overHold = true;
     const r = this.cur;
-    r.index = this.nextIndex;
-    r.detectedAtMs = t;
+    this.beginRise(t);
     r.lowIdx = ring.indexAtOrAfter(Math.max(t - MAX_WALK_BACK_MS, hold.stallMs));
     r.baseBand = this.levelThreshold;
     r.announcedOnsetMs = findDeparture(ring, r.lowIdx, ring.newest, 1, this.edgeTuning, { line, band: r.baseBand }).tMs;
     r.base = line;
     r.rest = line;
     r.maxRise = this.fast - lineAt(line, t);
-    r.halfUpMs = t;
-    r.peakCmH2O = 0;
-    r.peakMs = t;
-    r.plateauPeak = 0;
-    r.stallPeak = 0;
-    r.stallMs = t;
-    r.measured = null;
-    this.aboveCount = 0;
-    this.phase = 'rising';
     this.events.push({ type: 'onset', index: r.index, onsetMs: r.announcedOnsetMs, detectedAtMs: t });
   }
 
@@ -722,7 +760,7 @@ export class RepDetector {
     if (rise < 0.5 * r.maxRise || t - r.detectedAtMs > MAX_CANDIDATE_MS) {
       this.events.push({ type: 'cancel', index: r.index, tMs: t });
       this.dropOverHold();
-      this.recentMin.clear();
+      this.clearRiseWindows();
       return;
     }
     if (t - r.halfUpMs < CONFIRM_MS || r.maxRise < this.minRepRise) return;
@@ -873,7 +911,7 @@ export class RepDetector {
     // A rise that neither held nor fell back: the resting level itself moved.
     if (t - r.detectedAtMs > MAX_CANDIDATE_MS) this.rest.restartAt(t, this.fast);
     // The next rise must start from here, not from before the cough.
-    this.recentMin.clear();
+    this.clearRiseWindows();
     if (this.hasPrev) {
       // Back to waiting for the previous rep to relax.
       this.swapTracks();

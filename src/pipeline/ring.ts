@@ -4,11 +4,15 @@
  *
  * Samples are addressed by their absolute index in the stream (0, 1, 2, …); an index is
  * readable while it is among the last `capacity` samples. Running (prefix) sums make the mean
- * of any window O(1) once its ends are known; they are rebased every lap (see rebaseSums).
+ * of any window O(1) once its ends are known; they are rebased every few laps (see rebaseSums).
  */
+/** Laps of the ring between rebases of its running sums (a rebase visits every slot). */
+const REBASE_LAPS = 4;
+
 export class SampleRing {
   readonly capacity: number;
   private readonly mask: number;
+  private readonly rebaseMask: number;
   private readonly times: Float64Array;
   private readonly main: Float64Array;
   private readonly ref: Float64Array;
@@ -31,12 +35,15 @@ export class SampleRing {
     const capacity = ringCapacity(capacityPow2);
     this.capacity = capacity;
     this.mask = capacity - 1;
+    this.rebaseMask = REBASE_LAPS * capacity - 1;
     this.times = new Float64Array(capacity);
     this.main = new Float64Array(capacity);
     this.ref = new Float64Array(capacity);
     this.gapFlags = new Uint8Array(capacity);
     this.sumBefore = new Float64Array(capacity);
     this.sumSqBefore = new Float64Array(capacity);
+    this.centredValue = new Float64Array(capacity);
+    this.centredIndex = new Float64Array(capacity).fill(-1);
   }
 
   /** Appends one sample; `ref` is NaN when there is no reference reading. */
@@ -60,7 +67,7 @@ export class SampleRing {
     const ref = sample[2];
     if (Number.isNaN(this.origin)) this.origin = main;
     const count = this.count;
-    if (count > 0 && (count & this.mask) === 0) this.rebaseSums();
+    if (count > 0 && (count & this.rebaseMask) === 0) this.rebaseSums();
     if (!Number.isNaN(ref)) this.refSeen = true;
     const slot = count & this.mask;
     this.times[slot] = sample[0];
@@ -162,12 +169,21 @@ export class SampleRing {
   /**
    * The same, left in `lastCentred`: the walks that call it once a rep run over hundreds of
    * samples, and a number returned from a call the engine does not inline is boxed.
+   *
+   * A rep's walks (the passes of a line fit, the crossings, the rising half) visit the same
+   * samples many times, so a window that can no longer change (it ends before the newest sample
+   * and starts after the oldest) is kept, for the first `halfMs` asked for.
    */
   updateCentred(i: number, halfMs: number): void {
+    const mask = this.mask;
+    const slot = i & mask;
+    if (this.centredIndex[slot] === i && halfMs === this.centredHalfMs) {
+      this.lastCentred = this.centredValue[slot];
+      return;
+    }
     const times = this.times;
     const gaps = this.gapFlags;
-    const mask = this.mask;
-    const t0 = times[i & mask];
+    const t0 = times[slot];
     const lo = this.oldest;
     const hi = this.newest;
     let a = i;
@@ -176,15 +192,27 @@ export class SampleRing {
     while (b < hi && gaps[(b + 1) & mask] !== 1 && (times[(b + 1) & mask] - t0 <= halfMs || b === i)) b++;
     const before = this.sumBefore;
     const end = b + 1 === this.count ? this.sum : before[(b + 1) & mask];
-    this.lastCentred = (end - before[a & mask]) / (b - a + 1) + this.origin;
+    const value = (end - before[a & mask]) / (b - a + 1) + this.origin;
+    this.lastCentred = value;
+    if (b < hi && a > lo) {
+      if (Number.isNaN(this.centredHalfMs)) this.centredHalfMs = halfMs;
+      if (halfMs === this.centredHalfMs) {
+        this.centredIndex[slot] = i;
+        this.centredValue[slot] = value;
+      }
+    }
   }
 
   /** The value updateCentred last computed. */
   lastCentred = Number.NaN;
+  /** Final centred means by slot, and the absolute index each belongs to (−1: none). */
+  private readonly centredValue: Float64Array;
+  private readonly centredIndex: Float64Array;
+  private centredHalfMs = Number.NaN;
 
   /**
-   * Once per lap of the ring (O(1) a sample): the sums restart from the oldest sample held, so
-   * over hours they stay as small as one lap's and keep their precision.
+   * Every REBASE_LAPS laps of the ring (O(1) a sample): the sums restart from the oldest sample
+   * held, so over hours they stay as small as a few laps' and keep their precision.
    */
   private rebaseSums(): void {
     const base = this.sumBefore[this.count & this.mask];

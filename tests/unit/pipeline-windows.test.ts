@@ -84,7 +84,7 @@ describe('running windows agree with brute force', () => {
     );
   });
 
-  it('SampleRing sums keep their precision over millions of samples (rebased every lap)', () => {
+  it('SampleRing sums keep their precision over millions of samples (rebased every few laps)', () => {
     const ring = new SampleRing(256);
     const value = (i: number) => 1033 + 40 * Math.sin(i / 500) + 0.01 * (i % 7);
     for (let i = 0; i < 3_000_000; i++) ring.push(i * 10, value(i), Number.NaN, false);
@@ -95,6 +95,33 @@ describe('running windows agree with brute force', () => {
     const sd = Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / 5);
     expect(ring.mean(i0, i1)).toBeCloseTo(mean, 9);
     expect(ring.spread(i0, i1).sd).toBeCloseTo(sd, 6);
+  });
+
+  it('SampleRing centred means are the same read again later, after more samples and gaps', () => {
+    // A kept window must be final: one read again after samples arrived equals the definition.
+    const gapped = fc.array(fc.record({ dt: fc.integer({ min: 1, max: 60 }), v: fc.double({ min: 1000, max: 1100, noNaN: true }), gap: fc.boolean() }), {
+      minLength: 1,
+      maxLength: 200,
+    });
+    fc.assert(
+      fc.property(gapped, fc.integer({ min: 5, max: 60 }), (xs, halfMs) => {
+        const ring = new SampleRing(64);
+        const s = timed(xs).map((x, k) => ({ ...x, gap: xs[k].gap && k > 0 }));
+        const direct = (i: number): number => {
+          const lo = ring.oldest;
+          const hi = ring.newest;
+          let a = i;
+          while (a > lo && !s[a].gap && (s[i].t - s[a - 1].t <= halfMs || a === i)) a--;
+          let b = i;
+          while (b < hi && !s[b + 1].gap && (s[b + 1].t - s[i].t <= halfMs || b === i)) b++;
+          return s.slice(a, b + 1).reduce((sum, x) => sum + x.v, 0) / (b - a + 1);
+        };
+        for (const x of s) {
+          ring.push(x.t, x.v, Number.NaN, x.gap);
+          for (let i = Math.max(ring.oldest, ring.newest - 20); i <= ring.newest; i++) expect(ring.centred(i, halfMs)).toBeCloseTo(direct(i), 6);
+        }
+      }),
+    );
   });
 
   it('SampleRing means stay exact at an absolute level, across wrap-around', () => {
