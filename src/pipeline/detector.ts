@@ -18,7 +18,7 @@ import type { RepEvent, RepMeasures, SampleBatch } from './types.ts';
 import { RestTracker } from './baseline.ts';
 import { MAX_ABS_READING } from './input-guard.ts';
 import { crossingBackward, findDeparture, lineAt, type EdgeTuning, type Line } from './edges.ts';
-import { PEAK_MEDIAN_MS, countPeaks, estimateOnset, isStraining, measureRiseAndHold, restingBandCmH2O, type RiseAndHold } from './measures.ts';
+import { PEAK_MEDIAN_MS, countPeaks, estimateOnset, isStraining, measureRiseAndHold, onsetUnderSpike, restingBandCmH2O, type RiseAndHold } from './measures.ts';
 import { SampleRing } from './ring.ts';
 import { WindowMedian } from './window-median.ts';
 import { WindowMin } from './window-min.ts';
@@ -224,6 +224,8 @@ class RepTrack {
   dipLowest = 0;
   /** A rise fell back above a rep's height: when its spike will have passed (NaN: none). */
   spikePassMs = Number.NaN;
+  /** Begun under a spike announced in its place: when that was announced (NaN: none). */
+  spikeAnnouncedMs = Number.NaN;
   /** A peak that had stood for PLATEAU_MS before the pressure climbed above it (0: none), and when the climb began. */
   plateauPeak = 0;
   climbFromMs = 0;
@@ -698,6 +700,7 @@ export class RepDetector {
     r.stallPeak = 0;
     r.stallMs = t;
     r.spikePassMs = Number.NaN;
+    r.spikeAnnouncedMs = Number.NaN;
     r.measured = null;
     this.aboveCount = 0;
     this.phase = 'rising';
@@ -835,6 +838,7 @@ export class RepDetector {
       // Still up: the squeeze under the spike, followed from its own level now.
       r.maxRise = rise;
       r.halfUpMs = this.lastTimeBelow(r, 0.5 * rise);
+      this.ownRiseUnderSpike(r, 0.5 * rise);
     }
     if (t - r.detectedAtMs > STALE_CANDIDATE_MS && r.maxRise < this.minRepRise && !this.hasPrev) {
       this.cancelRise(t);
@@ -870,6 +874,8 @@ export class RepDetector {
    */
   private announcedBeforeOnset(r: RepTrack, onsetMs: number): boolean {
     if (!(r.detectedAtMs < onsetMs - ANNOUNCED_EARLY_MS)) return false;
+    // Under a spike the pressure at the onset is the spike's: the squeeze's own rise says nothing there.
+    if (!Number.isNaN(r.spikeAnnouncedMs)) return true;
     const ring = this.ring;
     const lo = Math.max(r.lowIdx, ring.oldest);
     const half = EDGE_TUNING.smoothHalfMs;
@@ -880,6 +886,25 @@ export class RepDetector {
       return ring.centred(i, half) - lineAt(r.base, ring.t(i));
     };
     return riseAt(onsetMs) - riseAt(r.detectedAtMs) < UNDER_WAY_FRACTION * r.peakCmH2O;
+  }
+
+  /**
+   * The squeeze found standing under a spike that has passed. A spike lasts a few hundred ms; a
+   * squeeze begun during its fall comes into view out of the trough the fall left (or out of rest,
+   * if the spike was over first), and its onset is that rise extrapolated back to the base
+   * (`onsetUnderSpike`), not the spike's start. If the announcement came before that onset, it was
+   * the spike's: from now on the rep's onset is estimated so, and when the rep is confirmed the
+   * announcement is withdrawn and the rep announced anew (announcedBeforeOnset), as for any
+   * announcement made for something the squeeze rose out of. A squeeze already rising when the
+   * spike came (the Knack: the squeeze leads the cough) crosses half-way before the spike, or rises
+   * so far under it that its rise extrapolates back to before the announcement: that announcement
+   * is its own, and everything stays as it was.
+   */
+  private ownRiseUnderSpike(r: RepTrack, halfLevel: number): void {
+    const ring = this.ring;
+    if (r.lowIdx < ring.oldest) return;
+    const own = onsetUnderSpike(ring, r.base, r.baseBand, r.lowIdx, ring.newest, halfLevel, r.detectedAtMs, EDGE_TUNING.smoothHalfMs);
+    if (r.detectedAtMs < own.onsetMs - ANNOUNCED_EARLY_MS) r.spikeAnnouncedMs = r.detectedAtMs;
   }
 
   /** The rep's onset as the samples so far show it, once it is confirmed (NaN: not to be had). */

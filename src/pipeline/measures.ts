@@ -49,6 +49,11 @@ export interface RepLandmarks {
   readonly peakMs: number;
   /** Sample at which the live pipeline saw the pressure fall below half the peak. */
   readonly fallIdx: number;
+  /**
+   * A squeeze begun under a spike (a cough, a laugh) whose rise was announced for the spike: when
+   * that announcement was made, the squeeze's own rise coming after it (NaN: none).
+   */
+  readonly spikeAnnouncedMs: number;
 }
 
 /** The measures known at the end of the hold (everything but `relaxed`). */
@@ -105,13 +110,17 @@ export function measureRiseAndHold(ring: SampleRing, m: RepLandmarks, tune: Edge
  */
 export function estimateOnset(
   ring: SampleRing,
-  m: Pick<RepLandmarks, 'lowIdx' | 'announcedOnsetMs' | 'base' | 'baseBand' | 'peakCmH2O'>,
+  m: Pick<RepLandmarks, 'lowIdx' | 'announcedOnsetMs' | 'base' | 'baseBand' | 'peakCmH2O' | 'spikeAnnouncedMs'>,
   lo: number,
   peakIdx: number,
   tune: EdgeTuning,
 ): { onsetMs: number; up50Ms: number } {
   const half = tune.smoothHalfMs;
   const up = 0.5 * m.peakCmH2O;
+  if (!Number.isNaN(m.spikeAnnouncedMs) && m.lowIdx >= ring.oldest) {
+    const own = onsetUnderSpike(ring, m.base, m.baseBand, lo, peakIdx, up, m.spikeAnnouncedMs, half);
+    if (!Number.isNaN(own.onsetMs)) return own;
+  }
   // The rising half-maximum crossing that follows the onset announced live (so neither a cough
   // before it nor a dip in the hold after it is taken for the rise).
   const announcedIdx = Math.min(ring.indexAtOrAfter(m.announcedOnsetMs, lo, peakIdx), peakIdx);
@@ -123,6 +132,60 @@ export function estimateOnset(
   const riseHeld = m.lowIdx >= ring.oldest;
   const onsetMs = riseHeld ? findDeparture(ring, lo, up50Idx, 1, tune, { line: m.base, band: m.baseBand }).tMs : m.announcedOnsetMs;
   return { onsetMs, up50Ms };
+}
+
+/**
+ * The trough a squeeze's own rise comes out of, walking back from its rising crossing of `level`
+ * (above `base`) at `upIdx`: the first sample back at rest (within `band`), or the lowest point
+ * before the pressure climbs above `level` again going back (the fall of a spike the squeeze rose
+ * under). -1 when neither comes before `lo` or a gap.
+ */
+function troughBeforeRise(ring: SampleRing, base: Line, band: number, lo: number, upIdx: number, level: number, halfMs: number): number {
+  let troughIdx = -1;
+  let trough = Infinity;
+  for (let i = upIdx; i >= Math.max(lo, ring.oldest); i--) {
+    ring.updateCentred(i, halfMs);
+    const v = ring.lastCentred - lineAt(base, ring.t(i));
+    if (v <= band) return i;
+    if (v > level) {
+      if (troughIdx >= 0) return troughIdx;
+    } else if (v < trough) {
+      trough = v;
+      troughIdx = i;
+    }
+    if (ring.gapBefore(i)) return -1;
+  }
+  return -1;
+}
+
+/**
+ * Where a squeeze whose start a spike (a cough, a laugh) hid began, the spike announced at
+ * `afterMs`: its rise comes into view out of the trough the spike's fall left (or out of rest, if
+ * the spike was over first), and that rise, from the trough to its last crossing of `level` before
+ * `peakIdx`, is extrapolated back in a straight line to the base (the pressure in the trough
+ * already owed that much to the squeeze), not before `afterMs`. NaN (onset and crossing) when no
+ * such trough follows the announcement: the squeeze was already rising then.
+ */
+export function onsetUnderSpike(
+  ring: SampleRing,
+  base: Line,
+  band: number,
+  lo: number,
+  peakIdx: number,
+  level: number,
+  afterMs: number,
+  halfMs: number,
+): { onsetMs: number; up50Ms: number } {
+  const none = { onsetMs: Number.NaN, up50Ms: Number.NaN };
+  const upMs = crossingBackward(ring, peakIdx, lo, base, level, 1, halfMs);
+  const upIdx = Math.min(ring.indexAtOrAfter(upMs, lo, peakIdx), peakIdx);
+  const troughIdx = troughBeforeRise(ring, base, band, lo, upIdx, level, halfMs);
+  if (troughIdx < 0 || !(ring.t(troughIdx) > afterMs)) return none;
+  const tT = ring.t(troughIdx);
+  const eT = ring.centred(troughIdx, halfMs) - lineAt(base, tT);
+  const slope = upMs > tT ? (level - eT) / (upMs - tT) : 0;
+  const onsetMs = eT > 0 && slope > 0 ? Math.max(afterMs, tT - eT / slope) : tT;
+  return { onsetMs, up50Ms: upMs };
 }
 
 /**
