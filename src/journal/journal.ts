@@ -18,6 +18,7 @@ import {
   type JournalEvent,
   type JournalUpgradeTx,
   type SessionMeta,
+  type StoredChunk,
   type StoredEvent,
   upgradeJournal,
 } from './schema';
@@ -402,20 +403,8 @@ class IdbJournal implements Journal {
   }
 
   async loadSession(sessionId: string): Promise<LoadedSession | null> {
-    try {
-      const tx = guarded(this.db.transaction(['sessions', 'chunks', 'events'], 'readonly'));
-      const [meta, chunks, events] = await Promise.all([
-        tx.objectStore('sessions').get(sessionId),
-        tx.objectStore('chunks').getAll(chunkRange(sessionId)),
-        tx.objectStore('events').index('bySession').getAll(sessionId),
-        tx.done,
-      ]);
-      if (!meta) return null;
-      return { meta, recording: rebuildRecording(chunks, events), events };
-    } catch (e) {
-      this.reporter.report({ key: problemKey(e), sessionId, detail: describe(e) });
-      return null;
-    }
+    const rows = await this.readRows(sessionId);
+    return rows && { meta: rows.meta, recording: rebuildRecording(rows.chunks, rows.events), events: rows.events };
   }
 
   async listOutcomes(): Promise<SessionOutcome[]> {
@@ -518,6 +507,18 @@ class IdbJournal implements Journal {
 
   /** A session's row, chunks and events as stored (events without their keys); null when it cannot be read. */
   private async readSessionData(sessionId: string): Promise<SessionData | null> {
+    const rows = await this.readRows(sessionId);
+    return (
+      rows && {
+        meta: rows.meta,
+        chunks: rows.chunks.map(({ t, p, ref }) => ({ t, p, ref })),
+        events: rows.events.map(({ id: _id, sessionId: _session, ...event }) => event),
+      }
+    );
+  }
+
+  /** A session's row, chunks and events, read in one transaction; null when it is not there or cannot be read. */
+  private async readRows(sessionId: string): Promise<{ meta: SessionMeta; chunks: StoredChunk[]; events: StoredEvent[] } | null> {
     try {
       const tx = guarded(this.db.transaction(['sessions', 'chunks', 'events'], 'readonly'));
       const [meta, chunks, events] = await Promise.all([
@@ -526,12 +527,7 @@ class IdbJournal implements Journal {
         tx.objectStore('events').index('bySession').getAll(sessionId),
         tx.done,
       ]);
-      if (!meta) return null;
-      return {
-        meta,
-        chunks: chunks.map(({ t, p, ref }) => ({ t, p, ref })),
-        events: events.map(({ id: _id, sessionId: _session, ...event }) => event),
-      };
+      return meta ? { meta, chunks, events } : null;
     } catch (e) {
       this.reporter.report({ key: problemKey(e), sessionId, detail: describe(e) });
       return null;
