@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type EmulatedPeripheral } from './helpers/bluetoothEmulation';
 import type { Page } from '@playwright/test';
 import { openDeviceDetails } from './helpers/training';
+import { expectNoAxeViolations } from './helpers/axe';
 
 // UUIDs as shared/reference/devices.md gives them.
 const FEMFIT = '0d9e0001-c111-49cd-bba3-85c7471cb6fa';
@@ -74,7 +74,6 @@ test('a Magic Motion trainer pairs, and Test vibration sends the vibration comma
   await page.setViewportSize({ width: 390, height: 844 });
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
-    const { violations } = await new AxeBuilder({ page }).include('.device-details').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await expectNoAxeViolations(page, `device details (${colorScheme})`, '.device-details');
   }
 });

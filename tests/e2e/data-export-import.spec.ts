@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { setUpStrengthSet } from './helpers/training';
+import { expectNoAxeViolations } from './helpers/axe';
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -86,17 +86,12 @@ test('a file that is not a data file, or is from a newer version, is refused wit
   await expect(yourData(page).getByRole('status')).toContainText('newer version of the app (file version 2)');
 });
 
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`Settings with the delete dialog open has no accessibility violations (${colorScheme}); Escape closes it and the focus goes back`, async ({ page }) => {
     await page.emulateMedia({ colorScheme });
     await page.goto('/');
     await openScreen(page, 'Settings');
-    const analyze = async (where: string) => {
-      const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-      expect(violations.map((v) => `${where}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-    };
+    const analyze = (where: string) => expectNoAxeViolations(page, where);
     await analyze('Settings');
     const opener = yourData(page).getByRole('button', { name: 'Delete all data' });
     await opener.click();

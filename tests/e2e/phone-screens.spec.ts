@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { setUpStrengthSet } from './helpers/training';
+import { expectNoAxeViolations } from './helpers/axe';
 
 /** The element lies wholly inside the viewport, and the page is not scrolled. */
 async function expectInView(page: Page, locator: Locator): Promise<void> {
@@ -33,16 +33,6 @@ for (const [width, height] of [
     await expectInView(page, page.getByRole('button', { name: 'Stop' }));
     await expectInView(page, page.getByRole('img', { name: 'Pressure over the last 30 seconds' }));
   });
-}
-
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  expect(
-    violations.map((v) => `${where}: ${v.id} (${v.nodes.length}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    where,
-  ).toEqual([]);
 }
 
 for (const colorScheme of ['light', 'dark'] as const) {

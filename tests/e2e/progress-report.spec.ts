@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { DAY_MS, simulatedSession } from '../fixtures/simulatedOutcomes';
 import { seedJournal } from './helpers/journal';
+import { expectNoAxeViolations } from './helpers/axe';
 import { setUpStrengthSet } from './helpers/training';
 
 test.use({ viewport: { width: 390, height: 844 } });
@@ -110,16 +110,6 @@ test('after a PERFECT assessment, the report names the PERFECT profile, prints w
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   expect(pdf.length).toBeGreaterThan(20_000);
 });
-
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  expect(
-    violations.map((v) => `${where}: ${v.id} (${v.nodes.length}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    where,
-  ).toEqual([]);
-}
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`Progress, the report, Session history and an opened session have no accessibility violations (${colorScheme})`, async ({ page }) => {
