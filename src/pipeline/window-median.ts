@@ -1,4 +1,5 @@
 import { ringCapacity } from './ring.ts';
+import { TimedWindow } from './timed-window.ts';
 
 /**
  * Median of a signal over the last `windowMs`, without allocating. A median ignores a spike
@@ -11,7 +12,7 @@ import { ringCapacity } from './ring.ts';
  * the copy is built again. The detector reads the median while a squeeze is under way, so at rest,
  * most of a session, a sample costs O(1), and during a squeeze O(window) moves of one number.
  */
-export class WindowMedian {
+export class WindowMedian extends TimedWindow {
   private readonly sorted: Float64Array;
   /** Values and times in arrival order (a ring), to know which value leaves the window. */
   private readonly values: Float64Array;
@@ -27,6 +28,7 @@ export class WindowMedian {
     private readonly windowMs: number,
     maxSamplesPow2: number,
   ) {
+    super();
     const capacity = ringCapacity(maxSamplesPow2);
     this.mask = capacity - 1;
     this.sorted = new Float64Array(capacity);
@@ -43,20 +45,6 @@ export class WindowMedian {
     return this.size === 0 ? Number.NaN : 0.5 * (this.times[(this.tail - 1) & this.mask] + this.times[this.head & this.mask]);
   }
 
-  push(tMs: number, value: number): void {
-    const sample = this.scratch;
-    sample[0] = tMs;
-    sample[1] = value;
-    this.pushInput(sample);
-  }
-
-  private readonly scratch = new Float64Array(2);
-
-  /**
-   * Pushes the sample in `sample` (time, value): the detector's per-sample path, where a number
-   * passed to a call the engine does not inline would be boxed (an allocation); one read from a
-   * typed array is not.
-   */
   pushInput(sample: Float64Array): void {
     const tMs = sample[0];
     const value = sample[1];

@@ -1,4 +1,5 @@
 import { ringCapacity } from './ring.ts';
+import { TimedWindow } from './timed-window.ts';
 
 /**
  * Minimum of a signal over the last `windowMs`, in O(1) amortised per sample and without
@@ -10,7 +11,7 @@ import { ringCapacity } from './ring.ts';
  * it, so the lowest of the last `quickWindowMs` is its first entry that recent. One queue for both
  * windows is half the work of two.
  */
-export class WindowMin {
+export class WindowMin extends TimedWindow {
   private readonly values: Float64Array;
   private readonly times: Float64Array;
   private readonly mask: number;
@@ -24,26 +25,13 @@ export class WindowMin {
     capacityPow2: number,
     private readonly quickWindowMs = windowMs,
   ) {
+    super();
     const capacity = ringCapacity(capacityPow2);
     this.mask = capacity - 1;
     this.values = new Float64Array(capacity);
     this.times = new Float64Array(capacity);
   }
 
-  push(tMs: number, value: number): void {
-    const sample = this.scratch;
-    sample[0] = tMs;
-    sample[1] = value;
-    this.pushInput(sample);
-  }
-
-  private readonly scratch = new Float64Array(2);
-
-  /**
-   * Pushes the sample in `sample` (time, value): the detector's per-sample path, where a number
-   * passed to a call the engine does not inline would be boxed (an allocation); one read from a
-   * typed array is not.
-   */
   pushInput(sample: Float64Array): void {
     const tMs = sample[0];
     const value = sample[1];
