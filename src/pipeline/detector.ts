@@ -395,11 +395,7 @@ export class RepDetector {
     const windowStep = gap || !(t - this.windowStepMs < WINDOW_STEP_MS - 0.5 * this.dtMs);
     if (windowStep) this.windowStepMs = t;
     this.windowStep = windowStep;
-    if (gap) {
-      this.stepSumT = 0;
-      this.stepSumP = 0;
-      this.stepCount = 0;
-    }
+    if (gap) this.clearStepSums();
     this.stepSumT += t;
     this.stepSumP += this.input[1];
     this.stepCount++;
@@ -414,9 +410,7 @@ export class RepDetector {
       windowInput[0] = this.stepSumT * perSample;
       windowInput[1] = this.stepSumP * perSample;
       this.peakMedian.pushInput(windowInput);
-      this.stepSumT = 0;
-      this.stepSumP = 0;
-      this.stepCount = 0;
+      this.clearStepSums();
     }
     // The phases read the sample's time from lastT (a number passed to a call is boxed).
     switch (this.phase) {
@@ -654,6 +648,12 @@ export class RepDetector {
       this.raisedFrom = this.fast;
       this.settledSinceMs = t;
     }
+  }
+
+  private clearStepSums(): void {
+    this.stepSumT = 0;
+    this.stepSumP = 0;
+    this.stepCount = 0;
   }
 
   /** Rises are measured from the next sample on, which the windows learn from. */
