@@ -93,6 +93,9 @@ export interface RestAnchor {
 export interface Departure {
   readonly tMs: number;
   readonly level: number;
+  /** The line fitted to the level before the edge, and the departure δ from it (cmH2O). */
+  readonly reference: Line;
+  readonly delta: number;
 }
 
 /**
@@ -149,7 +152,7 @@ export function findDeparture(ring: SampleRing, lo: number, cross: number, dir: 
     const next = Math.min(from + 1, cross, ring.newest);
     const rate = next > from ? (excess(next, level) - e0) / Math.max(ring.t(next) - ring.t(from), 1e-6) : 0;
     const tMs = rate > 0 ? Math.max(gapStart, ring.t(from) - e0 / rate) : gapStart;
-    return { tMs, level: startLevel };
+    return { tMs, level: startLevel, reference: level, delta };
   }
   // Straight line through the crossings of δ and 3δ, back to zero excess.
   const t1 = crossingForward(ring, departIdx, cross, fit, dir * delta, dir, tune.smoothHalfMs);
@@ -157,7 +160,101 @@ export function findDeparture(ring: SampleRing, lo: number, cross: number, dir: 
   let tMs = t1;
   if (Number.isNaN(t1)) tMs = ring.t(departIdx);
   else if (!Number.isNaN(t3) && t3 > t1) tMs = Math.max(ring.t(from), t1 - (t3 - t1) / 2);
-  return { tMs, level: lineAt(fit, tMs) };
+  return { tMs, level: lineAt(fit, tMs), reference: fit, delta };
+}
+
+/**
+ * A rise comes out of a stand (see `riseFromStand`) only if the pressure stood there this long,
+ * ms: twice the 50 ms decision average (a shorter stand is invisible to it), and longer than half
+ * a cycle of 8–12 Hz tremor.
+ */
+const MIN_STAND_MS = 100;
+/**
+ * … and the squeeze's own rise out of it is at least this many times steeper than the climb that
+ * brought the pressure to it (a breath, a sigh, a sensor settling) — a different movement, not
+ * one rise pausing: breathing and the slow waves of rest move a few cmH2O/s, a squeeze tens.
+ */
+const STAND_STEEPER = 8;
+/** Scratch for the excess a stand is looked for in (grown when a rise needs more). */
+let standValues = new Float64Array(1024);
+
+/**
+ * A rise walked back (`dep`, from its rising crossing at `upIdx`) through a stand: a level above
+ * rest that the pressure rose to and stood at briefly (a breath, a sigh, a step of the sensor)
+ * before the squeeze's own, much steeper rise. The walk back passes through such a stand when it
+ * is shorter than the reference window (`findDeparture` needs a few hundred ms of a level to fit
+ * its line to), and the onset then lands at the start of the breath. When there is one, the
+ * squeeze began where it left the stand, found as `findDeparture` finds a departure (within δ of
+ * the level before it, then back along the early rise through δ and 3δ), the stand's level being
+ * the level before it. Otherwise `dep` is returned unchanged.
+ *
+ * The stand is the stretch nearest the rise (walking back from `upIdx`) of at least
+ * MIN_STAND_MS whose excess over the reference line stays within δ of its mean L. It is one only
+ * if all of these hold:
+ * - it is above rest: L > 2δ (its band clear of the reference's), and the pressure there stands
+ *   above the resting band of `rest` (within it, it is rest, and the walk back is right);
+ * - it is a precursor: L at most `maxLevel` (below where the rise is measured from);
+ * - the pressure rose to it and stopped: at the stand's start it was above the straight line from
+ *   `dep` to the stand's end by δ or more (a rise that starts gently and speeds up, the cosine,
+ *   logistic or exponential start of a slow squeeze, stays under every such line);
+ * - the rise after it is STAND_STEEPER times steeper than the climb to it (from `dep`): a squeeze
+ *   rising at a steady pace, pausing in a breath's trough, or read in a coarse sensor's stairs,
+ *   climbs after a pause about as fast as before it.
+ */
+export function riseFromStand(ring: SampleRing, dep: Departure, upIdx: number, maxLevel: number, rest: RestAnchor, tune: EdgeTuning): Departure {
+  const half = tune.smoothHalfMs;
+  const { reference: line, delta } = dep;
+  const first = Math.max(ring.indexAtOrAfter(dep.tMs, ring.oldest, upIdx), ring.runStart(upIdx, ring.oldest));
+  const n = upIdx - first + 1;
+  if (n < 4 || !(maxLevel > 2 * delta)) return dep;
+  if (n > standValues.length) standValues = new Float64Array(2 * n);
+  const e = standValues;
+  for (let i = first; i <= upIdx; i++) {
+    ring.updateCentred(i, half);
+    e[i - first] = ring.lastCentred - lineAt(line, ring.t(i));
+  }
+  for (let b = upIdx - 1; b > first; b--) {
+    // The longest stretch ending at b that stays within a band 2δ wide.
+    let lo = e[b - first];
+    let hi = lo;
+    let a = b;
+    for (; a > first; a--) {
+      const v = e[a - 1 - first];
+      if (Math.max(hi, v) - Math.min(lo, v) > 2 * delta) break;
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+    const standMs = ring.t(b) - ring.t(a);
+    if (standMs < MIN_STAND_MS) continue;
+    let sum = 0;
+    let aboveRest = 0;
+    for (let i = a; i <= b; i++) {
+      sum += e[i - first];
+      aboveRest += ring.centred(i, half) - lineAt(rest.line, ring.t(i));
+    }
+    const level = sum / (b - a + 1);
+    if (!(level > 2 * delta) || level > maxLevel || !(aboveRest / (b - a + 1) > rest.band)) return dep;
+    // Above the line from the onset to the stand's end at the stand's start, by L · stand / (end − onset).
+    const climbMs = ring.t(a) - dep.tMs;
+    if (!(climbMs > 0) || (level * standMs) / (ring.t(b) - dep.tMs) < delta) return dep;
+    const pace = (e[n - 1] - level) / Math.max(ring.t(upIdx) - ring.t(b), 1e-6);
+    if (pace < (STAND_STEEPER * level) / climbMs) return dep;
+    const stand: Line = { level: line.level + level, slopePerMs: line.slopePerMs, t0: line.t0 };
+    let departIdx = b;
+    for (let i = upIdx; i > b; i--) {
+      if (e[i - first] - level <= delta) {
+        departIdx = i;
+        break;
+      }
+    }
+    const t1 = crossingForward(ring, departIdx, upIdx, stand, delta, 1, half);
+    const t3 = crossingForward(ring, departIdx, upIdx, stand, 3 * delta, 1, half);
+    let tMs = Number.isNaN(t1) ? ring.t(departIdx) : t1;
+    if (!Number.isNaN(t3) && t3 > t1) tMs = t1 - (t3 - t1) / 2;
+    tMs = Math.max(tMs, ring.t(a));
+    return { tMs, level: lineAt(stand, tMs), reference: stand, delta };
+  }
+  return dep;
 }
 
 /**

@@ -3,7 +3,7 @@
  * samples once the rep's landmarks (onset bound, peak, the falling half-maximum crossing) are
  * known. Runs once per rep, never per sample.
  */
-import { crossingBackward, crossingForward, findDeparture, lineAt, type EdgeTuning, type Line } from './edges.ts';
+import { crossingBackward, crossingForward, findDeparture, lineAt, riseFromStand, type EdgeTuning, type Line } from './edges.ts';
 import { median } from './median.ts';
 import type { SampleRing } from './ring.ts';
 
@@ -32,6 +32,11 @@ const REFERENCE_BEFORE_MS = 1000;
 export const PEAK_MEDIAN_MS = 600;
 /** The peak is reached when the pressure first comes within 5 % of it (breathing and tremor ripple on a hold). */
 const PEAK_REACHED_FRACTION = 0.95;
+/**
+ * A stand the squeeze rose out of (a breath, a step of the sensor) stands no higher than this
+ * fraction of its peak: where a rise is measured from (the 10 % crossing of the rise time).
+ */
+const STAND_MAX_FRACTION = 0.1;
 /** Straining: the reference rose by at least this fraction of the main channel's rise. */
 export const STRAINING_REFERENCE_FRACTION = 0.5;
 
@@ -130,7 +135,10 @@ export function estimateOnset(
   // Walked back from there, from where the rise last stood at the base; the live estimate if the
   // rise scrolled away.
   const riseHeld = m.lowIdx >= ring.oldest;
-  const onsetMs = riseHeld ? findDeparture(ring, lo, up50Idx, 1, tune, { line: m.base, band: m.baseBand }).tMs : m.announcedOnsetMs;
+  const anchor = { line: m.base, band: m.baseBand };
+  const onsetMs = riseHeld
+    ? riseFromStand(ring, findDeparture(ring, lo, up50Idx, 1, tune, anchor), up50Idx, STAND_MAX_FRACTION * m.peakCmH2O, anchor, tune).tMs
+    : m.announcedOnsetMs;
   return { onsetMs, up50Ms };
 }
 
