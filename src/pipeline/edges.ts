@@ -175,8 +175,6 @@ const MIN_STAND_MS = 100;
  * one rise pausing: breathing and the slow waves of rest move a few cmH2O/s, a squeeze tens.
  */
 const STAND_STEEPER = 8;
-/** Scratch for the excess a stand is looked for in (grown when a rise needs more). */
-let standValues = new Float64Array(1024);
 
 /**
  * A rise walked back (`dep`, from its rising crossing at `upIdx`) through a stand: a level above
@@ -207,8 +205,9 @@ export function riseFromStand(ring: SampleRing, dep: Departure, upIdx: number, m
   const first = Math.max(ring.indexAtOrAfter(dep.tMs, ring.oldest, upIdx), ring.runStart(upIdx, ring.oldest));
   const n = upIdx - first + 1;
   if (n < 4 || !(maxLevel > 2 * delta)) return dep;
-  if (n > standValues.length) standValues = new Float64Array(2 * n);
-  const e = standValues;
+  // The rise's excess over the reference, once: the search below reads it many times. (Once per
+  // rep, at confirmation and at the end of the hold: an allocation there costs nothing that counts.)
+  const e = new Float64Array(n);
   for (let i = first; i <= upIdx; i++) {
     ring.updateCentred(i, half);
     e[i - first] = ring.lastCentred - lineAt(line, ring.t(i));
