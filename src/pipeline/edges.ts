@@ -202,7 +202,9 @@ const STAND_STEEPER = 8;
 export function riseFromStand(ring: SampleRing, dep: Departure, upIdx: number, maxLevel: number, rest: RestAnchor, tune: EdgeTuning): Departure {
   const half = tune.smoothHalfMs;
   const { reference: line, delta } = dep;
-  const first = Math.max(ring.indexAtOrAfter(dep.tMs, ring.oldest, upIdx), ring.runStart(upIdx, ring.oldest));
+  // From the onset found, or the last gap after it (a run start searched no further back than
+  // the onset: unbounded, it would walk the whole ring).
+  const first = ring.runStart(upIdx, ring.indexAtOrAfter(dep.tMs, ring.oldest, upIdx));
   const n = upIdx - first + 1;
   if (n < 4 || !(maxLevel > 2 * delta)) return dep;
   // The rise's excess over the reference, once: the search below reads it many times. (Once per
