@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
 export default defineConfig(
   {
     // Build output, test artefacts and vendored code are not ours to lint.
-    ignores: ['node_modules/', 'dist/', 'dist-cli/', 'test-results/', 'playwright-report/', '.vitest/', '.vite/'],
+    ignores: ['node_modules/', 'dist/', 'dist-cli/', 'test-results/', 'playwright-report/', '.vitest/', '.vite/', '.bench-against/'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

@@ -16,17 +16,24 @@
  *    and its cells read as numbers) each run as a child process under /usr/bin/time -v: wall time
  *    and peak resident memory, medians over the runs.
  * `--quick`: 10 min and 1 h only, one run each.
+ * `--against REV`: instead, the detector against itself at git revision REV (its src/pipeline
+ * checked out into a temporary folder), in the same process, runs interleaved (11 pairs unless
+ * --runs says otherwise): the median of the pairs' time ratios is steady to a few per cent on a
+ * machine whose speed moves 1.5× between runs.
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { RepDetector } from '../src/pipeline/detector.ts';
 import type { RepEvent, SampleBatch } from '../src/pipeline/types.ts';
 import { BUNDLE, buildCli, bundleIsStale } from './build-cli.mjs';
 
-const { values: opts } = parseArgs({ options: { quick: { type: 'boolean', default: false }, runs: { type: 'string' } } });
+const { values: opts } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, runs: { type: 'string' }, against: { type: 'string' } },
+});
 const QUICK = opts.quick === true;
 const RUNS = Number(opts.runs ?? (QUICK ? 1 : 3));
 const RATE_HZ = 100;
@@ -109,7 +116,8 @@ function streamingMean(batches: readonly SampleBatch[]): number {
 
 // --- 1. the detector ---------------------------------------------------------------------------
 
-function detectorBench(): void {
+/** The bench stream: 1 M samples at 100 Hz, in batches of 8 as a device delivers them. */
+function benchStream(): { n: number; p: Float32Array; batches: SampleBatch[] } {
   const n = 1_000_000;
   const t = new Float64Array(n);
   const p = new Float32Array(n);
@@ -120,24 +128,33 @@ function detectorBench(): void {
   }
   const batches: SampleBatch[] = [];
   for (let i = 0; i < n; i += 8) batches.push({ t: t.subarray(i, i + 8), p: p.subarray(i, i + 8), ref: null, lostBefore: 0 });
-  let reps = 0;
-  const count = (e: RepEvent) => {
-    if (e.type === 'rep') reps++;
-  };
-  const detect = (): number => {
-    const d = new RepDetector();
-    const start = performance.now();
-    for (const b of batches) {
-      d.pushBatch(b);
-      d.drainEvents(count);
-    }
-    d.finish();
+  return { n, p, batches };
+}
+
+let reps = 0;
+const count = (e: RepEvent) => {
+  if (e.type === 'rep') reps++;
+};
+
+/** One run of a detector over the stream as the live app feeds it, ms. */
+function detect(Detector: typeof RepDetector, batches: readonly SampleBatch[]): number {
+  const d = new Detector();
+  const start = performance.now();
+  for (const b of batches) {
+    d.pushBatch(b);
     d.drainEvents(count);
-    return performance.now() - start;
-  };
+  }
+  d.finish();
+  d.drainEvents(count);
+  return performance.now() - start;
+}
+
+function detectorBench(): void {
+  const { n, p, batches } = benchStream();
+  const current = () => detect(RepDetector, batches);
   const means = new Float64Array(n);
   // Warm-up: both compiled before timing (the mean twice: its first call runs on-stack-replaced code).
-  detect();
+  current();
   runningMean(p, means);
   runningMean(p, means);
   streamingMean(batches);
@@ -148,7 +165,7 @@ function detectorBench(): void {
   const meanMs: number[] = [];
   const streamMs: number[] = [];
   for (let r = 0; r < runs; r++) {
-    detMs.push(detect());
+    detMs.push(current());
     meanMs.push(runningMean(p, means));
     streamMs.push(streamingMean(batches));
   }
@@ -185,6 +202,47 @@ function detectorBench(): void {
   console.log(
     `heap growth per sample: ${median(perSample).toFixed(1)} bytes (median of ${perSample.length} stretches of 20 000 samples; 0 = nothing allocated per sample)`,
   );
+}
+
+/** Where `--against` checks out the other revision's pipeline (ignored by git and the linters). */
+const AGAINST_DIR = fileURLToPath(new URL('../.bench-against/', import.meta.url));
+
+/** The detector against itself at git revision `rev`, runs interleaved in one process. */
+async function againstRevision(rev: string): Promise<void> {
+  // Inside the project, so that its tsconfig compiles the old code as it compiles the new (outside
+  // it, class fields compile otherwise and the same code ran 10 % slower).
+  mkdirSync(AGAINST_DIR, { recursive: true });
+  const dir = mkdtempSync(join(AGAINST_DIR, 'rev-'));
+  try {
+    const tar = spawnSync('git', ['archive', '--format=tar', rev, 'src/pipeline'], { maxBuffer: 1 << 28 });
+    if (tar.status !== 0) throw new Error(`git archive ${rev}: ${tar.stderr.toString().trim()}`);
+    const untar = spawnSync('tar', ['-x', '-C', dir], { input: tar.stdout });
+    if (untar.status !== 0) throw new Error(`tar: ${untar.stderr.toString().trim()}`);
+    const url = pathToFileURL(join(dir, 'src/pipeline/detector.ts')).href;
+    const { RepDetector: Before } = (await import(url)) as { RepDetector: typeof RepDetector };
+    const { n, batches } = benchStream();
+    for (let w = 0; w < 2; w++) {
+      detect(Before, batches);
+      detect(RepDetector, batches);
+    }
+    const runs = Number(opts.runs ?? 11);
+    const before: number[] = [];
+    const now: number[] = [];
+    const ratios: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      // Each goes first in every other pair: whatever the first of two runs pays, both pay alike.
+      if (r % 2 === 0) before.push(detect(Before, batches));
+      now.push(detect(RepDetector, batches));
+      if (r % 2 === 1) before.push(detect(Before, batches));
+      ratios.push(now[r] / before[r]);
+    }
+    const ns = (ms: number[]) => ((1e6 * median(ms)) / n).toFixed(1);
+    console.log(`## Detector now against ${rev} (1 M samples at ${RATE_HZ} Hz, ${runs} interleaved pairs)\n`);
+    console.log(`${rev}: ${ns(before)} ns/sample; now: ${ns(now)} ns/sample (medians)`);
+    console.log(`now / ${rev}, median of the pairs: ${median(ratios).toFixed(3)} (runs ${Math.min(...ratios).toFixed(3)}–${Math.max(...ratios).toFixed(3)})`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 // --- 2. analyze on long recordings --------------------------------------------------------------
@@ -268,7 +326,10 @@ function analyzeBench(): void {
   }
 }
 
-if (bundleIsStale()) await buildCli();
-console.log(`# Throughput (${new Date().toISOString().slice(0, 16)}Z, Node ${process.version}, ${QUICK ? 'quick' : 'full'})\n`);
-detectorBench();
-analyzeBench();
+if (opts.against !== undefined) await againstRevision(opts.against);
+else {
+  if (bundleIsStale()) await buildCli();
+  console.log(`# Throughput (${new Date().toISOString().slice(0, 16)}Z, Node ${process.version}, ${QUICK ? 'quick' : 'full'})\n`);
+  detectorBench();
+  analyzeBench();
+}
