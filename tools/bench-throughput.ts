@@ -3,6 +3,7 @@
  * time and memory on long recordings, each beside a plain baseline measured in the same run.
  *
  *   npm run bench:throughput [-- --quick] [--runs N]
+ *   npm run bench:throughput -- --against REV [--runs N]
  *
  * 1. Detector: a synthetic 100 Hz stream (rest, breathing, noise, a 5-s squeeze every 20 s) of
  *    1 M samples, fed as the live app feeds it (batches of 8, events drained after each), median
@@ -17,12 +18,12 @@
  *    and peak resident memory, medians over the runs.
  * `--quick`: 10 min and 1 h only, one run each.
  * `--against REV`: instead, the detector against itself at git revision REV (its src/pipeline
- * checked out into a temporary folder), in the same process, runs interleaved (11 pairs unless
+ * checked out into .bench-against/, removed after), in the same process, runs interleaved (11 pairs unless
  * --runs says otherwise): the median of the pairs' time ratios is steady to a few per cent on a
  * machine whose speed moves 1.5× between runs.
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -215,7 +216,11 @@ async function againstRevision(rev: string): Promise<void> {
   const dir = mkdtempSync(join(AGAINST_DIR, 'rev-'));
   try {
     const tar = spawnSync('git', ['archive', '--format=tar', rev, 'src/pipeline'], { maxBuffer: 1 << 28 });
-    if (tar.status !== 0) throw new Error(`git archive ${rev}: ${tar.stderr.toString().trim()}`);
+    if (tar.status !== 0) {
+      console.error(`bench-throughput: --against ${rev}: not a revision with src/pipeline (${tar.stderr.toString().trim()})`);
+      process.exitCode = 2;
+      return;
+    }
     const untar = spawnSync('tar', ['-x', '-C', dir], { input: tar.stdout });
     if (untar.status !== 0) throw new Error(`tar: ${untar.stderr.toString().trim()}`);
     const url = pathToFileURL(join(dir, 'src/pipeline/detector.ts')).href;
@@ -242,6 +247,8 @@ async function againstRevision(rev: string): Promise<void> {
     console.log(`now / ${rev}, median of the pairs: ${median(ratios).toFixed(3)} (runs ${Math.min(...ratios).toFixed(3)}–${Math.max(...ratios).toFixed(3)})`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    // The folder itself too, unless another run is using it.
+    if (readdirSync(AGAINST_DIR).length === 0) rmSync(AGAINST_DIR, { recursive: true, force: true });
   }
 }
 
