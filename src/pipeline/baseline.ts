@@ -138,7 +138,10 @@ export class RestTracker {
       dt = MAX_STEP_MS;
     }
     this.lastT = tMs;
-    if (!this.ready && this.samples > 0 && Math.max(y, this.warmHigh) - Math.min(y, this.warmLow) > this.maxWarmupSwingCmH2O) this.forget();
+    // The warm-up's span matters only until the level is trusted (`rewarm` and `forget` start a
+    // new warm-up at the first sample, which sets it afresh).
+    const warming = !this.ready;
+    if (warming && this.samples > 0 && Math.max(y, this.warmHigh) - Math.min(y, this.warmLow) > this.maxWarmupSwingCmH2O) this.forget();
     this.samples++;
     if (this.samples === 1) {
       this.level = y;
@@ -148,8 +151,10 @@ export class RestTracker {
       this.refresh();
       return;
     }
-    this.warmLow = Math.min(this.warmLow, y);
-    this.warmHigh = Math.max(this.warmHigh, y);
+    if (warming) {
+      this.warmLow = Math.min(this.warmLow, y);
+      this.warmHigh = Math.max(this.warmHigh, y);
+    }
     this.restedMs += dt;
     // At first a plain mean (weight 1/n), then exponential forgetting.
     const warm = 1 / this.samples;

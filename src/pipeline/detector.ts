@@ -198,7 +198,12 @@ const EDGE_TUNING: EdgeTuning = {
   minDepartureCmH2O: 0.1,
 };
 
-type Phase = 'rest' | 'rising' | 'holding' | 'released';
+/** Where the detector is: a number, not a string, because the step branches on it every sample. */
+const REST = 0;
+const RISING = 1;
+const HOLDING = 2;
+const RELEASED = 3;
+type Phase = typeof REST | typeof RISING | typeof HOLDING | typeof RELEASED;
 
 /** Everything known about one rep while it is under way. Reused: two instances, no allocation. */
 class RepTrack {
@@ -242,7 +247,7 @@ export class RepDetector {
   private readonly recentMin = new WindowMin(RISE_WINDOW_MS, RISE_WINDOW_SAMPLES, QUICK_RISE_WINDOW_MS);
   private readonly peakMedian = new WindowMedian(PEAK_MEDIAN_MS, PEAK_MEDIAN_SAMPLES);
   private readonly events: RepEvent[] = [];
-  private phase: Phase = 'rest';
+  private phase: Phase = REST;
   private cur = new RepTrack();
   /** A released rep still waiting to relax while a new rise is being confirmed. */
   private prev = new RepTrack();
@@ -414,16 +419,16 @@ export class RepDetector {
     }
     // The phases read the sample's time from lastT (a number passed to a call is boxed).
     switch (this.phase) {
-      case 'rest':
+      case REST:
         this.atRest();
         break;
-      case 'rising':
+      case RISING:
         this.whileRising();
         break;
-      case 'holding':
+      case HOLDING:
         this.whileHolding();
         break;
-      case 'released':
+      case RELEASED:
         this.whileReleased();
         break;
     }
@@ -459,11 +464,11 @@ export class RepDetector {
       this.events.push({ type: 'cancel', index: this.cur.index, tMs: t });
       this.dropOverHold();
     }
-    if (this.phase !== 'rest') this.cutBeforeResume = true;
+    if (this.phase !== REST) this.cutBeforeResume = true;
     switch (this.phase) {
-      case 'rest':
+      case REST:
         break;
-      case 'rising': {
+      case RISING: {
         const r = this.cur;
         const isRep = r.peakCmH2O >= this.minRepRise;
         // Risen a rep's height, but too recently for the median to tell a squeeze from a cough:
@@ -481,15 +486,15 @@ export class RepDetector {
         }
         break;
       }
-      case 'holding':
+      case HOLDING:
         this.emitCut(this.cur);
         break;
-      case 'released':
+      case RELEASED:
         this.emitRep(this.cur, Number.NaN, true);
         break;
     }
     this.hasPrev = false;
-    this.phase = 'rest';
+    this.phase = REST;
     this.aboveCount = 0;
     this.boundaryIdx = this.ring.newest + 1;
   }
@@ -541,9 +546,9 @@ export class RepDetector {
     }
     if (this.hasPrev) this.emitRep(this.prev, Number.NaN);
     this.hasPrev = false;
-    if (this.phase === 'released') this.emitRep(this.cur, Number.NaN);
-    else if (this.phase === 'rising' || this.phase === 'holding') this.events.push({ type: 'cancel', index: this.cur.index, tMs: t });
-    this.phase = 'rest';
+    if (this.phase === RELEASED) this.emitRep(this.cur, Number.NaN);
+    else if (this.phase === RISING || this.phase === HOLDING) this.events.push({ type: 'cancel', index: this.cur.index, tMs: t });
+    this.phase = REST;
   }
 
   /** Hands over the events produced since the last call, in stream order. */
@@ -703,7 +708,7 @@ export class RepDetector {
     r.spikeAnnouncedMs = Number.NaN;
     r.measured = null;
     this.aboveCount = 0;
-    this.phase = 'rising';
+    this.phase = RISING;
   }
 
   private startRise(t: number, fromRest: boolean): void {
@@ -782,14 +787,14 @@ export class RepDetector {
     r.base = { level: this.rest.level, slopePerMs: this.rest.driftPerMs, t0: this.rest.lastRestMs };
     r.rest = r.base;
     this.overHold = false;
-    this.phase = 'holding';
+    this.phase = HOLDING;
   }
 
   /** Back to the hold the rise over it was kept aside from. */
   private dropOverHold(): void {
     this.swapTracks();
     this.overHold = false;
-    this.phase = 'holding';
+    this.phase = HOLDING;
     this.aboveCount = 0;
   }
 
@@ -854,7 +859,7 @@ export class RepDetector {
         this.emitRep(this.prev, Number.NaN);
         this.hasPrev = false;
       }
-      this.phase = 'holding';
+      this.phase = HOLDING;
     }
   }
 
@@ -941,8 +946,8 @@ export class RepDetector {
       // Back to waiting for the previous rep to relax.
       this.swapTracks();
       this.hasPrev = false;
-      this.phase = 'released';
-    } else this.phase = 'rest';
+      this.phase = RELEASED;
+    } else this.phase = REST;
     this.aboveCount = 0;
   }
 
@@ -984,7 +989,7 @@ export class RepDetector {
     }
     if (this.announcedBeforeOnset(r, r.measured.onsetMs)) this.reannounce(r, r.measured.onsetMs, t);
     this.boundaryIdx = ring.indexAtOrAfter(r.measured.down50Ms);
-    this.phase = 'released';
+    this.phase = RELEASED;
   }
 
   /** The hold stopped rising, then climbed far above it: a squeeze on top of a level that moved. */
@@ -1004,7 +1009,7 @@ export class RepDetector {
     this.events.push({ type: 'cancel', index: r.index, tMs: t });
     this.rest.restartAt(r.climbFromMs, plateau);
     this.boundaryIdx = this.ring.indexAtOrAfter(r.climbFromMs - PLATEAU_MS);
-    this.phase = 'rest';
+    this.phase = REST;
     this.startRise(t, true);
   }
 
@@ -1032,7 +1037,7 @@ export class RepDetector {
   /** The current (released) rep goes on holding: its measures will be taken at the next fall. */
   private resumeHold(): void {
     this.cur.measured = null;
-    this.phase = 'holding';
+    this.phase = HOLDING;
   }
 
   private whileReleased(): void {
@@ -1045,7 +1050,7 @@ export class RepDetector {
     if (this.fast - lineAt(r.rest, t) <= this.band) {
       this.emitRep(r, this.relaxedTime(r));
       this.boundaryIdx = this.ring.newest;
-      this.phase = 'rest';
+      this.phase = REST;
       this.aboveCount = 0;
       return;
     }
@@ -1060,7 +1065,7 @@ export class RepDetector {
       this.emitRep(r, Number.NaN);
       this.rest.restartAt(t, this.fast);
       this.boundaryIdx = this.ring.newest;
-      this.phase = 'rest';
+      this.phase = REST;
     }
   }
 
