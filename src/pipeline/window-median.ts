@@ -45,6 +45,11 @@ export class WindowMedian extends TimedWindow {
     return this.size === 0 ? Number.NaN : 0.5 * (this.times[(this.tail - 1) & this.mask] + this.times[this.head & this.mask]);
   }
 
+  /** Time of the newest value (NaN when empty). */
+  get newestMs(): number {
+    return this.size === 0 ? Number.NaN : this.times[(this.tail - 1) & this.mask];
+  }
+
   pushInput(sample: Float64Array): void {
     const tMs = sample[0];
     const value = sample[1];
