@@ -612,10 +612,14 @@ export class RepDetector {
    * persistence over two samples (at 25 Hz and below one: the decision average already spans two).
    */
   private risingNow(extraCondition: boolean): boolean {
-    const rising = this.fast - this.recentMin.value > this.riseLimit || this.fast - this.recentMin.quickValue > this.quickRiseLimit;
-    if (extraCondition && rising) this.aboveCount++;
+    if (extraCondition && this.risesOverWindows()) this.aboveCount++;
     else this.aboveCount = 0;
     return this.aboveCount >= (this.dtMs >= LOW_RATE_INTERVAL_MS ? 1 : 2);
+  }
+
+  /** Whether the decision average rises over the long or the quick window's minimum beyond what rest does there. */
+  private risesOverWindows(): boolean {
+    return this.fast - this.recentMin.value > this.riseLimit || this.fast - this.recentMin.quickValue > this.quickRiseLimit;
   }
 
   private atRest(): void {
@@ -1150,7 +1154,7 @@ export class RepDetector {
     // The first samples of a squeeze are still in the resting band (it is announced once clear
     // of it) but already rise over the windows' minimum beyond what rest does: a level told there
     // would be shown under a pressure already rising. The next resting sample tells it.
-    if (this.fast - this.recentMin.value > this.riseLimit || this.fast - this.recentMin.quickValue > this.quickRiseLimit) return;
+    if (this.risesOverWindows()) return;
     this.lastBaselineLevel = level;
     this.lastBaselineT = t;
     this.events.push({ type: 'baseline', tMs: t, baselineCmH2O: level, noiseCmH2O: this.rest.noise });
