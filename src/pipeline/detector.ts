@@ -645,7 +645,7 @@ export class RepDetector {
     if (excess < this.levelThreshold) {
       if (this.windowStep) this.learnRest();
       this.raisedSinceMs = Number.NaN;
-      this.maybeEmitBaseline();
+      if (!(this.lastT < this.baselineQuietUntilMs && this.rest.level === this.baselineQuietLevel)) this.maybeEmitBaseline();
     } else if (Number.isNaN(this.raisedSinceMs)) {
       // Above rest without a rise (the tail of a release or a cough): hold the level still …
       this.raisedSinceMs = t;
@@ -697,6 +697,7 @@ export class RepDetector {
     this.raisedSinceMs = Number.NaN;
     this.lastBaselineLevel = this.rest.level;
     this.lastBaselineT = t;
+    this.baselineQuietUntilMs = Number.NEGATIVE_INFINITY;
     this.events.push({ type: 'baseline', tMs: t, baselineCmH2O: this.rest.level, noiseCmH2O: this.rest.noise });
   }
 
@@ -1145,12 +1146,24 @@ export class RepDetector {
     this.events.push({ type: 'rep', rep });
   }
 
+  /**
+   * Until this time no baseline event is due while the resting level stays at the value beside it
+   * (the level changes only when the tracker learns, a few times a second): resting samples skip
+   * the test below until then.
+   */
+  private baselineQuietUntilMs = Number.NEGATIVE_INFINITY;
+  private baselineQuietLevel = Number.NaN;
+
   private maybeEmitBaseline(): void {
     const t = this.lastT;
     const level = this.rest.level;
     const since = t - this.lastBaselineT;
     const moved = Math.abs(level - this.lastBaselineLevel) >= BASELINE_EVENT_STEP_CMH2O;
-    if (!Number.isNaN(this.lastBaselineLevel) && since < BASELINE_EVENT_MAX_INTERVAL_MS && (!moved || since < BASELINE_EVENT_MIN_INTERVAL_MS)) return;
+    if (!Number.isNaN(this.lastBaselineLevel) && since < BASELINE_EVENT_MAX_INTERVAL_MS && (!moved || since < BASELINE_EVENT_MIN_INTERVAL_MS)) {
+      this.baselineQuietUntilMs = this.lastBaselineT + (moved ? BASELINE_EVENT_MIN_INTERVAL_MS : BASELINE_EVENT_MAX_INTERVAL_MS);
+      this.baselineQuietLevel = level;
+      return;
+    }
     // The first samples of a squeeze are still in the resting band (it is announced once clear
     // of it) but already rise over the windows' minimum beyond what rest does: a level told there
     // would be shown under a pressure already rising. The next resting sample tells it.
