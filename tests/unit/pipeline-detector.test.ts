@@ -258,6 +258,31 @@ describe('resting level', () => {
     expect(restingBandCmH2O(50)).toBe(5);
   });
 
+  it('is told to the display at least every 5 s at rest, and when it moves by 0.25 cmH2O no more than every 0.5 s', () => {
+    // A drift of 6 cmH2O/min moves the level 0.25 cmH2O in 2.5 s: both rules are exercised.
+    for (const seed of SEEDS) {
+      for (const [driftCmH2OPerMin, rateHz] of [
+        [0, 100],
+        [6, 100],
+        [6, 20],
+      ]) {
+        const user = userWith(seed, { levelCmH2O: 1033, driftCmH2OPerMin, breathAmpCmH2O: 0.5 });
+        const told = detect(stream(user, { durationMs: 40000, rateHz })).flatMap((e) => (e.type === 'baseline' ? [e] : []));
+        expect(told[0].tMs).toBeLessThan(4000);
+        for (let i = 1; i < told.length; i++) {
+          const since = told[i].tMs - told[i - 1].tMs;
+          const moved = Math.abs(told[i].baselineCmH2O - told[i - 1].baselineCmH2O);
+          // Due at the first resting sample once 5 s have passed (one sample interval late at most).
+          expect(since).toBeLessThanOrEqual(5000 + 1000 / rateHz + 1);
+          expect(since).toBeGreaterThanOrEqual(500);
+          if (since < 5000) expect(moved).toBeGreaterThanOrEqual(0.25);
+        }
+        expect(40000 - told.at(-1)!.tMs).toBeLessThanOrEqual(5000 + 1000 / rateHz + 1);
+        if (driftCmH2OPerMin > 0) expect(told.filter((e, i) => i > 0 && e.tMs - told[i - 1].tMs < 5000).length).toBeGreaterThan(3);
+      }
+    }
+  });
+
   it('tracks a tared probe and an absolute sensor alike', () => {
     for (const seed of SEEDS) {
       for (const level of [0, 1033]) {
