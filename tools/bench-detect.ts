@@ -3,14 +3,19 @@
  * from a differently generated family, run through the live operator in virtual time, matched
  * to the truth, and scored side by side with the naive detector simple apps use.
  *
- *   npm run bench:detect [-- --seeds N] [--set dev|heldout|family|home|home-dev|home:FAMILY|all] [--by-kind] [--quantum Q]
+ *   npm run bench:detect [-- --seeds N] [--set dev|heldout|family|home|home-dev|home:FAMILY|all] [--by-kind] [--quantum Q] [--digest]
  *
  * `home` runs the six families of what homes add (weak, position, coarse, laughs, endurance,
  * gaps) on held-out seeds; `home-dev` on the seeds tuned on; `home:weak` one of them.
  *
  * `--quantum Q` rounds every reading to a multiple of Q cmH2O first, like a sensor that reports
  * whole units or counts.
+ *
+ * `--digest` prints, per set, a hash of every event the pipeline emitted (with the stream time it
+ * was emitted at): equal hashes before and after a change mean the change left the output as it
+ * was, to the last bit (the check for a change made only for speed).
  */
+import { createHash } from 'node:crypto';
 import { detectReps } from '../src/pipeline/operators.ts';
 import { replayInVirtualTime } from '../src/pipeline/replay.ts';
 import type { RepEvent, RepMeasures } from '../src/pipeline/types.ts';
@@ -54,6 +59,7 @@ interface Args {
   readonly sets: BenchSet[];
   readonly byKind: boolean;
   readonly quantum: number;
+  readonly digest: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Args {
@@ -61,12 +67,14 @@ function parseArgs(argv: readonly string[]): Args {
   let quantum = 0;
   let which = 'all';
   let byKind = false;
+  let digest = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--seeds') seeds = Number(argv[++i]);
     else if (a === '--set') which = argv[++i] ?? '';
     else if (a === '--by-kind') byKind = true;
     else if (a === '--quantum') quantum = Number(argv[++i]);
+    else if (a === '--digest') digest = true;
     else {
       console.error(`bench-detect: unknown argument '${a}'`);
       process.exit(2);
@@ -81,11 +89,11 @@ function parseArgs(argv: readonly string[]): Args {
         : all.filter((s) => s.id === which);
   if (!Number.isInteger(seeds) || seeds < 1 || sets.length === 0 || !(quantum >= 0)) {
     console.error(
-      'usage: npm run bench:detect -- [--seeds N] [--set dev|heldout|family|home|home-dev|home:FAMILY|home-dev:FAMILY|all] [--by-kind] [--quantum Q]',
+      'usage: npm run bench:detect -- [--seeds N] [--set dev|heldout|family|home|home-dev|home:FAMILY|home-dev:FAMILY|all] [--by-kind] [--quantum Q] [--digest]',
     );
     process.exit(2);
   }
-  return { seeds, sets, byKind, quantum };
+  return { seeds, sets, byKind, quantum, digest };
 }
 
 /** A squeeze counts as worse than the naive detector's only beyond this, ms (sampling at 20 Hz is 50 ms a step). */
@@ -99,6 +107,8 @@ interface SetResult {
   /** Reps whose measures reach across a link gap (onset before it, release after it). */
   readonly acrossGaps: number;
   readonly cutReps: number;
+  /** SHA-256 of every event emitted, in order, with its stream time (hex, first 16 digits). */
+  readonly digest: string;
 }
 
 /** The recording as a sensor with a resolution of `quantum` cmH2O would report it. */
@@ -115,11 +125,13 @@ function runSet(set: BenchSet, seeds: number, quantum: number): SetResult {
   const recordings: LabelledRecording[] = [];
   let acrossGaps = 0;
   let cutReps = 0;
+  const hash = createHash('sha256');
   for (let k = 0; k < seeds; k++) {
     const rec = quantised(set.make(set.firstSeed + k), quantum);
     recordings.push(rec);
     const events = replayInVirtualTime(rec.batches, detectReps());
     assertNoLookAhead(rec.name, events);
+    for (const e of events) hash.update(JSON.stringify(e));
     const reps = events.flatMap(({ value }) => (value.type === 'rep' ? [value.rep] : []));
     ours.add(rec.truth, reps);
     const gaps = rec.linkGaps ?? [];
@@ -132,7 +144,7 @@ function runSet(set: BenchSet, seeds: number, quantum: number): SetResult {
     naive.minutes += rec.durationMs / 60000;
     versus.add(rec.truth, reps, naiveReps);
   }
-  return { ours, naive, versus, recordings, acrossGaps, cutReps };
+  return { ours, naive, versus, recordings, acrossGaps, cutReps, digest: hash.digest('hex').slice(0, 16) };
 }
 
 /** Every announcement is stamped no earlier than the stream time it claims, and a rep only after its release. */
@@ -231,13 +243,14 @@ function byKind(t: Tally): string {
 }
 
 function main(): void {
-  const { seeds, sets, byKind: showKinds, quantum } = parseArgs(process.argv.slice(2));
+  const { seeds, sets, byKind: showKinds, quantum, digest } = parseArgs(process.argv.slice(2));
   const started = Date.now();
   console.log(`# Detection bench: ${seeds} recordings per set${quantum > 0 ? `, readings rounded to ${quantum} cmH2O` : ''}\n`);
   for (const set of sets) {
     const result = runSet(set, seeds, quantum);
     console.log(report(set, result));
     if (showKinds) console.log(`\nours by kind:\n${byKind(result.ours)}`);
+    if (digest) console.log(`\nevents digest: ${result.digest}`);
     console.log('');
   }
   console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s)`);

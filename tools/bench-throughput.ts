@@ -8,7 +8,8 @@
  * 1. Detector: a synthetic 100 Hz stream (rest, breathing, noise, a 5-s squeeze every 20 s) of
  *    1 M samples, fed as the live app feeds it (batches of 8, events drained after each), median
  *    samples/s over the runs, beside a plain running mean (16-sample window) over the same array,
- *    and the same mean as a filter fed the same batches.
+ *    and the same mean as a filter fed the same batches; the three timed back to back in each run,
+ *    each ratio the median of the runs' own ratios.
  *    Bytes allocated per sample: heap growth over 20 000 samples (too few for a collection to
  *    run between the two readings), median of 15 tries.
  * 2. analyze: CSV files of 10 min, 1 h and 6 h at 100 Hz written into a temporary folder (the

@@ -86,7 +86,7 @@ const RISE_WINDOW_SAMPLES = 1024;
  * every other one, at 25 Hz and below every one), ms. Decisions are still taken on every sample.
  * The running median so lags the newest sample by up to a step and a half (it learns the
  * average of a step's samples, at the step): the spike-pass test waits for it. 40 rather than
- * 20: about a sixth less time per sample, the detection figures as they were (docs/throughput.md).
+ * 20: 17–22 % less time per sample, the detection figures as they were (docs/throughput.md).
  */
 const WINDOW_STEP_MS = 40;
 /** Resting level: average over a breath or so; noise over several breaths, ms. */
