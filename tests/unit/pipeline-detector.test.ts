@@ -261,12 +261,12 @@ describe('resting level', () => {
   it('is told to the display at least every 5 s at rest, and when it moves by 0.25 cmH2O no more than every 0.5 s', () => {
     // A drift of 6 cmH2O/min moves the level 0.25 cmH2O in 2.5 s: both rules are exercised.
     for (const seed of SEEDS) {
-      for (const [driftCmH2OPerMin, rateHz] of [
-        [0, 100],
-        [6, 100],
-        [6, 20],
+      for (const [levelCmH2O, driftCmH2OPerMin, rateHz] of [
+        [1033, 0, 100],
+        [1033, 6, 100],
+        [0, 6, 20],
       ]) {
-        const user = userWith(seed, { levelCmH2O: 1033, driftCmH2OPerMin, breathAmpCmH2O: 0.5 });
+        const user = userWith(seed, { levelCmH2O, driftCmH2OPerMin, breathAmpCmH2O: 0.5 });
         const told = detect(stream(user, { durationMs: 40000, rateHz })).flatMap((e) => (e.type === 'baseline' ? [e] : []));
         expect(told[0].tMs).toBeLessThan(4000);
         for (let i = 1; i < told.length; i++) {
