@@ -61,14 +61,19 @@ export class RestTracker {
     return this.noiseSd;
   }
 
-  /** A rise over the recent minimum that rest alone reaches only rarely: mean + k·SD of it at rest. */
+  /**
+   * A rise over the recent minimum that rest alone reaches only rarely: mean + k·SD of it at rest.
+   * Its square root is taken here, on each call, not whenever the tracker learns: the detector
+   * needs it only when the pressure stands above rest (see RepDetector.risesOverWindows), a few
+   * times per rep, while the tracker learns at every window step of rest.
+   */
   riseThreshold(sds: number): number {
-    return this.riseMean + sds * this.riseSd;
+    return this.riseMean + sds * Math.sqrt(this.riseVariance);
   }
 
   /** The same over the quick window. */
   quickRiseThreshold(sds: number): number {
-    return this.quickRiseMean + sds * this.quickRiseSd;
+    return this.quickRiseMean + sds * Math.sqrt(this.quickRiseVariance);
   }
 
   /** Drift of the resting level, cmH2O per ms (positive: rising). */
@@ -80,8 +85,6 @@ export class RestTracker {
   // (refresh): the detector reads them on every sample, and a getter that is more than a field
   // read may not be inlined, and then returns its number boxed (an allocation).
   private noiseSd = 0;
-  private riseSd = 0;
-  private quickRiseSd = 0;
   private drift = 0;
   // The time constants' reciprocals: a sample multiplies by them (a division takes several times longer).
   private readonly levelRate: number;
@@ -91,8 +94,6 @@ export class RestTracker {
 
   private refresh(): void {
     this.noiseSd = Math.sqrt(this.variance);
-    this.riseSd = Math.sqrt(this.riseVariance);
-    this.quickRiseSd = Math.sqrt(this.quickRiseVariance);
     this.drift = this.ready ? (this.level - this.slowLevel) * this.driftRate : 0;
   }
 

@@ -587,7 +587,10 @@ export class RepDetector {
    * - levelThreshold: below this far above rest, the pressure is rest (and teaches the resting level);
    * - announceThreshold: how far above rest the pressure must stand for a rise to be announced;
    * - riseLimit, quickRiseLimit: a rise over the long or the quick window's minimum beyond what
-   *   rest does there.
+   *   rest does there. Brought up to date only when read (riseLimitsStale): at rest they are read
+   *   only while the pressure stands above the announce threshold, and each costs a square root.
+   *   What they follow from changes only when the tracker learns, so they are what they would
+   *   have been if brought up to date then.
    */
   private noiseSd = 0;
   private minRepRise = MIN_REP_CMH2O;
@@ -595,16 +598,22 @@ export class RepDetector {
   private announceThreshold = MIN_THRESHOLD_CMH2O;
   private riseLimit = MIN_THRESHOLD_CMH2O;
   private quickRiseLimit = MIN_THRESHOLD_CMH2O;
+  private riseLimitsStale = false;
 
   private updateThresholds(): void {
-    const rest = this.rest;
-    const noise = rest.noise;
+    const noise = this.rest.noise;
     this.noiseSd = noise;
     this.minRepRise = Math.max(MIN_REP_CMH2O, REP_MIN_NOISE_SDS * noise);
     this.levelThreshold = Math.max(MIN_THRESHOLD_CMH2O, LEVEL_SDS * noise);
     this.announceThreshold = Math.max(MIN_THRESHOLD_CMH2O, ANNOUNCE_SDS * noise);
+    this.riseLimitsStale = true;
+  }
+
+  private updateRiseLimits(): void {
+    const rest = this.rest;
     this.riseLimit = Math.max(MIN_THRESHOLD_CMH2O, rest.riseThreshold(RISE_SDS));
     this.quickRiseLimit = Math.max(MIN_THRESHOLD_CMH2O, rest.quickRiseThreshold(RISE_SDS));
+    this.riseLimitsStale = false;
   }
 
   /**
@@ -619,6 +628,7 @@ export class RepDetector {
 
   /** Whether the decision average rises over the long or the quick window's minimum beyond what rest does there. */
   private risesOverWindows(): boolean {
+    if (this.riseLimitsStale) this.updateRiseLimits();
     return this.fast - this.recentMin.value > this.riseLimit || this.fast - this.recentMin.quickValue > this.quickRiseLimit;
   }
 
