@@ -383,10 +383,12 @@ export class RepDetector {
       this.gapPending = true;
       return;
     }
-    const t = Number.isNaN(this.lastT) ? tMs : Math.max(tMs, this.lastT);
-    const dt = t - this.lastT;
-    const linkGap = this.ring.count > 0 && (this.linkGapPending || dt >= MIN_LINK_GAP_MS);
-    const gap = linkGap || this.gapPending || (this.ring.count > 0 && dt > Math.max(MIN_GAP_MS, 4 * this.dtMs));
+    const lastT = this.lastT;
+    const t = Number.isNaN(lastT) ? tMs : Math.max(tMs, lastT);
+    // NaN before the first sample, when no comparison below holds (and markGap sets nothing pending).
+    const dt = t - lastT;
+    const linkGap = this.linkGapPending || dt >= MIN_LINK_GAP_MS;
+    const gap = linkGap || this.gapPending || dt > Math.max(MIN_GAP_MS, 4 * this.dtMs);
     this.gapPending = false;
     this.linkGapPending = false;
     // Before this sample enters the history: the rep under way ends at the last one before the gap.
