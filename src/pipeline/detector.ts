@@ -347,10 +347,12 @@ export class RepDetector {
     const main = batch.p;
     const ref = batch.ref;
     const input = this.input;
+    // No reference: NaN for the whole batch (step writes only the time back into `input`).
+    if (ref === null) input[2] = Number.NaN;
     for (let i = 0; i < times.length; i++) {
       input[0] = times[i];
       input[1] = main[i];
-      input[2] = ref === null ? Number.NaN : ref[i];
+      if (ref !== null) input[2] = ref[i];
       this.step();
     }
   }
@@ -407,7 +409,7 @@ export class RepDetector {
     this.windowStep = windowStep;
     if (gap) this.clearStepSums();
     this.stepSumT += t;
-    this.stepSumP += this.input[1];
+    this.stepSumP += main;
     this.stepCount++;
     if (windowStep) {
       const windowInput = this.windowInput;
@@ -574,8 +576,11 @@ export class RepDetector {
     }
     // At low rates the decision window still spans two samples.
     const fastMs = Math.max(DECISION_SMOOTHING_MS, Number.isNaN(this.dtMs) ? 0 : 1.5 * this.dtMs);
-    while (this.fastStart < newest && ring.t(this.fastStart) < t - fastMs) this.fastStart++;
-    ring.updateMean(this.fastStart, newest);
+    const from = t - fastMs;
+    let start = this.fastStart;
+    while (start < newest && ring.t(start) < from) start++;
+    this.fastStart = start;
+    ring.updateMean(start, newest);
     this.fast = ring.lastMean;
   }
 
@@ -623,8 +628,12 @@ export class RepDetector {
    * persistence over two samples (at 25 Hz and below one: the decision average already spans two).
    */
   private risingNow(extraCondition: boolean): boolean {
-    if (extraCondition && this.risesOverWindows()) this.aboveCount++;
-    else this.aboveCount = 0;
+    // Most samples at rest stop here.
+    if (!(extraCondition && this.risesOverWindows())) {
+      this.aboveCount = 0;
+      return false;
+    }
+    this.aboveCount++;
     return this.aboveCount >= (this.dtMs >= LOW_RATE_INTERVAL_MS ? 1 : 2);
   }
 

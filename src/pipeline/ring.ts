@@ -38,7 +38,8 @@ export class SampleRing {
     this.rebaseMask = REBASE_LAPS * capacity - 1;
     this.times = new Float64Array(capacity);
     this.main = new Float64Array(capacity);
-    this.ref = new Float64Array(capacity);
+    // NaN until a reference reading is seen: only then are they stored (see pushInput).
+    this.ref = new Float64Array(capacity).fill(Number.NaN);
     this.gapFlags = new Uint8Array(capacity);
     this.sumBefore = new Float64Array(capacity);
     this.sumSqBefore = new Float64Array(capacity);
@@ -72,7 +73,8 @@ export class SampleRing {
     const slot = count & this.mask;
     this.times[slot] = sample[0];
     this.main[slot] = main;
-    this.ref[slot] = ref;
+    // Without a reference channel every slot already holds NaN.
+    if (this.refSeen) this.ref[slot] = ref;
     this.gapFlags[slot] = gapBefore ? 1 : 0;
     // In locals: a store into a typed array makes the engine read fields again.
     const sum = this.sum;
