@@ -11,7 +11,9 @@
  *    and the same mean as a filter fed the same batches; the three timed back to back in each run,
  *    each ratio the median of the runs' own ratios.
  *    Bytes allocated per sample: heap growth over 20 000 samples (too few for a collection to
- *    run between the two readings), median of 15 tries.
+ *    run between the two readings), median of 15 tries: what events and reps allocate, spread
+ *    over the stream; and over the stretches of 96 samples at rest or mid-hold in which the
+ *    detector emitted nothing: what the per-sample path allocates.
  * 2. analyze: CSV files of 10 min, 1 h and 6 h at 100 Hz written into a temporary folder (the
  *    same formula, a squeeze every 20 s), then the bundled command (dist-cli/analyze.mjs, built
  *    first if stale) and a plain streaming read of the same file (Node's readline, each line split
@@ -62,6 +64,15 @@ function makeSignal(): (i: number) => number {
     const rise = inCycle < 8 ? 0 : inCycle < 8.4 ? (inCycle - 8) / 0.4 : inCycle < 13 ? 1 : inCycle < 13.5 ? 1 - (inCycle - 13) / 0.5 : 0;
     return 1033 + 0.8 * Math.sin(2 * Math.PI * 0.25 * s) + 25 * rise + noise();
   };
+}
+
+/** Whether samples [i0, i1] of the bench stream are all at rest or mid-hold, over 0.5 s from any rise or fall (see makeSignal). */
+function steady(i0: number, i1: number): boolean {
+  for (let i = i0; i <= i1; i++) {
+    const inCycle = (i / RATE_HZ) % 20;
+    if ((inCycle >= 7.5 && inCycle < 10) || (inCycle >= 12.5 && inCycle < 15)) return false;
+  }
+  return true;
 }
 
 /**
@@ -134,7 +145,9 @@ function benchStream(): { n: number; p: Float32Array; batches: SampleBatch[] } {
 }
 
 let reps = 0;
+let emitted = 0;
 const count = (e: RepEvent) => {
+  emitted++;
   if (e.type === 'rep') reps++;
 };
 
@@ -172,17 +185,39 @@ function detectorBench(): void {
     streamMs.push(streamingMean(batches));
   }
   const repsPerRun = reps / runs;
-  // Allocation: heap growth over a stretch too short for a scavenge to run in between.
+  // Allocation: heap growth over a stretch too short for a scavenge to run in between (a
+  // negative growth is one that a collection cut short). Over 20 000 samples it is what events
+  // and reps allocate, spread over the stream. Over 96 samples (12 batches) at rest or mid-hold
+  // (away from any rise or fall, where a rep is announced, confirmed and measured) in which the
+  // detector emitted nothing (no resting level either), it is what the per-sample path allocates.
+  const heapUsed = () => process.memoryUsage().heapUsed;
+  // Reading the heap allocates too (the object it returns), and the reading after a stretch
+  // counts it or not depending on where the engine's allocation buffer stands.
+  const reads: number[] = [];
+  for (let k = 0; k < 101; k++) reads.push(-heapUsed() + heapUsed());
+  const readCost = median(reads);
   const perSample: number[] = [];
+  const silent: number[] = [];
   const d = new RepDetector();
-  for (let k = 0, b = 0; k < 15; k++) {
-    const before = process.memoryUsage().heapUsed;
+  let b = 0;
+  for (let k = 0; k < 15; k++) {
+    const before = heapUsed();
     for (const end = b + 2500; b < end; b++) {
       d.pushBatch(batches[b]);
       d.drainEvents(count);
     }
-    const grown = process.memoryUsage().heapUsed - before;
+    const grown = heapUsed() - before;
     if (grown >= 0) perSample.push(grown / 20_000);
+  }
+  while (b + 12 <= batches.length) {
+    emitted = 0;
+    const before = heapUsed();
+    for (const end = b + 12; b < end; b++) {
+      d.pushBatch(batches[b]);
+      d.drainEvents(count);
+    }
+    const grown = heapUsed() - before;
+    if (grown >= 0 && emitted === 0 && steady(8 * b - 96, 8 * b - 1)) silent.push(grown);
   }
   const detRate = n / (median(detMs) / 1000);
   const meanRate = n / (median(meanMs) / 1000);
@@ -209,7 +244,10 @@ function detectorBench(): void {
       `${ratioText(streamMs)} fed the same batches (target ≤ 20×; ≥ 10 M samples/s)`,
   );
   console.log(
-    `heap growth per sample: ${median(perSample).toFixed(1)} bytes (median of ${perSample.length} stretches of 20 000 samples; 0 = nothing allocated per sample)`,
+    `heap growth per sample: ${median(perSample).toFixed(1)} bytes over the stream (median of ${perSample.length} stretches of 20 000 samples: ` +
+      `what its ${Math.round(20_000 / (n / repsPerRun))} reps and their events allocate); ` +
+      `nothing beyond reading the heap (${readCost} bytes) in ${silent.filter((x) => x <= readCost).length} of the ${silent.length} ` +
+      `stretches of 96 samples at rest or mid-hold in which the detector emitted nothing (largest ${Math.max(...silent)} bytes)`,
   );
 }
 
