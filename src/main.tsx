@@ -1,3 +1,5 @@
+// First: the base styles, which each screen's own styles (imported with it) refine.
+import './ui/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { registerSW } from 'virtual:pwa-register';
@@ -15,7 +17,6 @@ import { createTrainingActions } from './store/trainingActions';
 import { offerUpdate } from './store/updateStore';
 import { ActionsContext } from './ui/actions';
 import { App } from './ui/App';
-import './ui/app.css';
 
 async function start(): Promise<void> {
   // The page's language follows the app's, so screen readers and voices pronounce it right.

@@ -32,6 +32,9 @@ for (const [width, height] of [
     await expectInView(page, cue);
     await expectInView(page, page.getByRole('button', { name: 'Stop' }));
     await expectInView(page, page.getByRole('img', { name: 'Pressure over the last 30 seconds' }));
+    // The screen is the phone's whole height: nothing below it to scroll to (rep results scroll in their own box).
+    await expect(page.getByRole('list', { name: 'Rep results' })).toBeVisible({ timeout: 15_000 });
+    expect(await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight)).toBeLessThanOrEqual(0);
   });
 }
 
