@@ -352,8 +352,10 @@ const POWER_KS = 7;
  * and in time stamp): a 20 Hz stream gives 4 on a 0.5 s rise. The straight line is used then.
  */
 const POWER_MIN_SAMPLES = 6;
-/** The start times tried, at most this many between the earliest and t(δ). */
+/** The start times are resolved to this fraction of the span tried (and at least 1 ms) … */
 const POWER_T0_STEPS = 200;
+/** … searched on a grid this many times coarser, then around its best. */
+const POWER_T0_REFINE = 10;
 
 /** Times and excesses of the samples `powerLawStart` fits (grown when a rise needs more). */
 let powerTs = new Float64Array(256);
@@ -413,35 +415,55 @@ function powerLawStart(
   for (let j = 0; j < n; j++) if (powerEs[j] > delta) onRise++;
   if (onRise < POWER_MIN_SAMPLES) return Number.NaN;
   // Start times from t(δ) back to three times the δ–3δ interval before it (a k = 2.5 start
-  // extrapolates 1.8 times it back).
+  // extrapolates 1.8 times it back): a coarse grid, then a fine one around its best (the
+  // residual varies smoothly with t0; this finds the fine grid's best at a fifth of the cost).
   const earliest = Math.max(ring.t(from), t1 - 3 * (t3 - t1));
-  const step = Math.max(1, (t1 - earliest) / POWER_T0_STEPS);
+  const fine = Math.max(1, (t1 - earliest) / POWER_T0_STEPS);
+  const coarse = POWER_T0_REFINE * fine;
   let best = Number.NaN;
   let bestSse = Infinity;
-  for (let t0 = earliest; t0 <= t1; t0 += step) {
-    // With k and t0 given, c is linear: the residual is Σe² − (Σe·g)² / Σg², g = (t − t0)^k,
-    // for every k at once (k in quarters: each g is the last times the fourth root of t − t0).
-    powerGg.fill(0);
-    powerGe.fill(0);
-    for (let j = 0; j < n; j++) {
-      const d = powerTs[j] - t0;
-      if (d <= 0) continue;
-      const root4 = Math.sqrt(Math.sqrt(d));
-      let g = d;
-      for (let q = 0; q < POWER_KS; q++, g *= root4) {
-        powerGg[q] += g * g;
-        powerGe[q] += g * powerEs[j];
-      }
+  for (let m = 0; earliest + m * coarse <= t1; m++) {
+    const sse = powerSse(earliest + m * coarse, n, see);
+    if (sse < bestSse) {
+      bestSse = sse;
+      best = earliest + m * coarse;
     }
-    for (let q = 0; q < POWER_KS; q++) {
-      const sse = powerGg[q] > 0 && powerGe[q] > 0 ? see - (powerGe[q] * powerGe[q]) / powerGg[q] : see;
-      if (sse < bestSse) {
-        bestSse = sse;
-        best = t0;
-      }
+  }
+  const around = best;
+  for (let m = -POWER_T0_REFINE + 1; m < POWER_T0_REFINE; m++) {
+    const t0 = around + m * fine;
+    if (m === 0 || t0 < earliest || t0 > t1) continue;
+    const sse = powerSse(t0, n, see);
+    if (sse < bestSse) {
+      bestSse = sse;
+      best = t0;
     }
   }
   return best;
+}
+
+/**
+ * The least residual over the exponents of the fit of `powerLawStart` (its samples in powerTs and
+ * powerEs, Σe² = `see`) with the rise starting at t0. With k and t0 given, c is linear: the
+ * residual is Σe² − (Σe·g)² / Σg², g = (t − t0)^k, for every k at once (k in quarters: each g is
+ * the last times the fourth root of t − t0).
+ */
+function powerSse(t0: number, n: number, see: number): number {
+  powerGg.fill(0);
+  powerGe.fill(0);
+  for (let j = 0; j < n; j++) {
+    const d = powerTs[j] - t0;
+    if (d <= 0) continue;
+    const root4 = Math.sqrt(Math.sqrt(d));
+    let g = d;
+    for (let q = 0; q < POWER_KS; q++, g *= root4) {
+      powerGg[q] += g * g;
+      powerGe[q] += g * powerEs[j];
+    }
+  }
+  let least = see;
+  for (let q = 0; q < POWER_KS; q++) if (powerGg[q] > 0 && powerGe[q] > 0) least = Math.min(least, see - (powerGe[q] * powerGe[q]) / powerGg[q]);
+  return least;
 }
 
 function interpolateZero(tA: number, vA: number, tB: number, vB: number): number {
