@@ -422,48 +422,37 @@ function powerLawStart(
   const coarse = POWER_T0_REFINE * fine;
   let best = Number.NaN;
   let bestSse = Infinity;
-  for (let m = 0; earliest + m * coarse <= t1; m++) {
-    const sse = powerSse(earliest + m * coarse, n, see);
-    if (sse < bestSse) {
-      bestSse = sse;
-      best = earliest + m * coarse;
-    }
-  }
-  const around = best;
-  for (let m = -POWER_T0_REFINE + 1; m < POWER_T0_REFINE; m++) {
-    const t0 = around + m * fine;
-    if (m === 0 || t0 < earliest || t0 > t1) continue;
-    const sse = powerSse(t0, n, see);
-    if (sse < bestSse) {
-      bestSse = sse;
-      best = t0;
+  // (The residual is computed inline: a helper called with these numbers would box them.)
+  for (let pass = 0; pass < 2; pass++) {
+    const lo = pass === 0 ? earliest : Math.max(earliest, best - coarse + fine);
+    const hi = pass === 0 ? t1 : Math.min(t1, best + coarse - fine);
+    const step = pass === 0 ? coarse : fine;
+    for (let m = 0; lo + m * step <= hi; m++) {
+      const t0 = lo + m * step;
+      // With k and t0 given, c is linear: the residual is Σe² − (Σe·g)² / Σg², g = (t − t0)^k,
+      // for every k at once (k in quarters: each g is the last times the fourth root of t − t0).
+      powerGg.fill(0);
+      powerGe.fill(0);
+      for (let j = 0; j < n; j++) {
+        const d = powerTs[j] - t0;
+        if (d <= 0) continue;
+        const root4 = Math.sqrt(Math.sqrt(d));
+        let g = d;
+        for (let q = 0; q < POWER_KS; q++, g *= root4) {
+          powerGg[q] += g * g;
+          powerGe[q] += g * powerEs[j];
+        }
+      }
+      for (let q = 0; q < POWER_KS; q++) {
+        const sse = powerGg[q] > 0 && powerGe[q] > 0 ? see - (powerGe[q] * powerGe[q]) / powerGg[q] : see;
+        if (sse < bestSse) {
+          bestSse = sse;
+          best = t0;
+        }
+      }
     }
   }
   return best;
-}
-
-/**
- * The least residual over the exponents of the fit of `powerLawStart` (its samples in powerTs and
- * powerEs, Σe² = `see`) with the rise starting at t0. With k and t0 given, c is linear: the
- * residual is Σe² − (Σe·g)² / Σg², g = (t − t0)^k, for every k at once (k in quarters: each g is
- * the last times the fourth root of t − t0).
- */
-function powerSse(t0: number, n: number, see: number): number {
-  powerGg.fill(0);
-  powerGe.fill(0);
-  for (let j = 0; j < n; j++) {
-    const d = powerTs[j] - t0;
-    if (d <= 0) continue;
-    const root4 = Math.sqrt(Math.sqrt(d));
-    let g = d;
-    for (let q = 0; q < POWER_KS; q++, g *= root4) {
-      powerGg[q] += g * g;
-      powerGe[q] += g * powerEs[j];
-    }
-  }
-  let least = see;
-  for (let q = 0; q < POWER_KS; q++) if (powerGg[q] > 0 && powerGe[q] > 0) least = Math.min(least, see - (powerGe[q] * powerGe[q]) / powerGg[q]);
-  return least;
 }
 
 function interpolateZero(tA: number, vA: number, tB: number, vB: number): number {
