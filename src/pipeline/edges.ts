@@ -375,11 +375,10 @@ const powerGe = new Float64Array(POWER_KS);
  * lands at 0.78 of the time the rise took to reach δ, 0.1–0.4 s late for a 0.3–1 s rise. The
  * power fitted here follows the start's shape; it is fitted over many samples (not three
  * crossings, whose ratio noise moves a lot) and a range of the rise wide enough to average noise
- * out. The
- * exponent is kept to 2.5 or less: the higher it is, the longer a rise stays within the noise,
- * and the less the samples say where it began; a cubic start fitted up to 27δ reads 2.5–2.8
- * anyway, as minimum jerk rises less steeply than its cube. The largest exponents only made the
- * fit go back into noise (docs/detection.md, "Limits known from the bench").
+ * out. The exponent is kept to 2.5 or less: the higher it is, the longer a rise stays within the
+ * noise, and the less the samples say where it began; a cubic start fitted up to 27δ reads
+ * 2.5–2.8 anyway, as minimum jerk rises less steeply than its cube. The largest exponents only
+ * made the fit go back into noise (docs/detection.md, "Limits known from the bench").
  */
 function powerLawStart(
   ring: SampleRing,
