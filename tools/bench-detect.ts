@@ -3,10 +3,12 @@
  * from a differently generated family, run through the live operator in virtual time, matched
  * to the truth, and scored side by side with the naive detector simple apps use.
  *
- *   npm run bench:detect [-- --seeds N] [--set dev|heldout|family|home|home-dev|home:FAMILY|all] [--by-kind] [--quantum Q] [--digest]
+ *   npm run bench:detect [-- --seeds N] [--set dev|heldout|family|family-dev|home|home-dev|home:FAMILY|all] [--by-kind] [--quantum Q] [--digest]
  *
  * `home` runs the six families of what homes add (weak, position, coarse, laughs, endurance,
  * gaps) on held-out seeds; `home-dev` on the seeds tuned on; `home:weak` one of them.
+ * `family-dev` runs the differently generated family on its development seeds (1 on), which
+ * may be tuned on; `family` is its held-out seeds.
  *
  * `--quantum Q` rounds every reading to a multiple of Q cmH2O first, like a sensor that reports
  * whole units or counts.
@@ -38,6 +40,14 @@ const SETS: readonly BenchSet[] = [
   { id: 'heldout', title: 'held-out seeds (simulator; never tuned on)', make: simSession, firstSeed: 100001 },
   { id: 'family', title: 'held-out family (other shapes, noise colour, breathing, artefacts)', make: familySession, firstSeed: 200001 },
 ];
+
+/** The family's development seeds (tuned on, like `home-dev`): not part of `all`. */
+const FAMILY_DEV: BenchSet = {
+  id: 'family-dev',
+  title: 'family (other shapes, noise colour, breathing, artefacts): development seeds',
+  make: familySession,
+  firstSeed: 1,
+};
 
 const HOME_TITLES: Record<HomeFamily, string> = {
   weak: 'weak users (maximal squeezes 8–20 cmH2O)',
@@ -80,7 +90,7 @@ function parseArgs(argv: readonly string[]): Args {
       process.exit(2);
     }
   }
-  const all = [...SETS, ...HOME_SETS];
+  const all = [...SETS, FAMILY_DEV, ...HOME_SETS];
   const sets =
     which === 'all'
       ? [...SETS, ...HOME_SETS.filter((s) => s.id.startsWith('home:'))]
@@ -89,7 +99,7 @@ function parseArgs(argv: readonly string[]): Args {
         : all.filter((s) => s.id === which);
   if (!Number.isInteger(seeds) || seeds < 1 || sets.length === 0 || !(quantum >= 0)) {
     console.error(
-      'usage: npm run bench:detect -- [--seeds N] [--set dev|heldout|family|home|home-dev|home:FAMILY|home-dev:FAMILY|all] [--by-kind] [--quantum Q] [--digest]',
+      'usage: npm run bench:detect -- [--seeds N] [--set dev|heldout|family|family-dev|home|home-dev|home:FAMILY|home-dev:FAMILY|all] [--by-kind] [--quantum Q] [--digest]',
     );
     process.exit(2);
   }
