@@ -414,9 +414,14 @@ function powerLawStart(
   for (let j = 0; j < n; j++) if (powerEs[j] > delta) onRise++;
   if (onRise < POWER_MIN_SAMPLES) return Number.NaN;
   // Start times from t(δ) back to three times the δ–3δ interval before it (a k = 2.5 start
-  // extrapolates 1.8 times it back): a coarse grid, then a fine one around its best (the
-  // residual varies smoothly with t0; this finds the fine grid's best at a fifth of the cost).
+  // extrapolates 1.8 times it back).
   const earliest = Math.max(ring.t(from), t1 - 3 * (t3 - t1));
+  // A rep's onset is estimated again when it is confirmed and when its hold ends, often from the
+  // same samples by then: the same fit is not made twice.
+  const key = powerKey;
+  if (key[0] === powerTs[0] && key[1] === n && key[2] === powerTs[n - 1] && key[3] === see && key[4] === earliest && key[5] === t1) return powerLastStart;
+  // A coarse grid of start times, then a fine one around its best (the residual varies smoothly
+  // with t0; this finds the fine grid's best at a fifth of the cost).
   const fine = Math.max(1, (t1 - earliest) / POWER_T0_STEPS);
   const coarse = POWER_T0_REFINE * fine;
   let best = Number.NaN;
@@ -430,8 +435,11 @@ function powerLawStart(
       const t0 = lo + m * step;
       // With k and t0 given, c is linear: the residual is Σe² − (Σe·g)² / Σg², g = (t − t0)^k,
       // for every k at once (k in quarters: each g is the last times the fourth root of t − t0).
-      powerGg.fill(0);
-      powerGe.fill(0);
+      // (Zeroed in a loop: `fill` is a call into the engine's runtime, two per start time tried.)
+      for (let q = 0; q < POWER_KS; q++) {
+        powerGg[q] = 0;
+        powerGe[q] = 0;
+      }
       for (let j = 0; j < n; j++) {
         const d = powerTs[j] - t0;
         if (d <= 0) continue;
@@ -451,8 +459,19 @@ function powerLawStart(
       }
     }
   }
+  key[0] = powerTs[0];
+  key[1] = n;
+  key[2] = powerTs[n - 1];
+  key[3] = see;
+  key[4] = earliest;
+  key[5] = t1;
+  powerLastStart = best;
   return best;
 }
+
+/** What the last fit was made of (first and last time, samples, Σe², earliest start tried, t(δ)), and its result. */
+const powerKey = new Float64Array(6).fill(Number.NaN);
+let powerLastStart = Number.NaN;
 
 function interpolateZero(tA: number, vA: number, tB: number, vB: number): number {
   if (vB === vA) return tB;
