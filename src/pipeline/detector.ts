@@ -806,9 +806,9 @@ export class RepDetector {
     this.events.push({ type: 'cancel', index: hold.index, tMs: t });
     r.index = hold.index;
     r.confirmedAtMs = t;
-    const onset = this.onsetSoFar(r);
-    if (onset !== null && this.announcedBeforeOnset(r, onset.lineOnsetMs)) {
-      r.announcedOnsetMs = onset.onsetMs;
+    const onsetMs = this.onsetSoFar(r);
+    if (this.announcedBeforeOnset(r, onsetMs)) {
+      r.announcedOnsetMs = onsetMs;
       r.detectedAtMs = t;
     }
     this.events.push({ type: 'onset', index: r.index, onsetMs: r.announcedOnsetMs, detectedAtMs: r.detectedAtMs });
@@ -884,8 +884,8 @@ export class RepDetector {
     }
     if (t - r.halfUpMs >= CONFIRM_MS && r.maxRise >= this.minRepRise) {
       r.confirmedAtMs = t;
-      const onset = this.onsetSoFar(r);
-      if (onset !== null && this.announcedBeforeOnset(r, onset.lineOnsetMs)) this.reannounce(r, onset.onsetMs, onset.lineOnsetMs, t);
+      const onsetMs = this.onsetSoFar(r);
+      if (this.announcedBeforeOnset(r, onsetMs)) this.reannounce(r, onsetMs, t);
       this.nextIndex++;
       if (this.hasPrev) {
         this.emitRep(this.prev, Number.NaN);
@@ -945,11 +945,11 @@ export class RepDetector {
   }
 
   /** The rep's onset as the samples so far show it, once it is confirmed (NaN: not to be had). */
-  private onsetSoFar(r: RepTrack): { onsetMs: number; lineOnsetMs: number } | null {
+  private onsetSoFar(r: RepTrack): number {
     const ring = this.ring;
-    if (!(r.peakCmH2O > 0) || r.lowIdx < ring.oldest) return null;
+    if (!(r.peakCmH2O > 0) || r.lowIdx < ring.oldest) return Number.NaN;
     const peakIdx = Math.min(ring.indexAtOrAfter(r.peakMs, r.lowIdx), ring.newest);
-    return estimateOnset(ring, r, r.lowIdx, peakIdx, this.edgeTuning);
+    return estimateOnset(ring, r, r.lowIdx, peakIdx, this.edgeTuning).onsetMs;
   }
 
   /**
@@ -959,10 +959,10 @@ export class RepDetector {
    * was confirmed was the precursor, and the squeeze rose on top of it), its time is now: never
    * before the onset.
    */
-  private reannounce(r: RepTrack, onsetMs: number, lineOnsetMs: number, t: number): void {
+  private reannounce(r: RepTrack, onsetMs: number, t: number): void {
     this.events.push({ type: 'cancel', index: r.index, tMs: t });
     r.announcedOnsetMs = onsetMs;
-    r.detectedAtMs = r.confirmedAtMs >= lineOnsetMs - ANNOUNCED_EARLY_MS ? r.confirmedAtMs : t;
+    r.detectedAtMs = r.confirmedAtMs >= onsetMs - ANNOUNCED_EARLY_MS ? r.confirmedAtMs : t;
     this.events.push({ type: 'onset', index: r.index, onsetMs, detectedAtMs: r.detectedAtMs });
   }
 
@@ -1019,7 +1019,7 @@ export class RepDetector {
       this.cancelRise(t);
       return;
     }
-    if (this.announcedBeforeOnset(r, r.measured.lineOnsetMs)) this.reannounce(r, r.measured.onsetMs, r.measured.lineOnsetMs, t);
+    if (this.announcedBeforeOnset(r, r.measured.onsetMs)) this.reannounce(r, r.measured.onsetMs, t);
     this.boundaryIdx = ring.indexAtOrAfter(r.measured.down50Ms);
     this.phase = RELEASED;
   }

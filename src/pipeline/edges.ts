@@ -96,13 +96,6 @@ export interface Departure {
   /** The line fitted to the level before the edge, and the departure δ from it (cmH2O). */
   readonly reference: Line;
   readonly delta: number;
-  /**
-   * The start the straight line through the crossings of δ and 3δ gives (`tMs` unless a rise was
-   * fitted by a power of time): late on a gentle start, never early on one. An announcement is
-   * checked against it (RepDetector.announcedBeforeOnset), so that a fit reaching back early does
-   * not make an announcement made before the squeeze look like its own.
-   */
-  readonly lineMs: number;
 }
 
 /**
@@ -159,21 +152,19 @@ export function findDeparture(ring: SampleRing, lo: number, cross: number, dir: 
     const next = Math.min(from + 1, cross, ring.newest);
     const rate = next > from ? (excess(next, level) - e0) / Math.max(ring.t(next) - ring.t(from), 1e-6) : 0;
     const tMs = rate > 0 ? Math.max(gapStart, ring.t(from) - e0 / rate) : gapStart;
-    return { tMs, level: startLevel, reference: level, delta, lineMs: tMs };
+    return { tMs, level: startLevel, reference: level, delta };
   }
   // Straight line through the crossings of δ and 3δ, back to zero excess; a rise is fitted as a
   // power of time instead (see `powerLawStart`), as it may start gently.
   const t1 = crossingForward(ring, departIdx, cross, fit, dir * delta, dir, tune.smoothHalfMs);
   const t3 = crossingForward(ring, departIdx, cross, fit, dir * 3 * delta, dir, tune.smoothHalfMs);
-  let lineMs = t1;
-  if (Number.isNaN(t1)) lineMs = ring.t(departIdx);
-  else if (!Number.isNaN(t3) && t3 > t1) lineMs = Math.max(ring.t(from), t1 - (t3 - t1) / 2);
-  let tMs = lineMs;
-  if (dir === 1 && !Number.isNaN(t1) && !Number.isNaN(t3) && t3 > t1) {
-    const start = powerLawStart(ring, departIdx, from, cross, fit, delta, t1, t3, tune.smoothHalfMs);
-    if (!Number.isNaN(start)) tMs = Math.max(ring.t(from), start);
+  let tMs = t1;
+  if (Number.isNaN(t1)) tMs = ring.t(departIdx);
+  else if (!Number.isNaN(t3) && t3 > t1) {
+    const start = dir === 1 ? powerLawStart(ring, departIdx, from, cross, fit, delta, t1, t3, tune.smoothHalfMs) : Number.NaN;
+    tMs = Math.max(ring.t(from), Number.isNaN(start) ? t1 - (t3 - t1) / 2 : start);
   }
-  return { tMs, level: lineAt(fit, tMs), reference: fit, delta, lineMs };
+  return { tMs, level: lineAt(fit, tMs), reference: fit, delta };
 }
 
 /**
@@ -266,7 +257,7 @@ export function riseFromStand(ring: SampleRing, dep: Departure, upIdx: number, m
     let tMs = Number.isNaN(t1) ? ring.t(departIdx) : t1;
     if (!Number.isNaN(t3) && t3 > t1) tMs = t1 - (t3 - t1) / 2;
     tMs = Math.max(tMs, ring.t(a));
-    return { tMs, level: lineAt(stand, tMs), reference: stand, delta, lineMs: tMs };
+    return { tMs, level: lineAt(stand, tMs), reference: stand, delta };
   }
   return dep;
 }

@@ -64,8 +64,6 @@ export interface RepLandmarks {
 /** The measures known at the end of the hold (everything but `relaxed`). */
 export interface RiseAndHold {
   readonly onsetMs: number;
-  /** The onset by the straight line through the early rise's crossings (Departure.lineMs). */
-  readonly lineOnsetMs: number;
   /** When the pressure first reached the peak level. */
   readonly peakMs: number;
   readonly up50Ms: number;
@@ -99,7 +97,6 @@ export function measureRiseAndHold(ring: SampleRing, m: RepLandmarks, tune: Edge
   const hold = measureHold(ring, m, holdStartIdx, releaseIdx);
   return {
     onsetMs: rise.onsetMs,
-    lineOnsetMs: rise.lineOnsetMs,
     peakMs: rise.peakMs,
     up50Ms: rise.up50Ms,
     down50Ms,
@@ -122,12 +119,12 @@ export function estimateOnset(
   lo: number,
   peakIdx: number,
   tune: EdgeTuning,
-): { onsetMs: number; up50Ms: number; lineOnsetMs: number } {
+): { onsetMs: number; up50Ms: number } {
   const half = tune.smoothHalfMs;
   const up = 0.5 * m.peakCmH2O;
   if (!Number.isNaN(m.spikeAnnouncedMs) && m.lowIdx >= ring.oldest) {
     const own = onsetUnderSpike(ring, m.base, m.baseBand, lo, peakIdx, up, m.spikeAnnouncedMs, half);
-    if (!Number.isNaN(own.onsetMs)) return { ...own, lineOnsetMs: own.onsetMs };
+    if (!Number.isNaN(own.onsetMs)) return own;
   }
   // The rising half-maximum crossing that follows the onset announced live (so neither a cough
   // before it nor a dip in the hold after it is taken for the rise).
@@ -139,9 +136,10 @@ export function estimateOnset(
   // rise scrolled away.
   const riseHeld = m.lowIdx >= ring.oldest;
   const anchor = { line: m.base, band: m.baseBand };
-  if (!riseHeld) return { onsetMs: m.announcedOnsetMs, up50Ms, lineOnsetMs: m.announcedOnsetMs };
-  const onset = riseFromStand(ring, findDeparture(ring, lo, up50Idx, 1, tune, anchor), up50Idx, STAND_MAX_FRACTION * m.peakCmH2O, anchor, tune);
-  return { onsetMs: onset.tMs, up50Ms, lineOnsetMs: onset.lineMs };
+  const onsetMs = riseHeld
+    ? riseFromStand(ring, findDeparture(ring, lo, up50Idx, 1, tune, anchor), up50Idx, STAND_MAX_FRACTION * m.peakCmH2O, anchor, tune).tMs
+    : m.announcedOnsetMs;
+  return { onsetMs, up50Ms };
 }
 
 /**
@@ -206,14 +204,13 @@ export function onsetUnderSpike(
 function measureRise(ring: SampleRing, m: RepLandmarks, lo: number, peakIdx: number, tune: EdgeTuning) {
   const half = tune.smoothHalfMs;
   const level = (fraction: number) => fraction * m.peakCmH2O;
-  const { onsetMs, up50Ms, lineOnsetMs } = estimateOnset(ring, m, lo, peakIdx, tune);
+  const { onsetMs, up50Ms } = estimateOnset(ring, m, lo, peakIdx, tune);
   const up50Idx = Math.min(ring.indexAtOrAfter(up50Ms, lo, peakIdx), peakIdx);
   const onsetIdx = ring.indexAtOrAfter(onsetMs, lo, peakIdx);
   const searchEnd = Math.min(ring.newest, ring.indexAtOrAfter(m.peakMs + PEAK_MEDIAN_MS / 2, lo));
   const reached = crossingForward(ring, up50Idx, searchEnd, m.base, level(PEAK_REACHED_FRACTION), 1, half);
   return {
     onsetMs,
-    lineOnsetMs,
     peakMs: Number.isNaN(reached) ? m.peakMs : reached,
     // Rise time belongs to the peak rise, not to the onset: the 10 % crossing is the last one
     // before the half-maximum (so an onset found late cannot shorten the rise), though not from
