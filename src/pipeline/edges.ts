@@ -154,16 +154,12 @@ export function findDeparture(ring: SampleRing, lo: number, cross: number, dir: 
     const tMs = rate > 0 ? Math.max(gapStart, ring.t(from) - e0 / rate) : gapStart;
     return { tMs, level: startLevel, reference: level, delta };
   }
-  // Straight line through the crossings of δ and 3δ, back to zero excess; a rise is fitted as a
-  // power of time instead (see `powerLawStart`), as it may start gently.
+  // Straight line through the crossings of δ and 3δ, back to zero excess.
   const t1 = crossingForward(ring, departIdx, cross, fit, dir * delta, dir, tune.smoothHalfMs);
   const t3 = crossingForward(ring, departIdx, cross, fit, dir * 3 * delta, dir, tune.smoothHalfMs);
   let tMs = t1;
   if (Number.isNaN(t1)) tMs = ring.t(departIdx);
-  else if (!Number.isNaN(t3) && t3 > t1) {
-    const start = dir === 1 ? powerLawStart(ring, departIdx, from, cross, fit, delta, t1, t3, tune.smoothHalfMs) : Number.NaN;
-    tMs = Math.max(ring.t(from), Number.isNaN(start) ? t1 - (t3 - t1) / 2 : start);
-  }
+  else if (!Number.isNaN(t3) && t3 > t1) tMs = Math.max(ring.t(from), t1 - (t3 - t1) / 2);
   return { tMs, level: lineAt(fit, tMs), reference: fit, delta };
 }
 
@@ -340,138 +336,6 @@ function fitLine(ring: SampleRing, a: number, b: number, halfMs: number): LineFi
   }
   return { level, slopePerMs: slope, t0, sd: Math.sqrt(ss / Math.max(1, n - 2)) };
 }
-
-/** The fit of `powerLawStart` reads this much of the level before the rise too, ms (it should read 0 there). */
-const POWER_PRE_MS = 150;
-/** … and the rise up to this many δ: far enough for the fit to average noise out, while the rise still follows one power. */
-const POWER_TOP_DELTAS = 27;
-/** The exponents tried: 1 (a straight start) to 2.5, by quarters. */
-const POWER_KS = 7;
-/**
- * Three parameters fitted to fewer samples above δ than this follow the noise of each (in value
- * and in time stamp): a 20 Hz stream gives 4 on a 0.5 s rise. The straight line is used then.
- */
-const POWER_MIN_SAMPLES = 6;
-/** The start times are resolved to this fraction of the span tried (and at least 1 ms) … */
-const POWER_T0_STEPS = 200;
-/** … searched on a grid this many times coarser, then around its best. */
-const POWER_T0_REFINE = 10;
-
-/** Times and excesses of the samples `powerLawStart` fits (grown when a rise needs more). */
-let powerTs = new Float64Array(256);
-let powerEs = new Float64Array(256);
-/** Σg² and Σg·e of that fit, one per exponent. */
-const powerGg = new Float64Array(POWER_KS);
-const powerGe = new Float64Array(POWER_KS);
-
-/**
- * Where a rise began, from a least-squares fit of its excess over the reference line `fit` by
- * e = c·max(0, t − t0)^k, over the samples from POWER_PRE_MS before `departIdx` (the last one
- * within δ) to its crossing of POWER_TOP_DELTAS·δ (or `cross`). `t1`, `t3` are its crossings of
- * δ and 3δ. NaN if fewer than POWER_MIN_SAMPLES of them stand above δ.
- *
- * A straight line through two crossings is right for a rise that starts at a steady pace, and
- * late for one that starts gently: on a cubic start (minimum jerk) the line through δ and 3δ
- * lands at 0.78 of the time the rise took to reach δ, 0.1–0.4 s late for a 0.3–1 s rise. The
- * power fitted here follows the start's shape; it is fitted over many samples (not three
- * crossings, whose ratio noise moves a lot) and a range of the rise wide enough to average noise
- * out. The exponent is kept to 2.5 or less: the higher it is, the longer a rise stays within the
- * noise, and the less the samples say where it began; a cubic start fitted up to 27δ reads
- * 2.5–2.8 anyway, as minimum jerk rises less steeply than its cube. The largest exponents only
- * made the fit go back into noise (docs/detection.md, "Limits known from the bench").
- */
-function powerLawStart(
-  ring: SampleRing,
-  departIdx: number,
-  from: number,
-  cross: number,
-  fit: Line,
-  delta: number,
-  t1: number,
-  t3: number,
-  halfMs: number,
-): number {
-  const first = ring.indexAtOrAfter(ring.t(departIdx) - POWER_PRE_MS, from, cross);
-  let n = 0;
-  let see = 0;
-  for (let i = first; i <= cross; i++) {
-    if (n === powerTs.length) {
-      const ts = new Float64Array(2 * n);
-      const es = new Float64Array(2 * n);
-      ts.set(powerTs);
-      es.set(powerEs);
-      powerTs = ts;
-      powerEs = es;
-    }
-    ring.updateCentred(i, halfMs);
-    const e = ring.lastCentred - lineAt(fit, ring.t(i));
-    powerTs[n] = ring.t(i);
-    powerEs[n++] = e;
-    see += e * e;
-    if (i > departIdx && e >= POWER_TOP_DELTAS * delta) break;
-  }
-  let onRise = 0;
-  for (let j = 0; j < n; j++) if (powerEs[j] > delta) onRise++;
-  if (onRise < POWER_MIN_SAMPLES) return Number.NaN;
-  // Start times from t(δ) back to three times the δ–3δ interval before it (a k = 2.5 start
-  // extrapolates 1.8 times it back).
-  const earliest = Math.max(ring.t(from), t1 - 3 * (t3 - t1));
-  // A rep's onset is estimated again when it is confirmed and when its hold ends, often from the
-  // same samples by then: the same fit is not made twice.
-  const key = powerKey;
-  if (key[0] === powerTs[0] && key[1] === n && key[2] === powerTs[n - 1] && key[3] === see && key[4] === earliest && key[5] === t1) return powerLastStart;
-  // A coarse grid of start times, then a fine one around its best (the residual varies smoothly
-  // with t0; this finds the fine grid's best at a fifth of the cost).
-  const fine = Math.max(1, (t1 - earliest) / POWER_T0_STEPS);
-  const coarse = POWER_T0_REFINE * fine;
-  let best = Number.NaN;
-  let bestSse = Infinity;
-  // (The residual is computed inline: a helper called with these numbers would box them.)
-  for (let pass = 0; pass < 2; pass++) {
-    const lo = pass === 0 ? earliest : Math.max(earliest, best - coarse + fine);
-    const hi = pass === 0 ? t1 : Math.min(t1, best + coarse - fine);
-    const step = pass === 0 ? coarse : fine;
-    for (let m = 0; lo + m * step <= hi; m++) {
-      const t0 = lo + m * step;
-      // With k and t0 given, c is linear: the residual is Σe² − (Σe·g)² / Σg², g = (t − t0)^k,
-      // for every k at once (k in quarters: each g is the last times the fourth root of t − t0).
-      // (Zeroed in a loop: `fill` is a call into the engine's runtime, two per start time tried.)
-      for (let q = 0; q < POWER_KS; q++) {
-        powerGg[q] = 0;
-        powerGe[q] = 0;
-      }
-      for (let j = 0; j < n; j++) {
-        const d = powerTs[j] - t0;
-        if (d <= 0) continue;
-        const root4 = Math.sqrt(Math.sqrt(d));
-        let g = d;
-        for (let q = 0; q < POWER_KS; q++, g *= root4) {
-          powerGg[q] += g * g;
-          powerGe[q] += g * powerEs[j];
-        }
-      }
-      for (let q = 0; q < POWER_KS; q++) {
-        const sse = powerGg[q] > 0 && powerGe[q] > 0 ? see - (powerGe[q] * powerGe[q]) / powerGg[q] : see;
-        if (sse < bestSse) {
-          bestSse = sse;
-          best = t0;
-        }
-      }
-    }
-  }
-  key[0] = powerTs[0];
-  key[1] = n;
-  key[2] = powerTs[n - 1];
-  key[3] = see;
-  key[4] = earliest;
-  key[5] = t1;
-  powerLastStart = best;
-  return best;
-}
-
-/** What the last fit was made of (first and last time, samples, Σe², earliest start tried, t(δ)), and its result. */
-const powerKey = new Float64Array(6).fill(Number.NaN);
-let powerLastStart = Number.NaN;
 
 function interpolateZero(tA: number, vA: number, tB: number, vB: number): number {
   if (vB === vA) return tB;
