@@ -172,6 +172,8 @@ const STALE_CANDIDATE_MS = 2000;
 /** A cough's spike has passed this long after it fell below half its height, ms. */
 const SPIKE_PASS_MS = 450;
 const SPIKE_STEADY_FRACTION = 0.3;
+/** Still climbing when the spike has passed: decided again this much later (half the median's window), ms. */
+const SPIKE_DEFER_MS = PEAK_MEDIAN_MS / 2;
 /** History kept for walking back and measuring: ~160 s at 100 Hz. */
 const HISTORY_SAMPLES = 16384;
 /**
@@ -234,6 +236,8 @@ class RepTrack {
   spikePassMs = Number.NaN;
   /** Begun under a spike announced in its place: when that was announced (NaN: none). */
   spikeAnnouncedMs = Number.NaN;
+  /** The spike-pass decision was put off, the pressure climbing (see whileRising). */
+  spikeDeferred = false;
   /** A peak that had stood for PLATEAU_MS before the pressure climbed above it (0: none), and when the climb began. */
   plateauPeak = 0;
   climbFromMs = 0;
@@ -735,6 +739,7 @@ export class RepDetector {
     r.stallMs = t;
     r.spikePassMs = Number.NaN;
     r.spikeAnnouncedMs = Number.NaN;
+    r.spikeDeferred = false;
     r.measured = null;
     this.aboveCount = 0;
     this.phase = RISING;
@@ -860,15 +865,31 @@ export class RepDetector {
       r.spikePassMs = t + SPIKE_PASS_MS;
     }
     if (!Number.isNaN(r.spikePassMs)) {
+      if (r.spikeDeferred && rise < 0.5 * r.maxRise) {
+        // The climb fell back: the next spike of a laugh, not a squeeze.
+        this.cancelRise(t);
+        return;
+      }
       // Decided once the running median has learnt up to then too: it learns only every window
       // step (from the average of the samples since the last), so at the spike's pass it may lag
       // the newest sample by up to a step and a half, and read the squeeze's rise too early.
       if (t < r.spikePassMs || this.peakMedian.newestMs < r.spikePassMs) return;
       r.spikePassMs = Number.NaN;
+      r.spikeDeferred = false;
       const medianRise = this.peakMedian.value - lineAt(r.base, this.peakMedian.centreMs);
       // A squeeze stands steady there (the pressure at its running median); a cough's tail or the
       // next spike of a laugh does not.
       if (rise < this.minRepRise || medianRise < this.minRepRise || Math.abs(rise - medianRise) > SPIKE_STEADY_FRACTION * medianRise) {
+        if (rise >= this.minRepRise && rise > medianRise) {
+          // Above the median, which still holds the spike's fall: a squeeze climbing out of its
+          // trough (begun as the spike fell, the Knack done late) or the next spike of a laugh.
+          // Decided again once the median has seen where it goes: a squeeze stays up, a spike
+          // falls back below half of it first.
+          r.spikeDeferred = true;
+          r.maxRise = rise;
+          r.spikePassMs = t + SPIKE_DEFER_MS;
+          return;
+        }
         this.cancelRise(t);
         return;
       }
@@ -910,6 +931,10 @@ export class RepDetector {
    * gently, or that began in a gap), not the announcement that is early.
    */
   private announcedBeforeOnset(r: RepTrack, onsetMs: number): boolean {
+    if (Number.isNaN(onsetMs)) return false;
+    // Still the spike's announcement: the squeeze under it rose out of the trough after it
+    // (ownRiseUnderSpike), whatever its onset, which is estimated no earlier than the announcement.
+    if (r.detectedAtMs === r.spikeAnnouncedMs) return true;
     if (!(r.detectedAtMs < onsetMs - ANNOUNCED_EARLY_MS)) return false;
     // Under a spike the pressure at the onset is the spike's: the squeeze's own rise says nothing there.
     if (!Number.isNaN(r.spikeAnnouncedMs)) return true;
@@ -929,19 +954,20 @@ export class RepDetector {
    * The squeeze found standing under a spike that has passed. A spike lasts a few hundred ms; a
    * squeeze begun during its fall comes into view out of the trough the fall left (or out of rest,
    * if the spike was over first), and its onset is that rise extrapolated back to the base
-   * (`onsetUnderSpike`), not the spike's start. If the announcement came before that onset, it was
-   * the spike's: from now on the rep's onset is estimated so, and when the rep is confirmed the
+   * (`onsetUnderSpike`), not the spike's start. If the announcement came before that trough, it
+   * was the spike's: from now on the rep's onset is estimated so, and when the rep is confirmed the
    * announcement is withdrawn and the rep announced anew (announcedBeforeOnset), as for any
-   * announcement made for something the squeeze rose out of. A squeeze already rising when the
-   * spike came (the Knack: the squeeze leads the cough) crosses half-way before the spike, or rises
-   * so far under it that its rise extrapolates back to before the announcement: that announcement
-   * is its own, and everything stays as it was.
+   * announcement made for something the squeeze rose out of. The trough decides, not the onset
+   * extrapolated from it: the trough still holds some of the spike's tail, so that onset errs early,
+   * back to the announcement itself. A squeeze already rising when the spike came (the Knack: the
+   * squeeze leads the cough) crosses half-way before the spike, so no trough follows the
+   * announcement: that announcement is its own, and everything stays as it was.
    */
   private ownRiseUnderSpike(r: RepTrack, halfLevel: number): void {
     const ring = this.ring;
     if (r.lowIdx < ring.oldest) return;
     const own = onsetUnderSpike(ring, r.base, r.baseBand, r.lowIdx, ring.newest, halfLevel, r.detectedAtMs, EDGE_TUNING.smoothHalfMs);
-    if (r.detectedAtMs < own.onsetMs - ANNOUNCED_EARLY_MS) r.spikeAnnouncedMs = r.detectedAtMs;
+    if (r.detectedAtMs < own.troughMs - ANNOUNCED_EARLY_MS) r.spikeAnnouncedMs = r.detectedAtMs;
   }
 
   /** The rep's onset as the samples so far show it, once it is confirmed (NaN: not to be had). */

@@ -145,8 +145,9 @@ export function estimateOnset(
 /**
  * The trough a squeeze's own rise comes out of, walking back from its rising crossing of `level`
  * (above `base`) at `upIdx`: the first sample back at rest (within `band`), or the lowest point
- * before the pressure climbs above `level` again going back (the fall of a spike the squeeze rose
- * under). -1 when neither comes before `lo` or a gap.
+ * before the pressure climbs again going back, above `level` or from under half of it more than
+ * half-way back up (the fall of a spike the squeeze rose under). -1 when neither comes before `lo`
+ * or a gap.
  */
 function troughBeforeRise(ring: SampleRing, base: Line, band: number, lo: number, upIdx: number, level: number, halfMs: number): number {
   let troughIdx = -1;
@@ -155,7 +156,9 @@ function troughBeforeRise(ring: SampleRing, base: Line, band: number, lo: number
     ring.updateCentred(i, halfMs);
     const v = ring.lastCentred - lineAt(base, ring.t(i));
     if (v <= band) return i;
-    if (v > level) {
+    // Going back, the pressure climbs above `level` again, or from a trough under half of it
+    // more than half-way back up to it (a spike smaller than the squeeze).
+    if (v > level || (trough < 0.5 * level && v - trough > 0.5 * (level - trough))) {
       if (troughIdx >= 0) return troughIdx;
     } else if (v < trough) {
       trough = v;
@@ -171,8 +174,8 @@ function troughBeforeRise(ring: SampleRing, base: Line, band: number, lo: number
  * `afterMs`: its rise comes into view out of the trough the spike's fall left (or out of rest, if
  * the spike was over first), and that rise, from the trough to its last crossing of `level` before
  * `peakIdx`, is extrapolated back in a straight line to the base (the pressure in the trough
- * already owed that much to the squeeze), not before `afterMs`. NaN (onset and crossing) when no
- * such trough follows the announcement: the squeeze was already rising then.
+ * already owed that much to the squeeze), not before `afterMs`; and when the trough was. NaN (all
+ * three) when no such trough follows the announcement: the squeeze was already rising then.
  */
 export function onsetUnderSpike(
   ring: SampleRing,
@@ -183,8 +186,8 @@ export function onsetUnderSpike(
   level: number,
   afterMs: number,
   halfMs: number,
-): { onsetMs: number; up50Ms: number } {
-  const none = { onsetMs: Number.NaN, up50Ms: Number.NaN };
+): { onsetMs: number; up50Ms: number; troughMs: number } {
+  const none = { onsetMs: Number.NaN, up50Ms: Number.NaN, troughMs: Number.NaN };
   const upMs = crossingBackward(ring, peakIdx, lo, base, level, 1, halfMs);
   const upIdx = Math.min(ring.indexAtOrAfter(upMs, lo, peakIdx), peakIdx);
   const troughIdx = troughBeforeRise(ring, base, band, lo, upIdx, level, halfMs);
@@ -193,7 +196,7 @@ export function onsetUnderSpike(
   const eT = ring.centred(troughIdx, halfMs) - lineAt(base, tT);
   const slope = upMs > tT ? (level - eT) / (upMs - tT) : 0;
   const onsetMs = eT > 0 && slope > 0 ? Math.max(afterMs, tT - eT / slope) : tT;
-  return { onsetMs, up50Ms: upMs };
+  return { onsetMs, up50Ms: upMs, troughMs: tT };
 }
 
 /**
