@@ -169,7 +169,13 @@ const ON_TOP_FRACTION = 0.5;
  * announcement never stays with a squeeze that comes later, ms.
  */
 const STALE_CANDIDATE_MS = 2000;
-/** A cough's spike has passed this long after it fell below half its height, ms. */
+/**
+ * A rise that falls back below this fraction of its height before it is a rep has met a spike
+ * (a cough, a laugh): a squeeze does not lose 40 % within its first second, while a spike
+ * merged with a squeeze begun in its fall may not drop to half before the squeeze holds it up.
+ */
+const SPIKE_FALL_FRACTION = 0.6;
+/** A cough's spike has passed this long after the rise fell back, ms. */
 const SPIKE_PASS_MS = 450;
 const SPIKE_STEADY_FRACTION = 0.3;
 /** Still climbing when the spike has passed: decided again this much later (half the median's window), ms. */
@@ -855,7 +861,7 @@ export class RepDetector {
       this.cancelRise(t);
       return;
     }
-    if (rise < 0.5 * r.maxRise && Number.isNaN(r.spikePassMs)) {
+    if (rise < SPIKE_FALL_FRACTION * r.maxRise && Number.isNaN(r.spikePassMs)) {
       // Fell back: a cough or a laugh, unless a squeeze stays under the spike (a cough as the
       // squeeze begins, the Knack done late). Decided once the spike has passed.
       if (rise < this.minRepRise) {
