@@ -244,6 +244,8 @@ class RepTrack {
   spikeAnnouncedMs = Number.NaN;
   /** The spike-pass decision was put off, the pressure climbing (see whileRising). */
   spikeDeferred = false;
+  /** The lowest rise since it fell back at a spike (the trough a squeeze under it rises out of). */
+  spikeTrough = 0;
   /** A peak that had stood for PLATEAU_MS before the pressure climbed above it (0: none), and when the climb began. */
   plateauPeak = 0;
   climbFromMs = 0;
@@ -869,8 +871,10 @@ export class RepDetector {
         return;
       }
       r.spikePassMs = t + SPIKE_PASS_MS;
+      r.spikeTrough = rise;
     }
     if (!Number.isNaN(r.spikePassMs)) {
+      if (rise < r.spikeTrough) r.spikeTrough = rise;
       if (r.spikeDeferred && rise < 0.5 * r.maxRise) {
         // The climb fell back: the next spike of a laugh, not a squeeze.
         this.cancelRise(t);
@@ -902,7 +906,8 @@ export class RepDetector {
       // Still up: the squeeze under the spike, followed from its own level now.
       r.maxRise = rise;
       r.halfUpMs = this.lastTimeBelow(r, 0.5 * rise);
-      this.ownRiseUnderSpike(r, 0.5 * rise);
+      // Its own rise is looked for half-way up from the trough, if that stood above half of it.
+      this.ownRiseUnderSpike(r, Math.max(0.5 * rise, 0.5 * (r.spikeTrough + rise)));
     }
     if (t - r.detectedAtMs > STALE_CANDIDATE_MS && r.maxRise < this.minRepRise && !this.hasPrev) {
       this.cancelRise(t);

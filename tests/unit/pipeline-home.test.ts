@@ -130,6 +130,16 @@ describe('a squeeze begun in the fall of a cough (a laugh, the Knack done late)'
     expect(p90(onsetErr)).toBeLessThanOrEqual(60);
   });
 
+  it("begun just past the cough's peak, its trough still high, it keeps none of the cough's announcement", () => {
+    // The trough the squeeze rises out of stands above half the squeeze: its own rise is looked
+    // for half-way up from there, not at half its height, which the cough's rise crossed first.
+    for (const { startMs, events } of runsFrom(0.4)) {
+      const reps = repsIn(events);
+      expect(reps).toHaveLength(1);
+      expect(reps[0].detectedAtMs).toBeGreaterThan(startMs);
+    }
+  });
+
   it('begun late in the fall or as it ends, it is still found, and from its own onset', () => {
     for (const from of [0.75, 0.9]) {
       const runs = runsFrom(from);
