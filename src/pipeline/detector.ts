@@ -949,6 +949,12 @@ export class RepDetector {
     if (!(r.detectedAtMs < onsetMs - ANNOUNCED_EARLY_MS)) return false;
     // Under a spike the pressure at the onset is the spike's: the squeeze's own rise says nothing there.
     if (!Number.isNaN(r.spikeAnnouncedMs)) return true;
+    // Once the hold has ended: a rise announced after its onset reaches half-way within its own
+    // onset-to-half-way time, under one 10–90 % rise time for any shape (linear 0.63, cosine 0.85,
+    // minimum jerk 0.83 of it). An announcement further back was made for the level before it,
+    // even if that level wandered up by a tenth of a weak squeeze's peak on the way.
+    const m = r.measured;
+    if (m !== null && m.up50Ms - r.detectedAtMs > m.riseTimeMs + ANNOUNCED_EARLY_MS) return true;
     const ring = this.ring;
     const lo = Math.max(r.lowIdx, ring.oldest);
     const half = EDGE_TUNING.smoothHalfMs;
