@@ -939,7 +939,10 @@ export class RepDetector {
    * The tenth is where a rise is measured from (the 10 % crossing of the rise time): if the
    * pressure at the estimated onset already stood that much above where it was when the rise was
    * announced, the squeeze was rising then and the estimate is what is late (a rise that starts
-   * gently, or that began in a gap), not the announcement that is early.
+   * gently, or that began in a gap), not the announcement that is early. When the hold has ended
+   * and the rise is measured, an announcement more than one 10–90 % rise time before its half-way
+   * crossing is withdrawn whatever the pressure did in between (the tenth is met by chance on a
+   * weak squeeze); one made for a spike the squeeze rose out of (ownRiseUnderSpike) always is.
    */
   private announcedBeforeOnset(r: RepTrack, onsetMs: number): boolean {
     if (Number.isNaN(onsetMs)) return false;
