@@ -56,6 +56,7 @@ const HOME_TITLES: Record<HomeFamily, string> = {
   laughs: 'laughing (3–5 spikes over 1–2 s) and coughs, 10–100 Hz',
   endurance: 'endurance holds of 20–60 s that fade, dip and are caught again',
   gaps: 'link gaps of 1–4 s, half of them cutting a squeeze',
+  moved: 'a squeeze begun 0.3–2.5 s after a change of position (3–8 cmH2O, up or down)',
 };
 
 /** What homes add (tools/bench/home-families.ts): held-out seeds, and the development seeds tuned on. */

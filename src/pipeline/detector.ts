@@ -17,7 +17,7 @@
 import type { RepEvent, RepMeasures, SampleBatch } from './types.ts';
 import { RestTracker } from './baseline.ts';
 import { MAX_ABS_READING } from './input-guard.ts';
-import { crossingBackward, findDeparture, lineAt, type EdgeTuning, type Line } from './edges.ts';
+import { crossingBackward, crossingForward, findDeparture, lineAt, standBefore, type EdgeTuning, type Line } from './edges.ts';
 import { PEAK_MEDIAN_MS, countPeaks, estimateOnset, isStraining, measureRiseAndHold, onsetUnderSpike, restingBandCmH2O, type RiseAndHold } from './measures.ts';
 import { SampleRing } from './ring.ts';
 import { WindowMedian } from './window-median.ts';
@@ -170,6 +170,14 @@ const ON_TOP_FRACTION = 0.5;
  */
 const STALE_CANDIDATE_MS = 2000;
 /**
+ * A squeeze begun on a level that had just moved: the pressure stood still at the moved level at
+ * least this long before the squeeze's own rise (movedBeforeSqueeze), ms. A rise merely passing
+ * that level, or pausing on a shoulder, stands still for less.
+ */
+const MIN_MOVED_STAND_MS = 250;
+/** A rise out of a peak that has stood still this long is announced again (riseOverStand), ms. */
+const SHORT_STAND_MS = 300;
+/**
  * A rise that falls back below this fraction of its height before it is a rep has met a spike
  * (a cough, a laugh): a squeeze does not lose 40 % within its first second, while a spike
  * merged with a squeeze begun in its fall may not drop to half before the squeeze holds it up.
@@ -246,6 +254,20 @@ class RepTrack {
   spikeDeferred = false;
   /** The lowest rise since it fell back at a spike (the trough a squeeze under it rises out of). */
   spikeTrough = 0;
+  /** Released and not relaxed: the level the pressure stands at, and since when (NaN: none yet). */
+  settleFrom = Number.NaN;
+  settleSinceMs = Number.NaN;
+  /** Measured from rest, the pressure stood far below it where the squeeze began. */
+  roseFromBelow = false;
+  /**
+   * Announced again as it rose out of a brief stand (riseOverStand): the first announcement's
+   * onset and time, restored if the stand proves part of the squeeze (NaN: not announced again).
+   */
+  firstDetectedAtMs = Number.NaN;
+  firstOnsetMs = Number.NaN;
+  /** Highest rise of the decision average so far, and since when it has not climbed above it (see riseOverStand). */
+  standTop = 0;
+  standSinceMs = Number.NaN;
   /** A peak that had stood for PLATEAU_MS before the pressure climbed above it (0: none), and when the climb began. */
   plateauPeak = 0;
   climbFromMs = 0;
@@ -749,6 +771,10 @@ export class RepDetector {
     r.spikeAnnouncedMs = Number.NaN;
     r.spikeDeferred = false;
     r.measured = null;
+    r.settleFrom = Number.NaN;
+    r.firstDetectedAtMs = Number.NaN;
+    r.standTop = 0;
+    r.standSinceMs = Number.NaN;
     this.aboveCount = 0;
     this.phase = RISING;
   }
@@ -792,6 +818,52 @@ export class RepDetector {
     r.rest = line;
     r.maxRise = this.fast - lineAt(line, t);
     this.events.push({ type: 'onset', index: r.index, onsetMs: r.announcedOnsetMs, detectedAtMs: t });
+  }
+
+  /**
+   * A quick rise far above a peak that has stood still only briefly (under PLATEAU_MS), on a rise
+   * from rest: a squeeze made on a level that has just moved (a change of position, the "rise"
+   * announced), or a squeeze made in two steps. Which, only the pressure after the release shows
+   * (movedBeforeSqueeze). Meanwhile the squeeze is announced again from where it left the stand,
+   * as the more likely of the two for a patient told to squeeze at once; the first announcement
+   * is restored if the pressure comes back to rest. Once per rep.
+   */
+  private riseOverStand(r: RepTrack, t: number): void {
+    if (!Number.isNaN(r.firstDetectedAtMs) || r.base !== r.rest) return;
+    const rise = this.fast - lineAt(r.base, t);
+    // The stand: the decision average has stopped climbing (by more than breathing and noise move
+    // it) for SHORT_STAND_MS, clear of the resting band; from then on it is where a climb is
+    // measured from.
+    if (!(t - r.standSinceMs >= SHORT_STAND_MS && r.standTop >= this.band)) {
+      if (rise > r.standTop + Math.max(this.levelThreshold, STALL_FRACTION * r.standTop)) {
+        r.standTop = rise;
+        r.standSinceMs = t;
+      }
+      return;
+    }
+    if (!this.risingNow(rise - r.standTop > Math.max(this.minRepRise, ON_TOP_FRACTION * r.standTop))) return;
+    const ring = this.ring;
+    const lo = ring.indexAtOrAfter(Math.max(r.standSinceMs, ring.t(Math.max(r.lowIdx, ring.oldest))));
+    const onsetMs = findDeparture(ring, lo, ring.newest, 1, this.edgeTuning).tMs;
+    r.firstDetectedAtMs = r.detectedAtMs;
+    r.firstOnsetMs = r.announcedOnsetMs;
+    r.detectedAtMs = t;
+    this.events.push({ type: 'cancel', index: r.index, tMs: t });
+    this.events.push({ type: 'onset', index: r.index, onsetMs, detectedAtMs: t });
+  }
+
+  /**
+   * The announcement made before riseOverStand's, back: the stand was part of the squeeze, and
+   * that announcement its own (not made before its onset, as one for a jolt before it would be).
+   */
+  private restoreFirstAnnouncement(r: RepTrack): void {
+    const first = r.firstDetectedAtMs;
+    r.firstDetectedAtMs = Number.NaN;
+    const m = r.measured;
+    if (Number.isNaN(first) || m === null || first < m.onsetMs - ANNOUNCED_EARLY_MS) return;
+    r.detectedAtMs = first;
+    this.events.push({ type: 'cancel', index: r.index, tMs: this.lastT });
+    this.events.push({ type: 'onset', index: r.index, onsetMs: r.firstOnsetMs, detectedAtMs: r.detectedAtMs });
   }
 
   /**
@@ -914,6 +986,7 @@ export class RepDetector {
       this.rest.restartAt(t, this.fast);
       return;
     }
+    this.riseOverStand(r, t);
     if (t - r.halfUpMs >= CONFIRM_MS && r.maxRise >= this.minRepRise) {
       r.confirmedAtMs = t;
       const onsetMs = this.onsetSoFar(r);
@@ -1050,7 +1123,7 @@ export class RepDetector {
         this.startOverHold(t);
         return;
       }
-    }
+    } else this.riseOverStand(r, t);
     const rise = this.fast - lineAt(r.base, t);
     if (rise >= 0.5 * r.peakCmH2O) return;
     const ring = this.ring;
@@ -1067,6 +1140,8 @@ export class RepDetector {
     }
     if (this.announcedBeforeOnset(r, r.measured.onsetMs)) this.reannounce(r, r.measured.onsetMs, t);
     this.boundaryIdx = ring.indexAtOrAfter(r.measured.down50Ms);
+    r.settleFrom = Number.NaN;
+    r.roseFromBelow = r.base === r.rest && this.farBelowRest(r, r.measured.onsetMs);
     this.phase = RELEASED;
   }
 
@@ -1125,26 +1200,135 @@ export class RepDetector {
       this.resumeHold();
       return;
     }
-    if (this.fast - lineAt(r.rest, t) <= this.band) {
+    const excess = this.fast - lineAt(r.rest, t);
+    if (excess <= this.band && !r.roseFromBelow) {
       this.emitRep(r, this.relaxedTime(r));
-      this.boundaryIdx = this.ring.newest;
-      this.phase = REST;
-      this.aboveCount = 0;
+      this.endReleased();
       return;
     }
-    if (this.risingNow(true)) {
+    if (this.risingNow(excess > this.band)) {
       // Squeezing again without having relaxed: a new rep, pending confirmation.
       this.swapTracks();
       this.hasPrev = true;
       this.startRise(t, false);
       return;
     }
+    // Risen from far below rest, the level may have moved down just before the squeeze: relaxed,
+    // but final once the pressure has stood still as long as at rest before such a level is rest.
+    const settledMs = r.roseFromBelow ? REANCHOR_MS : SETTLED_RAISED_REST_MS;
+    if (this.standingStill(r, t, settledMs)) {
+      if (this.movedBeforeSqueeze(r, t, settledMs)) return;
+      if (excess <= this.band) {
+        this.emitRep(r, this.relaxedTime(r));
+        this.endReleased();
+        return;
+      }
+    }
     if (r.measured !== null && t - r.measured.releaseMs > MAX_RELAX_WAIT_MS) {
-      this.emitRep(r, Number.NaN);
+      // (Risen from below rest and back within the resting band, it did relax.)
+      this.emitRep(r, excess <= this.band ? this.relaxedTime(r) : Number.NaN);
       this.rest.restartAt(t, this.fast);
       this.boundaryIdx = this.ring.newest;
       this.phase = REST;
     }
+  }
+
+  /** Whether the pressure stood far below the rep's resting level at `tMs` (as at rest: REANCHOR_MS). */
+  private farBelowRest(r: RepTrack, tMs: number): boolean {
+    const ring = this.ring;
+    const i = Math.min(ring.indexAtOrAfter(tMs, Math.max(r.lowIdx, ring.oldest)), ring.newest);
+    return ring.centred(i, EDGE_TUNING.smoothHalfMs) - lineAt(r.rest, ring.t(i)) < -Math.max(this.band, BELOW_REST_SDS * this.noiseSd);
+  }
+
+  /** The released rep is final: back to rest. */
+  private endReleased(): void {
+    this.boundaryIdx = this.ring.newest;
+    this.phase = REST;
+    this.aboveCount = 0;
+  }
+
+  /**
+   * Whether the pressure after the release has stood still (within the resting band of where it
+   * stood) for `forMs`; true once per such stretch.
+   */
+  private standingStill(r: RepTrack, t: number, forMs: number): boolean {
+    if (!(Math.abs(this.fast - r.settleFrom) <= this.band)) {
+      r.settleFrom = this.fast;
+      r.settleSinceMs = t;
+      return false;
+    }
+    if (t - r.settleSinceMs < forMs) return false;
+    r.settleSinceMs = t;
+    return true;
+  }
+
+  /**
+   * Released, the pressure does not come back to rest but stands still above the resting band
+   * (or far below rest), at the level it stood at for a moment before the squeeze's own rise: the
+   * resting level moved (a change of position) just before the squeeze, too soon for the plateau
+   * rule. The "rise" announced was the move, and the squeeze was followed from the old level, the
+   * move counted in its peak (or, moved down, taken off it). Only now does the pressure show
+   * which it was: a squeeze made in two steps comes back to rest. The rep is measured again from
+   * the moved level (the mean of the last `settledMs`), its announcement withdrawn and the rep
+   * announced anew if it came before the onset, rest restarts at that level, and the rep is final,
+   * relaxed when the pressure came within the resting band of it.
+   */
+  private movedBeforeSqueeze(r: RepTrack, t: number, settledMs: number): boolean {
+    const m = r.measured;
+    if (m === null || r.base !== r.rest) return false;
+    const ring = this.ring;
+    const level: Line = { level: ring.mean(ring.indexAtOrAfter(t - settledMs), ring.newest), slopePerMs: r.rest.slopePerMs, t0: t };
+    const moved = lineAt(level, t) - lineAt(r.rest, t);
+    const peak = lineAt(r.base, r.peakMs) + r.peakCmH2O - lineAt(level, r.peakMs);
+    if (!(moved > this.band || moved < -Math.max(this.band, BELOW_REST_SDS * this.noiseSd)) || !(peak >= this.minRepRise)) return false;
+    const lo = Math.max(r.lowIdx, ring.oldest);
+    const peakIdx = Math.min(ring.indexAtOrAfter(r.peakMs, lo), ring.newest);
+    const half = EDGE_TUNING.smoothHalfMs;
+    // The squeeze's own rise: the first crossing of half its height over the moved level after the
+    // onset found that stays above half as a squeeze does (not a jolt as the level moved, nor a
+    // dip caught again later in the hold).
+    let i = Math.min(ring.indexAtOrAfter(m.onsetMs, lo), peakIdx);
+    let upMs = Number.NaN;
+    while (i < peakIdx) {
+      const up = crossingForward(ring, i, peakIdx, level, 0.5 * peak, 1, half);
+      if (Number.isNaN(up)) break;
+      const upAt = ring.indexAtOrAfter(up, i);
+      const down = crossingForward(ring, upAt, peakIdx, level, 0.5 * peak, -1, half);
+      if (Number.isNaN(down) || down - up >= MIN_REP_FWHM_MS) {
+        upMs = up;
+        break;
+      }
+      i = Math.max(upAt + 1, ring.indexAtOrAfter(down, i));
+    }
+    if (Number.isNaN(upMs)) return false;
+    const upIdx = Math.min(ring.indexAtOrAfter(upMs, lo), peakIdx);
+    // Within half the move of the level it settled at (breathing moves a mean over a second or two).
+    const near = Math.max(this.levelThreshold, 0.5 * Math.abs(moved));
+    const stand = standBefore(ring, lo, upIdx, level, near, this.levelThreshold, MIN_MOVED_STAND_MS, half);
+    if (stand === null) return false;
+    // The squeeze is measured from the level it rose from: the stand's.
+    const base: Line = { level: ring.mean(stand.from, stand.to), slopePerMs: r.rest.slopePerMs, t0: ring.t(stand.to) };
+    // A level that moved and stayed: the same before the squeeze as after it, clear of the old
+    // one (a probe still settling after insertion keeps drifting, and is followed at rest).
+    const before = lineAt(base, t);
+    if (!(Math.abs(before - lineAt(level, t)) <= this.band) || !(Math.abs(before - lineAt(r.rest, t)) > this.band)) return false;
+    r.peakCmH2O = lineAt(r.base, r.peakMs) + r.peakCmH2O - lineAt(base, r.peakMs);
+    r.base = base;
+    r.rest = base;
+    r.baseBand = this.levelThreshold;
+    r.lowIdx = stand.from;
+    r.announcedOnsetMs = ring.t(stand.from);
+    const measured = measureRiseAndHold(ring, r, this.edgeTuning);
+    r.measured = measured;
+    // Announced again as it left the stand (riseOverStand), that announcement was this squeeze's.
+    r.firstDetectedAtMs = Number.NaN;
+    if (r.detectedAtMs < measured.onsetMs - ANNOUNCED_EARLY_MS) this.reannounce(r, measured.onsetMs, t);
+    this.rest.restartAt(t, level.level);
+    this.emitRep(r, this.relaxedTime(r));
+    this.endReleased();
+    this.raisedSinceMs = Number.NaN;
+    this.belowSinceMs = Number.NaN;
+    return true;
   }
 
   /** Time the pressure came back within the resting band (interpolated between samples). */
@@ -1190,6 +1374,7 @@ export class RepDetector {
   private emitRep(r: RepTrack, relaxedMs: number, cut = false): void {
     const m = r.measured;
     if (m === null) return;
+    this.restoreFirstAnnouncement(r);
     // Peak from the resting level (signal.md), also for a squeeze that rose from a level the last
     // one left raised: the rep is followed against that level, but its height is from rest.
     const raisedBy = Math.max(0, lineAt(r.base, r.peakMs) - lineAt(r.rest, r.peakMs));

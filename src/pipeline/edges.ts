@@ -263,6 +263,45 @@ export function riseFromStand(ring: SampleRing, dep: Departure, upIdx: number, m
  * within the anchor's band; the crossing itself when the pressure never got that low (a rise
  * from a crest of the breathing wave or from a cough's tail: the passes then start there).
  */
+/**
+ * The stand a rise left, walking back from its rising crossing at `upIdx` through the stretch in
+ * which the centred pressure stays within `near` of `level`: the part of it nearest the rise that
+ * stood still, within a band `2 · still` wide, for at least `minMs` (a rise merely passing that
+ * level, even a slow one, does not stand still so long). Its first and last index, or null.
+ */
+export function standBefore(
+  ring: SampleRing,
+  lo: number,
+  upIdx: number,
+  level: Line,
+  near: number,
+  still: number,
+  minMs: number,
+  halfMs: number,
+): { from: number; to: number } | null {
+  const bound = Math.max(lo, ring.oldest);
+  const excess = (i: number) => {
+    ring.updateCentred(i, halfMs);
+    return ring.lastCentred - lineAt(level, ring.t(i));
+  };
+  let i = upIdx;
+  while (i > bound && !(Math.abs(excess(i)) <= near)) i--;
+  for (let b = i; b > bound && Math.abs(excess(b)) <= near; b--) {
+    let low = excess(b);
+    let high = low;
+    let a = b;
+    for (; a > bound && !ring.gapBefore(a); a--) {
+      const v = excess(a - 1);
+      if (Math.abs(v) > near || Math.max(high, v) - Math.min(low, v) > 2 * still) break;
+      low = Math.min(low, v);
+      high = Math.max(high, v);
+    }
+    if (ring.t(b) - ring.t(a) >= minMs) return { from: a, to: b };
+    if (ring.gapBefore(b)) return null;
+  }
+  return null;
+}
+
 function lastWithin(ring: SampleRing, from: number, cross: number, anchor: RestAnchor, halfMs: number): number {
   for (let i = cross; i >= from; i--) {
     ring.updateCentred(i, halfMs);

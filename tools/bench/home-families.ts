@@ -12,7 +12,10 @@
  * - `endurance`: holds of 20–60 s that fade and dip (the squeeze partly lost and caught again,
  *   from 10 s into the hold on): one rep each, with its hold time;
  * - `gaps`: link drops of 1–4 s, half of them cutting a squeeze: it is still found, and no
- *   measure reaches across the gap.
+ *   measure reaches across the gap;
+ * - `moved`: a squeeze begun soon (0.3–2.5 s) after a change of position (the level moves by
+ *   3–8 cmH2O, up or down, often with a jolt, and stays), before every other squeeze or so: it
+ *   is measured from the moved level, its onset where it left that level.
  *
  * Every family shares the same resting profile ranges (breathing, noise, drift, tared or absolute
  * probe) and draws from its own seeds; tuning used seeds 1–40 of each, the figures are seeds
@@ -21,7 +24,7 @@
 import { VirtualUser, createRng, gaussian, squeezeEndMs, type RampShape, type Squeeze } from '../../firmware-sim/model.ts';
 import { dice, streamSamples, type LabelledRecording, type SqueezeKind, type TrueRep } from './labelled.ts';
 
-export const HOME_FAMILIES = ['weak', 'position', 'coarse', 'laughs', 'endurance', 'gaps'] as const;
+export const HOME_FAMILIES = ['weak', 'position', 'coarse', 'laughs', 'endurance', 'gaps', 'moved'] as const;
 export type HomeFamily = (typeof HOME_FAMILIES)[number];
 
 const SHAPES: readonly RampShape[] = ['cosine', 'sigmoid', 'exponential', 'linear'];
@@ -43,12 +46,22 @@ export function homeSession(family: HomeFamily, seed: number): LabelledRecording
   const kinds: SqueezeKind[] = [];
   const gaps: [number, number][] = [];
   let t = uniform(4000, 7000);
+  let lastEnd = 0;
   const nReps = family === 'endurance' ? 2 + Math.floor(rng() * 2) : 6 + Math.floor(rng() * 4);
   for (let n = 0; n < nReps; n++) {
     const weak = family === 'weak';
     const endurance = family === 'endurance';
     const peak = weak ? uniform(8, 20) : endurance ? uniform(12, 30) : uniform(15, 50);
     const holdMs = endurance ? uniform(20000, 60000) : uniform(3000, 8000);
+    if (family === 'moved' && n > 0 && chance(0.6)) {
+      // A change of position just before the squeeze: the level moves and stays, often with a jolt.
+      const rampMs = uniform(100, 600);
+      const before = uniform(300, 2500);
+      t = Math.max(t, lastEnd + 2000 + rampMs + before);
+      const at = t - before - rampMs;
+      if (chance(0.6)) user.cough({ atMs: at - uniform(0, 150), amplitudeCmH2O: uniform(5, 20), widthMs: uniform(150, 400) });
+      user.shift({ atMs: at, cmH2O: (chance(0.7) ? 1 : -1) * uniform(3, 8), rampMs });
+    }
     const s: Squeeze = user.squeeze({
       startMs: t,
       peakCmH2O: peak,
@@ -72,6 +85,7 @@ export function homeSession(family: HomeFamily, seed: number): LabelledRecording
       }
     }
     const end = squeezeEndMs(s);
+    lastEnd = end;
     if (family === 'gaps' && chance(0.5)) {
       // A link drop of 1–4 s somewhere in the squeeze (rise, hold or release).
       gaps.push([uniform(s.startMs + 150, end - 300), uniform(1000, 4000)]);
