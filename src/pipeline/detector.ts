@@ -268,6 +268,9 @@ class RepTrack {
   /** Highest rise of the decision average so far, and since when it has not climbed above it (see riseOverStand). */
   standTop = 0;
   standSinceMs = Number.NaN;
+  /** When a climb out of the stand was announced (0: none yet), and its highest rise since. */
+  standClimbedMs = 0;
+  standClimbTop = 0;
   /** A peak that had stood for PLATEAU_MS before the pressure climbed above it (0: none), and when the climb began. */
   plateauPeak = 0;
   climbFromMs = 0;
@@ -775,6 +778,7 @@ export class RepDetector {
     r.firstDetectedAtMs = Number.NaN;
     r.standTop = 0;
     r.standSinceMs = Number.NaN;
+    r.standClimbedMs = 0;
     this.aboveCount = 0;
     this.phase = RISING;
   }
@@ -829,8 +833,16 @@ export class RepDetector {
    * is restored if the pressure comes back to rest. Once per rep.
    */
   private riseOverStand(r: RepTrack, t: number): void {
-    if (!Number.isNaN(r.firstDetectedAtMs) || r.base !== r.rest) return;
+    if (r.base !== r.rest) return;
     const rise = this.fast - lineAt(r.base, t);
+    if (r.standClimbedMs > 0) {
+      if (Number.isNaN(r.firstDetectedAtMs) || t - r.standClimbedMs > CONFIRM_MS) return;
+      // A climb that falls back within CONFIRM_MS below half its height over the stand is a spike
+      // (a cough on the hold, the Knack): the first announcement stands.
+      r.standClimbTop = Math.max(r.standClimbTop, rise);
+      if (rise < r.standTop + 0.5 * (r.standClimbTop - r.standTop)) this.restoreFirstAnnouncement(r, true);
+      return;
+    }
     // The stand: the decision average has stopped climbing (by more than breathing and noise move
     // it) for SHORT_STAND_MS, clear of the resting band; from then on it is where a climb is
     // measured from.
@@ -848,19 +860,22 @@ export class RepDetector {
     r.firstDetectedAtMs = r.detectedAtMs;
     r.firstOnsetMs = r.announcedOnsetMs;
     r.detectedAtMs = t;
+    r.standClimbedMs = t;
+    r.standClimbTop = rise;
     this.events.push({ type: 'cancel', index: r.index, tMs: t });
     this.events.push({ type: 'onset', index: r.index, onsetMs, detectedAtMs: t });
   }
 
   /**
-   * The announcement made before riseOverStand's, back: the stand was part of the squeeze, and
-   * that announcement its own (not made before its onset, as one for a jolt before it would be).
+   * The announcement made before riseOverStand's, back: the climb was a spike (`spike`), or the
+   * stand was part of the squeeze and that announcement its own (not made before its onset, as
+   * one for a jolt before it would be).
    */
-  private restoreFirstAnnouncement(r: RepTrack): void {
+  private restoreFirstAnnouncement(r: RepTrack, spike = false): void {
     const first = r.firstDetectedAtMs;
     r.firstDetectedAtMs = Number.NaN;
     const m = r.measured;
-    if (Number.isNaN(first) || m === null || first < m.onsetMs - ANNOUNCED_EARLY_MS) return;
+    if (Number.isNaN(first) || (!spike && (m === null || first < m.onsetMs - ANNOUNCED_EARLY_MS))) return;
     r.detectedAtMs = first;
     this.events.push({ type: 'cancel', index: r.index, tMs: this.lastT });
     this.events.push({ type: 'onset', index: r.index, onsetMs: r.firstOnsetMs, detectedAtMs: r.detectedAtMs });
@@ -1215,7 +1230,8 @@ export class RepDetector {
     }
     // Risen from far below rest, the level may have moved down just before the squeeze: relaxed,
     // but final once the pressure has stood still as long as at rest before such a level is rest.
-    const settledMs = r.roseFromBelow ? REANCHOR_MS : SETTLED_RAISED_REST_MS;
+    // Announced again as it rose out of a stand, the stand was seen live: as soon, too.
+    const settledMs = r.roseFromBelow || !Number.isNaN(r.firstDetectedAtMs) ? REANCHOR_MS : SETTLED_RAISED_REST_MS;
     if (this.standingStill(r, t, settledMs)) {
       if (this.movedBeforeSqueeze(r, t, settledMs)) return;
       if (excess <= this.band) {
