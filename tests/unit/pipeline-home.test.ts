@@ -265,9 +265,9 @@ describe('a squeeze begun just after a change of position', () => {
   // The level moves by 3–8 cmH2O (up for two users in three, down for the others; every third
   // with a jolt) and stays, and a squeeze of 10–33 cmH2O begins 0.3–2.4 s after the move: too
   // soon for the move's plateau to have stood (the rule for a squeeze on a level that moved
-  // earlier). Before this was handled, the squeeze was followed from the old level: onset at the
-  // move (0.5–2 s early), the move counted in its peak (+30–75 %) or taken off it. 24 users,
-  // 20–100 Hz, tared and absolute probes.
+  // earlier). Without movedBeforeSqueeze the squeeze is followed from the old level, onset at
+  // the move and the move in its peak, and this test fails (its resting level is the old one).
+  // 24 users, 20–100 Hz, tared and absolute probes.
   const runs = SEEDS.map((seed, k) => {
     const user = userWith(seed, { levelCmH2O: k % 2 === 0 ? 2 : 1030, breathAmpCmH2O: 0.3 + 0.05 * (k % 10) });
     user.squeeze({ startMs: 5000, peakCmH2O: 20, holdMs: 4000 });
