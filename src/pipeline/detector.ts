@@ -259,6 +259,8 @@ class RepTrack {
   settleSinceMs = Number.NaN;
   /** Measured from rest, the pressure stood far below it where the squeeze began. */
   roseFromBelow = false;
+  /** Such a rep came back within the resting band then (NaN: not yet), while its end waits. */
+  relaxedAtMs = Number.NaN;
   /**
    * Announced again as it rose out of a brief stand (riseOverStand): the first announcement's
    * onset and time, restored if the stand proves part of the squeeze (NaN: not announced again).
@@ -779,6 +781,8 @@ export class RepDetector {
     r.standTop = 0;
     r.standSinceMs = Number.NaN;
     r.standClimbedMs = 0;
+    r.roseFromBelow = false;
+    r.relaxedAtMs = Number.NaN;
     this.aboveCount = 0;
     this.phase = RISING;
   }
@@ -1157,6 +1161,7 @@ export class RepDetector {
     this.boundaryIdx = ring.indexAtOrAfter(r.measured.down50Ms);
     r.settleFrom = Number.NaN;
     r.roseFromBelow = r.base === r.rest && this.farBelowRest(r, r.measured.onsetMs);
+    r.relaxedAtMs = Number.NaN;
     this.phase = RELEASED;
   }
 
@@ -1216,10 +1221,14 @@ export class RepDetector {
       return;
     }
     const excess = this.fast - lineAt(r.rest, t);
-    if (excess <= this.band && !r.roseFromBelow) {
-      this.emitRep(r, this.relaxedTime(r));
-      this.endReleased();
-      return;
+    if (excess <= this.band) {
+      if (!r.roseFromBelow) {
+        this.emitRep(r, this.relaxedTime(r));
+        this.endReleased();
+        return;
+      }
+      // Kept for however the rep ends (the stream ending, a link drop, the next squeeze).
+      if (Number.isNaN(r.relaxedAtMs)) r.relaxedAtMs = this.relaxedTime(r);
     }
     if (this.risingNow(excess > this.band)) {
       // Squeezing again without having relaxed: a new rep, pending confirmation.
@@ -1241,8 +1250,7 @@ export class RepDetector {
       }
     }
     if (r.measured !== null && t - r.measured.releaseMs > MAX_RELAX_WAIT_MS) {
-      // (Risen from below rest and back within the resting band, it did relax.)
-      this.emitRep(r, excess <= this.band ? this.relaxedTime(r) : Number.NaN);
+      this.emitRep(r, Number.NaN);
       this.rest.restartAt(t, this.fast);
       this.boundaryIdx = this.ring.newest;
       this.phase = REST;
@@ -1403,7 +1411,7 @@ export class RepDetector {
       baselineCmH2O: lineAt(r.rest, m.onsetMs),
       durationMs: m.down50Ms - m.up50Ms,
       releaseMs: m.releaseMs,
-      relaxedMs: Number.isNaN(relaxedMs) ? null : relaxedMs,
+      relaxedMs: !Number.isNaN(relaxedMs) ? relaxedMs : r.roseFromBelow && !Number.isNaN(r.relaxedAtMs) ? r.relaxedAtMs : null,
       riseTimeMs: m.riseTimeMs,
       holdFade: m.holdFade,
       steadiness: m.steadiness,

@@ -334,3 +334,23 @@ describe('a squeeze made in two steps', () => {
     }
   });
 });
+
+describe('a squeeze begun just after the level moved down, the stream ending soon after it', () => {
+  // Its end waits until it is known whether the level moved (1 s after the release at most); a
+  // stream that ends, or a link that drops, before then still reports it relaxed. 24 users.
+  const runs = SEEDS.map((seed, k) => {
+    const user = userWith(seed, { levelCmH2O: k % 2 === 0 ? 2 : 1030, breathAmpCmH2O: 0.4 });
+    user.shift({ atMs: 8000, cmH2O: -(5 + (k % 4)), rampMs: 200 });
+    const s = user.squeeze({ startMs: 8700, peakCmH2O: 15 + k, holdMs: 3000, releaseMs: 400 });
+    const endMs = s.startMs + s.riseMs + s.holdMs + s.releaseMs + 500;
+    return { events: detect(stream(user, { durationMs: endMs, rateHz: 20 + 10 * (k % 9), jitter: 0.1 })) };
+  });
+
+  it('is reported relaxed', () => {
+    for (const { events } of runs) {
+      const reps = repsIn(events);
+      expect(reps).toHaveLength(1);
+      expect(reps[0].relaxedMs).not.toBeNull();
+    }
+  });
+});
