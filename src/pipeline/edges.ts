@@ -259,11 +259,6 @@ export function riseFromStand(ring: SampleRing, dep: Departure, upIdx: number, m
 }
 
 /**
- * Time of the last sample at or before `cross` (not before `from`) whose centred pressure stood
- * within the anchor's band; the crossing itself when the pressure never got that low (a rise
- * from a crest of the breathing wave or from a cough's tail: the passes then start there).
- */
-/**
  * The stand a rise left, walking back from its rising crossing at `upIdx` through the stretch in
  * which the centred pressure stays within `near` of `level`: the part of it nearest the rise that
  * stood still, within a band `2 · still` wide, for at least `minMs` (a rise merely passing that
@@ -302,6 +297,11 @@ export function standBefore(
   return null;
 }
 
+/**
+ * Time of the last sample at or before `cross` (not before `from`) whose centred pressure stood
+ * within the anchor's band; the crossing itself when the pressure never got that low (a rise
+ * from a crest of the breathing wave or from a cough's tail: the passes then start there).
+ */
 function lastWithin(ring: SampleRing, from: number, cross: number, anchor: RestAnchor, halfMs: number): number {
   for (let i = cross; i >= from; i--) {
     ring.updateCentred(i, halfMs);

@@ -18,8 +18,8 @@
  *   is measured from the moved level, its onset where it left that level.
  *
  * Every family shares the same resting profile ranges (breathing, noise, drift, tared or absolute
- * probe) and draws from its own seeds; tuning used seeds 1–40 of each, the figures are seeds
- * 300001 onward.
+ * probe) and draws from its own seeds; tuning used seeds 1–40 of each (1–200 of `moved`), the
+ * figures are seeds 300001 onward.
  */
 import { VirtualUser, createRng, gaussian, squeezeEndMs, type RampShape, type Squeeze } from '../../firmware-sim/model.ts';
 import { dice, streamSamples, type LabelledRecording, type SqueezeKind, type TrueRep } from './labelled.ts';
