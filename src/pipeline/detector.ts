@@ -1248,6 +1248,11 @@ export class RepDetector {
         this.endReleased();
         return;
       }
+    } else if (excess <= this.band && t - r.relaxedAtMs > SETTLED_RAISED_REST_MS) {
+      // Relaxed, and never still enough to tell (deep breathing): final all the same.
+      this.emitRep(r, r.relaxedAtMs);
+      this.endReleased();
+      return;
     }
     if (r.measured !== null && t - r.measured.releaseMs > MAX_RELAX_WAIT_MS) {
       this.emitRep(r, Number.NaN);

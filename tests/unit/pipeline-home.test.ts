@@ -4,7 +4,8 @@
  * link drop during a rise. Each case over many virtual users.
  */
 import { describe, expect, it } from 'vitest';
-import type { SampleBatch } from '../../src/pipeline/types.ts';
+import { RepDetector } from '../../src/pipeline/detector.ts';
+import type { RepMeasures, SampleBatch } from '../../src/pipeline/types.ts';
 import { SEEDS, detect, percentile, repsIn, stream, userWith } from '../fixtures/simulate.ts';
 
 /** `npm run bench:detect -- --set home:position`: latency p90 over the family. */
@@ -351,6 +352,39 @@ describe('a squeeze begun just after the level moved down, the stream ending soo
       const reps = repsIn(events);
       expect(reps).toHaveLength(1);
       expect(reps[0].relaxedMs).not.toBeNull();
+    }
+  });
+});
+
+describe('a squeeze risen from below rest, under deep breathing', () => {
+  // The level steps down 6 cmH2O, a squeeze of 20–43 cmH2O begins 0.4 s later and the level
+  // steps back up as it is let go; breathing ±2.5 cmH2O and noise of 1 cmH2O, so the pressure
+  // after the release is never still enough to tell whether the level moved. The rep is final
+  // all the same soon after it came back within the resting band (without that, 5–7 s after
+  // the release for some users). 24 users, 20–100 Hz.
+  const runs = SEEDS.map((seed, k) => {
+    const user = userWith(seed, { levelCmH2O: k % 2 === 0 ? 2 : 1030, breathAmpCmH2O: 2.5, breathHz: 0.3, noiseCmH2O: 1 });
+    user.shift({ atMs: 8000, cmH2O: -6, rampMs: 200 });
+    const s = user.squeeze({ startMs: 8600, peakCmH2O: 20 + k, holdMs: 3000, releaseMs: 400 });
+    const releaseEndMs = s.startMs + s.riseMs + s.holdMs + s.releaseMs;
+    user.shift({ atMs: releaseEndMs - s.releaseMs, cmH2O: 6, rampMs: s.releaseMs });
+    const d = new RepDetector();
+    const reps: { rep: RepMeasures; atMs: number }[] = [];
+    for (const b of stream(user, { durationMs: 40_000, rateHz: 20 + 10 * (k % 9), jitter: 0.1 })) {
+      d.pushBatch(b);
+      d.drainEvents((e) => {
+        if (e.type === 'rep') reps.push({ rep: e.rep, atMs: b.t[b.t.length - 1] });
+      });
+    }
+    return { startMs: s.startMs, releaseEndMs, reps };
+  });
+
+  it('is reported relaxed within 4.5 s of its release', () => {
+    for (const { startMs, releaseEndMs, reps } of runs) {
+      const own = reps.find(({ rep }) => Math.abs(rep.onsetMs - startMs) <= 500);
+      expect(own).toBeDefined();
+      expect(own?.rep.relaxedMs).not.toBeNull();
+      expect((own?.atMs ?? Infinity) - releaseEndMs).toBeLessThanOrEqual(4500);
     }
   });
 });
