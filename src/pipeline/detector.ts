@@ -281,6 +281,11 @@ class RepTrack {
   stallMs = 0;
 }
 
+/** The rep's peak measured from `line` instead of its base. */
+function peakAbove(r: RepTrack, line: Line): number {
+  return lineAt(r.base, r.peakMs) + r.peakCmH2O - lineAt(line, r.peakMs);
+}
+
 export class RepDetector {
   private band: number;
   private readonly ring = new SampleRing(HISTORY_SAMPLES);
@@ -1223,8 +1228,7 @@ export class RepDetector {
     const excess = this.fast - lineAt(r.rest, t);
     if (excess <= this.band) {
       if (!r.roseFromBelow) {
-        this.emitRep(r, this.relaxedTime(r));
-        this.endReleased();
+        this.endReleased(r, this.relaxedTime(r));
         return;
       }
       // Kept for however the rep ends (the stream ending, a link drop, the next squeeze).
@@ -1244,14 +1248,12 @@ export class RepDetector {
     if (this.standingStill(r, t, settledMs)) {
       if (this.movedBeforeSqueeze(r, t, settledMs)) return;
       if (excess <= this.band) {
-        this.emitRep(r, this.relaxedTime(r));
-        this.endReleased();
+        this.endReleased(r, this.relaxedTime(r));
         return;
       }
     } else if (excess <= this.band && t - r.relaxedAtMs > SETTLED_RAISED_REST_MS) {
       // Relaxed, and never still enough to tell (deep breathing): final all the same.
-      this.emitRep(r, r.relaxedAtMs);
-      this.endReleased();
+      this.endReleased(r, r.relaxedAtMs);
       return;
     }
     if (r.measured !== null && t - r.measured.releaseMs > MAX_RELAX_WAIT_MS) {
@@ -1269,8 +1271,9 @@ export class RepDetector {
     return ring.centred(i, EDGE_TUNING.smoothHalfMs) - lineAt(r.rest, ring.t(i)) < -Math.max(this.band, BELOW_REST_SDS * this.noiseSd);
   }
 
-  /** The released rep is final: back to rest. */
-  private endReleased(): void {
+  /** The released rep is final (relaxed at `relaxedMs`): back to rest. */
+  private endReleased(r: RepTrack, relaxedMs: number): void {
+    this.emitRep(r, relaxedMs);
     this.boundaryIdx = this.ring.newest;
     this.phase = REST;
     this.aboveCount = 0;
@@ -1308,7 +1311,7 @@ export class RepDetector {
     const ring = this.ring;
     const level: Line = { level: ring.mean(ring.indexAtOrAfter(t - settledMs), ring.newest), slopePerMs: r.rest.slopePerMs, t0: t };
     const moved = lineAt(level, t) - lineAt(r.rest, t);
-    const peak = lineAt(r.base, r.peakMs) + r.peakCmH2O - lineAt(level, r.peakMs);
+    const peak = peakAbove(r, level);
     if (!(moved > this.band || moved < -Math.max(this.band, BELOW_REST_SDS * this.noiseSd)) || !(peak >= this.minRepRise)) return false;
     const lo = Math.max(r.lowIdx, ring.oldest);
     const peakIdx = Math.min(ring.indexAtOrAfter(r.peakMs, lo), ring.newest);
@@ -1341,7 +1344,7 @@ export class RepDetector {
     // one (a probe still settling after insertion keeps drifting, and is followed at rest).
     const before = lineAt(base, t);
     if (!(Math.abs(before - lineAt(level, t)) <= this.band) || !(Math.abs(before - lineAt(r.rest, t)) > this.band)) return false;
-    r.peakCmH2O = lineAt(r.base, r.peakMs) + r.peakCmH2O - lineAt(base, r.peakMs);
+    r.peakCmH2O = peakAbove(r, base);
     r.base = base;
     r.rest = base;
     r.baseBand = this.levelThreshold;
@@ -1353,8 +1356,7 @@ export class RepDetector {
     r.firstDetectedAtMs = Number.NaN;
     if (r.detectedAtMs < measured.onsetMs - ANNOUNCED_EARLY_MS) this.reannounce(r, measured.onsetMs, t);
     this.rest.restartAt(t, level.level);
-    this.emitRep(r, this.relaxedTime(r));
-    this.endReleased();
+    this.endReleased(r, this.relaxedTime(r));
     this.raisedSinceMs = Number.NaN;
     this.belowSinceMs = Number.NaN;
     return true;
@@ -1416,7 +1418,8 @@ export class RepDetector {
       baselineCmH2O: lineAt(r.rest, m.onsetMs),
       durationMs: m.down50Ms - m.up50Ms,
       releaseMs: m.releaseMs,
-      relaxedMs: !Number.isNaN(relaxedMs) ? relaxedMs : r.roseFromBelow && !Number.isNaN(r.relaxedAtMs) ? r.relaxedAtMs : null,
+      // A rep risen from below rest may end another way after it relaxed (see whileReleased).
+      relaxedMs: !Number.isNaN(relaxedMs) ? relaxedMs : !Number.isNaN(r.relaxedAtMs) ? r.relaxedAtMs : null,
       riseTimeMs: m.riseTimeMs,
       holdFade: m.holdFade,
       steadiness: m.steadiness,

@@ -360,8 +360,8 @@ describe('a squeeze risen from below rest, under deep breathing', () => {
   // The level steps down 6 cmH2O, a squeeze of 20–43 cmH2O begins 0.4 s later and the level
   // steps back up as it is let go; breathing ±2.5 cmH2O and noise of 1 cmH2O, so the pressure
   // after the release is never still enough to tell whether the level moved. The rep is final
-  // all the same soon after it came back within the resting band (without that, 5–7 s after
-  // the release for some users). 24 users, 20–100 Hz.
+  // all the same soon after it came back within the resting band (without that rule this test
+  // fails: a rep final 5.0 s after its release). 24 users, 20–100 Hz.
   const runs = SEEDS.map((seed, k) => {
     const user = userWith(seed, { levelCmH2O: k % 2 === 0 ? 2 : 1030, breathAmpCmH2O: 2.5, breathHz: 0.3, noiseCmH2O: 1 });
     user.shift({ atMs: 8000, cmH2O: -6, rampMs: 200 });
