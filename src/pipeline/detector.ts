@@ -122,7 +122,14 @@ const MAX_CANDIDATE_MS = 6000;
 const MAX_HOLD_MS = 120_000;
 /** Still not relaxed this long after the release: the rep ends unrelaxed and rest starts anew, ms. */
 const MAX_RELAX_WAIT_MS = 20000;
-/** Pressure held above rest this long without a rise is a new resting level, ms. */
+/**
+ * Released and not relaxed, the pressure has stood still above the resting band for
+ * MAX_RAISED_REST_MS when the medians of the first and last SETTLED_RAISED_REST_MS of that time
+ * differ by at most this fraction of the band (see stoodAbove); looked at every STILL_CHECK_MS.
+ */
+const STILL_BAND_FRACTION = 0.5;
+const STILL_CHECK_MS = 500;
+/** Pressure held above rest this long without a rise (at rest, or still after a release) is a new resting level, ms. */
 const MAX_RAISED_REST_MS = 10000;
 /**
  * Sooner, when it stands above the resting band and has not moved back toward rest for this
@@ -257,6 +264,8 @@ class RepTrack {
   /** Released and not relaxed: the level the pressure stands at, and since when (NaN: none yet). */
   settleFrom = Number.NaN;
   settleSinceMs = Number.NaN;
+  /** When stoodAbove may look again (NaN: at once). */
+  stillCheckMs = Number.NaN;
   /** Measured from rest, the pressure stood far below it where the squeeze began. */
   roseFromBelow = false;
   /** Such a rep came back within the resting band then (NaN: not yet), while its end waits. */
@@ -1165,6 +1174,7 @@ export class RepDetector {
     if (this.announcedBeforeOnset(r, r.measured.onsetMs)) this.reannounce(r, r.measured.onsetMs, t);
     this.boundaryIdx = ring.indexAtOrAfter(r.measured.down50Ms);
     r.settleFrom = Number.NaN;
+    r.stillCheckMs = Number.NaN;
     r.roseFromBelow = r.base === r.rest && this.farBelowRest(r, r.measured.onsetMs);
     r.relaxedAtMs = Number.NaN;
     this.phase = RELEASED;
@@ -1256,12 +1266,38 @@ export class RepDetector {
       this.endReleased(r, r.relaxedAtMs);
       return;
     }
-    if (r.measured !== null && t - r.measured.releaseMs > MAX_RELAX_WAIT_MS) {
+    // Not relaxed long after the release, or standing still above the resting band as long as at
+    // rest before a raised level is rest: the level moved while the rep was held (a probe warming,
+    // a change of position). The rep ends unrelaxed; what follows is measured from where it is now.
+    const stood = this.stoodAbove(r, t, excess);
+    if (stood || (r.measured !== null && t - r.measured.releaseMs > MAX_RELAX_WAIT_MS)) {
       this.emitRep(r, Number.NaN);
-      this.rest.restartAt(t, this.fast);
+      // Where it stood: the median of its last SETTLED_RAISED_REST_MS, not a breath's crest.
+      this.rest.restartAt(t, stood ? this.ring.lastMedian : this.fast);
       this.boundaryIdx = this.ring.newest;
       this.phase = REST;
     }
+  }
+
+  /**
+   * Whether, since the fall, the pressure has stood above the resting band for MAX_RAISED_REST_MS
+   * without coming down: the medians of its first and last SETTLED_RAISED_REST_MS differ by at
+   * most half the band. Breathing moves such medians little and a cough or a laugh not at all;
+   * what a rep left behind (tension let go slowly, over 3–15 s) falls further. Looked at every
+   * STILL_CHECK_MS.
+   */
+  private stoodAbove(r: RepTrack, t: number, excess: number): boolean {
+    const m = r.measured;
+    if (m === null || !(excess > this.band) || t - MAX_RAISED_REST_MS < m.down50Ms || t < r.stillCheckMs) return false;
+    r.stillCheckMs = t + STILL_CHECK_MS;
+    const ring = this.ring;
+    const from = ring.indexAtOrAfter(t - MAX_RAISED_REST_MS);
+    const lateFrom = ring.indexAtOrAfter(t - SETTLED_RAISED_REST_MS, from);
+    ring.updateMedian(from, Math.max(from, ring.indexAtOrAfter(t - MAX_RAISED_REST_MS + SETTLED_RAISED_REST_MS, from) - 1));
+    const early = ring.lastMedian;
+    ring.updateMedian(lateFrom, ring.newest);
+    const late = ring.lastMedian;
+    return Math.abs(late - early) <= STILL_BAND_FRACTION * this.band && late - lineAt(r.rest, t) > this.band;
   }
 
   /** Whether the pressure stood far below the rep's resting level at `tMs` (as at rest: REANCHOR_MS). */

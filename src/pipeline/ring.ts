@@ -45,6 +45,7 @@ export class SampleRing {
     this.sumSqBefore = new Float64Array(capacity);
     this.centredValue = new Float64Array(capacity);
     this.centredIndex = new Float64Array(capacity).fill(-1);
+    this.medianScratch = new Float64Array(capacity);
   }
 
   /** Appends one sample; `ref` is NaN when there is no reference reading. */
@@ -130,6 +131,22 @@ export class SampleRing {
   updateMean(i0: number, i1: number): void {
     this.lastMean = this.windowSum(this.sumBefore, this.sum, i0, i1) / (i1 - i0 + 1) + this.origin;
   }
+
+  /**
+   * Median of the main channel over [i0, i1] (both held), left in `lastMedian`: a spike (a cough,
+   * a laugh) hardly moves it. In place in a scratch array, nothing allocated; O(n) on average.
+   */
+  updateMedian(i0: number, i1: number): void {
+    const n = i1 - i0 + 1;
+    const xs = this.medianScratch;
+    for (let k = 0; k < n; k++) xs[k] = this.main[(i0 + k) & this.mask];
+    const hi = select(xs, n, n >> 1);
+    this.lastMedian = n % 2 === 1 ? hi : 0.5 * (hi + maxBelow(xs, n >> 1));
+  }
+
+  /** The value updateMedian last computed. */
+  lastMedian = Number.NaN;
+  private readonly medianScratch: Float64Array;
 
   /** Mean and standard deviation of (main − level) over [i0, i1]. */
   spread(i0: number, i1: number): { mean: number; sd: number } {
@@ -231,6 +248,39 @@ export class SampleRing {
     const end = i1 + 1 === this.count ? total : before[(i1 + 1) & this.mask];
     return end - before[i0 & this.mask];
   }
+}
+
+/** The k-th smallest of xs[0..n) (Hoare's selection), leaving the k smallest before it. */
+function select(xs: Float64Array, n: number, k: number): number {
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const pivot = xs[(lo + hi) >> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (xs[i] < pivot) i++;
+      while (xs[j] > pivot) j--;
+      if (i <= j) {
+        const x = xs[i];
+        xs[i] = xs[j];
+        xs[j] = x;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return xs[k];
+}
+
+/** The largest of xs[0..k). */
+function maxBelow(xs: Float64Array, k: number): number {
+  let m = xs[0];
+  for (let i = 1; i < k; i++) if (xs[i] > m) m = xs[i];
+  return m;
 }
 
 /**

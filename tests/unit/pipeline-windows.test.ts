@@ -84,6 +84,25 @@ describe('running windows agree with brute force', () => {
     );
   });
 
+  it('SampleRing medians of any held window are those of a sorted copy, across the wrap', () => {
+    fc.assert(
+      fc.property(samples, fc.integer({ min: 0, max: 299 }), fc.integer({ min: 0, max: 299 }), (xs, a, b) => {
+        // 64 slots: longer streams wrap, and only the last 64 samples are held.
+        const ring = new SampleRing(64);
+        for (const { t, v } of timed(xs)) ring.push(t, v, Number.NaN, false);
+        const i0 = ring.oldest + (Math.min(a, b) % (ring.newest - ring.oldest + 1));
+        const i1 = Math.min(ring.newest, i0 + Math.abs(a - b));
+        const w = xs
+          .slice(i0, i1 + 1)
+          .map((x) => x.v)
+          .sort((p, q) => p - q);
+        const k = w.length >> 1;
+        ring.updateMedian(i0, i1);
+        expect(ring.lastMedian).toBe(w.length % 2 ? w[k] : (w[k - 1] + w[k]) / 2);
+      }),
+    );
+  });
+
   it('SampleRing sums keep their precision over millions of samples (rebased every few laps)', () => {
     const ring = new SampleRing(256);
     const value = (i: number) => 1033 + 40 * Math.sin(i / 500) + 0.01 * (i % 7);
