@@ -123,9 +123,9 @@ const MAX_HOLD_MS = 120_000;
 /** Still not relaxed this long after the release: the rep ends unrelaxed and rest starts anew, ms. */
 const MAX_RELAX_WAIT_MS = 20000;
 /**
- * Released and not relaxed, the pressure has stood still above the resting band for
- * MAX_RAISED_REST_MS when the medians of the first and last SETTLED_RAISED_REST_MS of that time
- * differ by at most this fraction of the band (see stoodAbove); looked at every STILL_CHECK_MS.
+ * Released and not relaxed, the pressure has stood above the resting band for MAX_RAISED_REST_MS
+ * without coming down when the median of the last SETTLED_RAISED_REST_MS of that time is at most
+ * this fraction of the band below that of the first (see stoodAbove).
  */
 const STILL_BAND_FRACTION = 0.5;
 const STILL_CHECK_MS = 500;
@@ -1281,10 +1281,11 @@ export class RepDetector {
 
   /**
    * Whether, since the fall, the pressure has stood above the resting band for MAX_RAISED_REST_MS
-   * without coming down: the medians of its first and last SETTLED_RAISED_REST_MS differ by at
-   * most half the band. Breathing moves such medians little and a cough or a laugh not at all;
-   * what a rep left behind (tension let go slowly, over 3–15 s) falls further. Looked at every
-   * STILL_CHECK_MS.
+   * without coming down: the median of its last SETTLED_RAISED_REST_MS is at most half the band
+   * below that of its first. What a rep left behind (tension let go slowly, over 3–15 s) only
+   * falls, and falls further; a level that moved stands still or, with a probe still warming,
+   * keeps climbing. Breathing moves such medians little and a cough or a laugh not at all.
+   * Looked at every STILL_CHECK_MS.
    */
   private stoodAbove(r: RepTrack, t: number, excess: number): boolean {
     const m = r.measured;
@@ -1297,7 +1298,7 @@ export class RepDetector {
     const early = ring.lastMedian;
     ring.updateMedian(lateFrom, ring.newest);
     const late = ring.lastMedian;
-    return Math.abs(late - early) <= STILL_BAND_FRACTION * this.band && late - lineAt(r.rest, t) > this.band;
+    return late - early >= -STILL_BAND_FRACTION * this.band && late - lineAt(r.rest, t) > this.band;
   }
 
   /** Whether the pressure stood far below the rep's resting level at `tMs` (as at rest: REANCHOR_MS). */
