@@ -129,7 +129,7 @@ const MAX_RELAX_WAIT_MS = 20000;
  */
 const STILL_BAND_FRACTION = 0.5;
 const STILL_CHECK_MS = 500;
-/** Pressure held above rest this long without a rise (at rest, or still after a release) is a new resting level, ms. */
+/** Pressure held above rest this long without a rise (at rest, or after a release without coming down) is a new resting level, ms. */
 const MAX_RAISED_REST_MS = 10000;
 /**
  * Sooner, when it stands above the resting band and has not moved back toward rest for this
@@ -1266,9 +1266,10 @@ export class RepDetector {
       this.endReleased(r, r.relaxedAtMs);
       return;
     }
-    // Not relaxed long after the release, or standing still above the resting band as long as at
-    // rest before a raised level is rest: the level moved while the rep was held (a probe warming,
-    // a change of position). The rep ends unrelaxed; what follows is measured from where it is now.
+    // Not relaxed long after the release, or above the resting band without coming down for as
+    // long as a raised level takes to become rest at rest: the level moved while the rep was held
+    // (a probe warming, a change of position). The rep ends unrelaxed; what follows is measured
+    // from where the level is now.
     const stood = this.stoodAbove(r, t, excess);
     if (stood || (r.measured !== null && t - r.measured.releaseMs > MAX_RELAX_WAIT_MS)) {
       this.emitRep(r, Number.NaN);
