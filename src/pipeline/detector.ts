@@ -1273,9 +1273,10 @@ export class RepDetector {
     const stood = this.stoodAbove(r, t, excess);
     if (stood || (r.measured !== null && t - r.measured.releaseMs > MAX_RELAX_WAIT_MS)) {
       this.emitRep(r, Number.NaN);
-      // Where it stood: the median of its last SETTLED_RAISED_REST_MS, not a breath's crest.
+      // Where it stood: the median of its last SETTLED_RAISED_REST_MS, not a breath's crest; a
+      // squeeze begun in those samples rose from it.
       this.rest.restartAt(t, stood ? this.ring.lastMedian : this.fast);
-      this.boundaryIdx = this.ring.newest;
+      this.boundaryIdx = stood ? this.ring.indexAtOrAfter(t - SETTLED_RAISED_REST_MS) : this.ring.newest;
       this.phase = REST;
     }
   }
@@ -1347,7 +1348,8 @@ export class RepDetector {
     const m = r.measured;
     if (m === null || r.base !== r.rest) return false;
     const ring = this.ring;
-    const level: Line = { level: ring.mean(ring.indexAtOrAfter(t - settledMs), ring.newest), slopePerMs: r.rest.slopePerMs, t0: t };
+    const levelFrom = ring.indexAtOrAfter(t - settledMs);
+    const level: Line = { level: ring.mean(levelFrom, ring.newest), slopePerMs: r.rest.slopePerMs, t0: t };
     const moved = lineAt(level, t) - lineAt(r.rest, t);
     const peak = peakAbove(r, level);
     if (!(moved > this.band || moved < -Math.max(this.band, BELOW_REST_SDS * this.noiseSd)) || !(peak >= this.minRepRise)) return false;
@@ -1395,6 +1397,8 @@ export class RepDetector {
     if (r.detectedAtMs < measured.onsetMs - ANNOUNCED_EARLY_MS) this.reannounce(r, measured.onsetMs, t);
     this.rest.restartAt(t, level.level);
     this.endReleased(r, this.relaxedTime(r));
+    // The level was taken from these samples: a squeeze begun among them rose from it.
+    this.boundaryIdx = levelFrom;
     this.raisedSinceMs = Number.NaN;
     this.belowSinceMs = Number.NaN;
     return true;

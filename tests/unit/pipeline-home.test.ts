@@ -441,6 +441,26 @@ describe('the resting level moving while a squeeze is held (a probe warming, a c
     expect(p90(peakErr)).toBeLessThanOrEqual(12);
   });
 
+  it('a squeeze begun just before the moved level is taken for rest is measured from its own start', () => {
+    // The level is decided from the last 2.5 s it stood at; a squeeze that began in those samples
+    // (rising over 1.5–2 s, too gently to be seen at once) rose from it, and its onset may go back
+    // there. With its walk back stopped at the moment of the decision, this fails (onset error
+    // p90 0.9 s).
+    const onsetErr: number[] = [];
+    for (const [k, seed] of SEEDS.entries()) {
+      const user = userWith(seed, { levelCmH2O: k % 2 === 0 ? 2 : 1030, breathAmpCmH2O: 0.3 + 0.05 * (k % 10) });
+      const first = user.squeeze({ startMs: 5000, peakCmH2O: 25, holdMs: 8000 });
+      user.shift({ atMs: 8000, cmH2O: 5 + (k % 4), rampMs: 1500 });
+      // About when the level is decided: 10–10.5 s after the release's fall.
+      const startMs = first.startMs + 8500 + 10_000 + 40 * (k % 13);
+      user.squeeze({ startMs, peakCmH2O: 20 + (k % 10), holdMs: 4000, riseMs: 1500 + 20 * k, riseShape: 'linear' });
+      const reps = repsIn(detect(stream(user, { durationMs: startMs + 12_000, rateHz: 20 + 10 * (k % 9), jitter: 0.1 })));
+      expect(reps).toHaveLength(2);
+      onsetErr.push(Math.abs(reps[1].onsetMs - startMs));
+    }
+    expect(p90(onsetErr)).toBeLessThanOrEqual(150);
+  });
+
   it('tension left after a squeeze and let go slowly is not taken for a moved level', () => {
     // 8–14 cmH2O left after the release, let go with a time constant of 12–21 s, the next squeeze
     // 12–14 s later, still above the resting band: the level keeps falling, so rest stays where it
