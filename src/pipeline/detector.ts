@@ -19,7 +19,7 @@ import { RestTracker } from './baseline.ts';
 import { MAX_ABS_READING } from './input-guard.ts';
 import { crossingBackward, crossingForward, findDeparture, lineAt, standBefore, type EdgeTuning, type Line } from './edges.ts';
 import { PEAK_MEDIAN_MS, countPeaks, estimateOnset, isStraining, measureRiseAndHold, onsetUnderSpike, restingBandCmH2O, type RiseAndHold } from './measures.ts';
-import { SampleRing } from './ring.ts';
+import { LINK_GAP, NO_GAP, SampleRing, SHORT_GAP } from './ring.ts';
 import { WindowMedian } from './window-median.ts';
 import { WindowMin } from './window-min.ts';
 
@@ -452,7 +452,7 @@ export class RepDetector {
     this.lastT = t;
     this.noteResolution();
     this.input[0] = t;
-    this.ring.pushInput(this.input, gap);
+    this.ring.pushInput(this.input, linkGap ? LINK_GAP : gap ? SHORT_GAP : NO_GAP);
     this.updateSmoothing(gap);
     this.receivedMs += gap || Number.isNaN(dt) ? 0 : dt;
     if (linkGap && this.cutBeforeResume) this.resumeAfterCut(t);

@@ -157,10 +157,50 @@ export function findDeparture(ring: SampleRing, lo: number, cross: number, dir: 
   // Straight line through the crossings of δ and 3δ, back to zero excess.
   const t1 = crossingForward(ring, departIdx, cross, fit, dir * delta, dir, tune.smoothHalfMs);
   const t3 = crossingForward(ring, departIdx, cross, fit, dir * 3 * delta, dir, tune.smoothHalfMs);
+  let resumed = afterShortGap(ring, departIdx, Number.isNaN(t3) ? cross : ring.indexAtOrAfter(t3, departIdx, cross));
+  if (resumed < 0 && anchor !== undefined) resumed = restBeforeShortGap(ring, departIdx, cross, anchor, tune.smoothHalfMs);
   let tMs = t1;
-  if (Number.isNaN(t1)) tMs = ring.t(departIdx);
+  if (resumed >= 0) {
+    // Packets were lost before the edge got clear of the level, or while the pressure still stood
+    // at rest (a link gap would have ended the run): it began in that gap.
+    tMs = inShortGap(ring, resumed, cross, (i) => excess(i, fit));
+  } else if (Number.isNaN(t1)) tMs = ring.t(departIdx);
   else if (!Number.isNaN(t3) && t3 > t1) tMs = Math.max(ring.t(from), t1 - (t3 - t1) / 2);
   return { tMs, level: lineAt(fit, tMs), reference: fit, delta };
+}
+
+/**
+ * The first sample after the last gap within (lo, hi] when the pressure stood within the anchor's
+ * resting band just before that gap and above it just after, or −1.
+ */
+function restBeforeShortGap(ring: SampleRing, lo: number, hi: number, anchor: RestAnchor, halfMs: number): number {
+  let i = hi;
+  while (i > lo && !ring.gapBefore(i)) i--;
+  if (i <= lo) return -1;
+  const above = (k: number) => ring.centred(k, halfMs) - lineAt(anchor.line, ring.t(k)) > anchor.band;
+  return !above(i - 1) && above(i) ? i : -1;
+}
+
+/** The first sample after a gap within (lo, hi], or −1. */
+function afterShortGap(ring: SampleRing, lo: number, hi: number): number {
+  for (let i = lo + 1; i <= hi; i++) if (ring.gapBefore(i)) return i;
+  return -1;
+}
+
+/**
+ * When, within the short gap before sample `resumed`, an edge seen from that sample on began: back
+ * along the straight line through it and `cross` to zero excess (`excessAt`), kept within the
+ * gap; the gap's middle (never off by more than half the gap) when the edge after it shows no
+ * more rise to follow back.
+ */
+function inShortGap(ring: SampleRing, resumed: number, cross: number, excessAt: (i: number) => number): number {
+  const gapStart = ring.t(resumed - 1);
+  const tA = ring.t(resumed);
+  const eA = excessAt(resumed);
+  const eC = excessAt(cross);
+  const tC = ring.t(cross);
+  const back = cross > resumed && eC > eA && tC > tA ? tA - (eA * (tC - tA)) / (eC - eA) : 0.5 * (gapStart + tA);
+  return Math.min(tA, Math.max(gapStart, back));
 }
 
 /**

@@ -6,6 +6,16 @@
  * readable while it is among the last `capacity` samples. Running (prefix) sums make the mean
  * of any window O(1) once its ends are known; they are rebased every few laps (see rebaseSums).
  */
+/**
+ * What was lost before a sample: nothing; a few packets (SHORT_GAP: the pressure on both sides
+ * belongs to one movement, so an edge may be walked back across it); or the link (LINK_GAP: the
+ * stream starts again, nothing is read across it).
+ */
+export const NO_GAP = 0;
+export const SHORT_GAP = 1;
+export const LINK_GAP = 2;
+export type GapKind = typeof NO_GAP | typeof SHORT_GAP | typeof LINK_GAP;
+
 /** Laps of the ring between rebases of its running sums (a rebase visits every slot). */
 const REBASE_LAPS = 4;
 
@@ -16,7 +26,7 @@ export class SampleRing {
   private readonly times: Float64Array;
   private readonly main: Float64Array;
   private readonly ref: Float64Array;
-  /** 1 when samples were lost (or time jumped) just before this one: windows never span it. */
+  /** What was lost just before each sample (GapKind): smoothing windows never span a gap. */
   private readonly gapFlags: Uint8Array;
   /** Sums of everything before each sample (main − origin, and its square). */
   private readonly sumBefore: Float64Array;
@@ -49,7 +59,7 @@ export class SampleRing {
   }
 
   /** Appends one sample; `ref` is NaN when there is no reference reading. */
-  push(tMs: number, main: number, ref: number, gapBefore: boolean): void {
+  push(tMs: number, main: number, ref: number, gapBefore: GapKind): void {
     const sample = this.scratch;
     sample[0] = tMs;
     sample[1] = main;
@@ -64,7 +74,7 @@ export class SampleRing {
    * per-sample path: a number passed to a call the engine does not inline is boxed (an
    * allocation), one read from a typed array is not.
    */
-  pushInput(sample: Float64Array, gapBefore: boolean): void {
+  pushInput(sample: Float64Array, gapBefore: GapKind): void {
     const main = sample[1];
     const ref = sample[2];
     if (Number.isNaN(this.origin)) this.origin = main;
@@ -76,7 +86,7 @@ export class SampleRing {
     this.main[slot] = main;
     // Without a reference channel every slot already holds NaN.
     if (this.refSeen) this.ref[slot] = ref;
-    this.gapFlags[slot] = gapBefore ? 1 : 0;
+    this.gapFlags[slot] = gapBefore;
     // In locals: a store into a typed array makes the engine read fields again.
     const sum = this.sum;
     const sumSq = this.sumSq;
@@ -115,8 +125,14 @@ export class SampleRing {
     return this.ref[i & this.mask];
   }
 
+  /** Whether samples were lost (or time jumped) just before sample i: a gap of either kind. */
   gapBefore(i: number): boolean {
-    return this.gapFlags[i & this.mask] === 1;
+    return this.gapFlags[i & this.mask] !== NO_GAP;
+  }
+
+  /** Whether the link was down just before sample i (a gap of LINK_GAP). */
+  linkGapBefore(i: number): boolean {
+    return this.gapFlags[i & this.mask] === LINK_GAP;
   }
 
   /** Mean of the main channel over indices [i0, i1] (inclusive, both held). */
@@ -168,10 +184,13 @@ export class SampleRing {
     return a;
   }
 
-  /** First index of the run of samples without a gap that contains i, not before lo. */
+  /**
+   * First index of the run of samples without a link gap that contains i, not before lo. A few
+   * lost packets (SHORT_GAP) do not end a run: the pressure on both sides is one signal.
+   */
   runStart(i: number, lo: number): number {
     let j = i;
-    while (j > lo && !this.gapBefore(j)) j--;
+    while (j > lo && !this.linkGapBefore(j)) j--;
     return Math.max(j, lo);
   }
 
@@ -206,9 +225,9 @@ export class SampleRing {
     const lo = this.oldest;
     const hi = this.newest;
     let a = i;
-    while (a > lo && gaps[a & mask] !== 1 && (t0 - times[(a - 1) & mask] <= halfMs || a === i)) a--;
+    while (a > lo && gaps[a & mask] === NO_GAP && (t0 - times[(a - 1) & mask] <= halfMs || a === i)) a--;
     let b = i;
-    while (b < hi && gaps[(b + 1) & mask] !== 1 && (times[(b + 1) & mask] - t0 <= halfMs || b === i)) b++;
+    while (b < hi && gaps[(b + 1) & mask] === NO_GAP && (times[(b + 1) & mask] - t0 <= halfMs || b === i)) b++;
     const before = this.sumBefore;
     const end = b + 1 === this.count ? this.sum : before[(b + 1) & mask];
     const value = (end - before[a & mask]) / (b - a + 1) + this.origin;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findDeparture, type EdgeTuning } from '../../src/pipeline/edges.ts';
 import { countPeaks } from '../../src/pipeline/measures.ts';
-import { SampleRing } from '../../src/pipeline/ring.ts';
+import { NO_GAP, SampleRing } from '../../src/pipeline/ring.ts';
 
 const TUNE: EdgeTuning = { smoothHalfMs: 25, referenceMs: 800, guardMs: 60, departureSds: 2, minDepartureCmH2O: 0.1 };
 const DT = 14; // ~70 Hz
@@ -9,7 +9,7 @@ const DT = 14; // ~70 Hz
 /** A ring holding `at(t)` from 0 to `endMs`, with a small deterministic ripple. */
 function ringOf(at: (t: number) => number, endMs: number): SampleRing {
   const ring = new SampleRing(1024);
-  for (let t = 0; t <= endMs; t += DT) ring.push(t, at(t) + 0.05 * Math.sin(t / 37), Number.NaN, false);
+  for (let t = 0; t <= endMs; t += DT) ring.push(t, at(t) + 0.05 * Math.sin(t / 37), Number.NaN, NO_GAP);
   return ring;
 }
 

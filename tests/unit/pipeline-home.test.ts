@@ -175,6 +175,33 @@ describe('a link drop during the rise', () => {
   });
 });
 
+describe('a burst of lost packets (0.3–0.8 s, too short to be a link drop) at the start of a squeeze', () => {
+  // Where the gap falls: ending 100–400 ms before the squeeze, over its start, or from 50–150 ms
+  // into its rise. The pressure on both sides of it is one signal: the level before the gap is
+  // the level the squeeze rose from, and a rise first seen after the gap began in it.
+  const at = (k: number, startMs: number): readonly [number, number] => {
+    const length = 300 + 20 * (k % 26);
+    const where = k % 3;
+    if (where === 0) return [startMs - length - (100 + 12 * k), startMs - (100 + 12 * k)];
+    if (where === 1) return [startMs - (50 + 8 * k), startMs - (50 + 8 * k) + length];
+    return [startMs + 50 + 4 * k, startMs + 50 + 4 * k + length];
+  };
+  const runs = SEEDS.flatMap((seed, k) =>
+    [0, 1, 2].map((shift) => {
+      const user = userK(seed, k, { noiseCmH2O: 0.1 + 0.01 * (k % 10) });
+      const kk = 3 * k + shift;
+      const s = user.squeeze({ startMs: 9000, peakCmH2O: 18 + (kk % 7) * 4, riseMs: 300 + 25 * (kk % 17), holdMs: 4000 });
+      const events = detect(stream(user, { durationMs: 22_000, rateHz: 20 + 10 * (kk % 9), jitter: 0.1, lost: [at(kk, s.startMs)] }));
+      return { startMs: s.startMs, events };
+    }),
+  );
+
+  it('the squeeze is one rep, announced no earlier than its onset, its onset near its start', () => {
+    const onsetErr = expectOneRepAnnouncedFromItsOnset(runs);
+    expect(p90(onsetErr)).toBeLessThanOrEqual(150);
+  });
+});
+
 describe('a breath, or a step of a coarse sensor, just before a squeeze', () => {
   // The pressure rises by about 1 cmH2O (enough to be announced as a rise, far less than a rep)
   // and stays there until the squeeze begins 0.4–1.2 s later; it settles back after the squeeze.

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SampleRing } from '../../src/pipeline/ring.ts';
+import { LINK_GAP, NO_GAP, SampleRing, SHORT_GAP, type GapKind } from '../../src/pipeline/ring.ts';
 import { WindowMedian } from '../../src/pipeline/window-median.ts';
 import { WindowMin } from '../../src/pipeline/window-min.ts';
 
@@ -89,7 +89,7 @@ describe('running windows agree with brute force', () => {
       fc.property(samples, fc.integer({ min: 0, max: 299 }), fc.integer({ min: 0, max: 299 }), (xs, a, b) => {
         // 64 slots: longer streams wrap, and only the last 64 samples are held.
         const ring = new SampleRing(64);
-        for (const { t, v } of timed(xs)) ring.push(t, v, Number.NaN, false);
+        for (const { t, v } of timed(xs)) ring.push(t, v, Number.NaN, NO_GAP);
         const i0 = ring.oldest + (Math.min(a, b) % (ring.newest - ring.oldest + 1));
         const i1 = Math.min(ring.newest, i0 + Math.abs(a - b));
         const w = xs
@@ -106,7 +106,7 @@ describe('running windows agree with brute force', () => {
   it('SampleRing sums keep their precision over millions of samples (rebased every few laps)', () => {
     const ring = new SampleRing(256);
     const value = (i: number) => 1033 + 40 * Math.sin(i / 500) + 0.01 * (i % 7);
-    for (let i = 0; i < 3_000_000; i++) ring.push(i * 10, value(i), Number.NaN, false);
+    for (let i = 0; i < 3_000_000; i++) ring.push(i * 10, value(i), Number.NaN, NO_GAP);
     const i1 = ring.newest;
     const i0 = i1 - 4;
     const xs = Array.from({ length: 5 }, (_, k) => value(i0 + k));
@@ -118,21 +118,23 @@ describe('running windows agree with brute force', () => {
 
   it('SampleRing centred means are the same read again later, after more samples and gaps', () => {
     // A kept window must be final: one read again after samples arrived equals the definition.
-    const gapped = fc.array(fc.record({ dt: fc.integer({ min: 1, max: 60 }), v: fc.double({ min: 1000, max: 1100, noNaN: true }), gap: fc.boolean() }), {
+    // Neither kind of gap is spanned.
+    const gapKind = fc.constantFrom<GapKind>(NO_GAP, SHORT_GAP, LINK_GAP);
+    const gapped = fc.array(fc.record({ dt: fc.integer({ min: 1, max: 60 }), v: fc.double({ min: 1000, max: 1100, noNaN: true }), gap: gapKind }), {
       minLength: 1,
       maxLength: 200,
     });
     fc.assert(
       fc.property(gapped, fc.integer({ min: 5, max: 60 }), (xs, halfMs) => {
         const ring = new SampleRing(64);
-        const s = timed(xs).map((x, k) => ({ ...x, gap: xs[k].gap && k > 0 }));
+        const s = timed(xs).map((x, k) => ({ ...x, gap: k > 0 ? xs[k].gap : NO_GAP }));
         const direct = (i: number): number => {
           const lo = ring.oldest;
           const hi = ring.newest;
           let a = i;
-          while (a > lo && !s[a].gap && (s[i].t - s[a - 1].t <= halfMs || a === i)) a--;
+          while (a > lo && s[a].gap === NO_GAP && (s[i].t - s[a - 1].t <= halfMs || a === i)) a--;
           let b = i;
-          while (b < hi && !s[b + 1].gap && (s[b + 1].t - s[i].t <= halfMs || b === i)) b++;
+          while (b < hi && s[b + 1].gap === NO_GAP && (s[b + 1].t - s[i].t <= halfMs || b === i)) b++;
           return s.slice(a, b + 1).reduce((sum, x) => sum + x.v, 0) / (b - a + 1);
         };
         for (const x of s) {
@@ -148,7 +150,7 @@ describe('running windows agree with brute force', () => {
       fc.property(samples, fc.integer({ min: 0, max: 15 }), (xs, back) => {
         const ring = new SampleRing(16);
         const s = timed(xs);
-        for (const { t, v } of s) ring.push(t, v, Number.NaN, false);
+        for (const { t, v } of s) ring.push(t, v, Number.NaN, NO_GAP);
         const i1 = ring.newest;
         const i0 = Math.max(ring.oldest, i1 - back);
         const want = s.slice(i0, i1 + 1).reduce((a, x) => a + x.v, 0) / (i1 - i0 + 1);

@@ -1,5 +1,5 @@
 /**
- * What homes add: six families of labelled recordings from the physiological simulator, each
+ * What homes add: eight families of labelled recordings from the physiological simulator, each
  * stressing one thing people meet when they train at home, with its parameters drawn from the
  * ranges documented in shared/reference (protocols.md, signal.md) and issue #13:
  *
@@ -15,16 +15,19 @@
  *   measure reaches across the gap;
  * - `moved`: a squeeze begun soon (0.3–2.5 s) after a change of position (the level moves by
  *   3–8 cmH2O, up or down, often with a jolt, and stays), before every other squeeze or so: it
- *   is measured from the moved level, its onset where it left that level.
+ *   is measured from the moved level, its onset where it left that level;
+ * - `dropouts`: packets lost in bursts of 0.25–0.9 s (a phone moved, the body between probe and
+ *   phone) every 3–9 s, wherever they fall, at the start of a squeeze too: too short to cut a
+ *   rep, so every squeeze is found, its onset near its start even when it began in a burst.
  *
  * Every family shares the same resting profile ranges (breathing, noise, drift, tared or absolute
- * probe) and draws from its own seeds; tuning used seeds 1–40 of each (1–200 of `moved`), the
+ * probe) and draws from its own seeds; tuning used seeds 1–40 of each (1–200 of `moved` and `dropouts`), the
  * figures are seeds 300001 onward.
  */
 import { VirtualUser, createRng, gaussian, squeezeEndMs, type RampShape, type Squeeze } from '../../firmware-sim/model.ts';
 import { dice, streamSamples, type LabelledRecording, type SqueezeKind, type TrueRep } from './labelled.ts';
 
-export const HOME_FAMILIES = ['weak', 'position', 'coarse', 'laughs', 'endurance', 'gaps', 'moved'] as const;
+export const HOME_FAMILIES = ['weak', 'position', 'coarse', 'laughs', 'endurance', 'gaps', 'moved', 'dropouts'] as const;
 export type HomeFamily = (typeof HOME_FAMILIES)[number];
 
 const SHAPES: readonly RampShape[] = ['cosine', 'sigmoid', 'exponential', 'linear'];
@@ -115,6 +118,10 @@ export function homeSession(family: HomeFamily, seed: number): LabelledRecording
     }
   }
   const durationMs = t;
+  // Lost packets in bursts of 0.25–0.9 s every 3–9 s, wherever they fall: too short to be a link
+  // drop, so not among the link gaps no measure may span.
+  const dropouts: [number, number][] = [];
+  if (family === 'dropouts') for (let g = uniform(3000, 9000); g < durationMs; g += uniform(3000, 9000)) dropouts.push([g, uniform(250, 900)]);
   const coarse = family === 'coarse';
   const rateHz = coarse ? uniform(10, 25) : family === 'laughs' ? uniform(10, 100) : uniform(20, 100);
   // Arrival jitter up to 30 ms (two SDs) on coarse sensors.
@@ -123,7 +130,7 @@ export function homeSession(family: HomeFamily, seed: number): LabelledRecording
   const gauss = () => gaussian(rng);
   const raw = streamSamples(
     durationMs,
-    { rateHz, jitter, perPacket: 1 + Math.floor(rng() * 5), packetLoss: uniform(0, 0.01), gaps, reportsLoss: chance(0.5) },
+    { rateHz, jitter, perPacket: 1 + Math.floor(rng() * 5), packetLoss: uniform(0, 0.01), gaps: [...gaps, ...dropouts], reportsLoss: chance(0.5) },
     rng,
     gauss,
     (tMs, out) => user.sampleAt(tMs, out),
