@@ -189,9 +189,10 @@ function afterShortGap(ring: SampleRing, lo: number, hi: number): number {
 
 /**
  * When, within the short gap before sample `resumed`, an edge seen from that sample on began: back
- * along the straight line through it and `cross` to zero excess (`excessAt`), kept within the
- * gap; the gap's middle (never off by more than half the gap) when the edge after it shows no
- * more rise to follow back.
+ * along the straight line through it and `cross` to zero excess (`excessAt`), not after the gap's
+ * end. When that line leads back past the gap's start, the edge after the gap is too slow to have
+ * come all the way from the level in the gap: its steep part, or all of it, was in the gap, and
+ * the gap's middle (never off by more than half the gap) is the best there is.
  */
 function inShortGap(ring: SampleRing, resumed: number, cross: number, excessAt: (i: number) => number): number {
   const gapStart = ring.t(resumed - 1);
@@ -199,8 +200,8 @@ function inShortGap(ring: SampleRing, resumed: number, cross: number, excessAt: 
   const eA = excessAt(resumed);
   const eC = excessAt(cross);
   const tC = ring.t(cross);
-  const back = cross > resumed && eC > eA && tC > tA ? tA - (eA * (tC - tA)) / (eC - eA) : 0.5 * (gapStart + tA);
-  return Math.min(tA, Math.max(gapStart, back));
+  const back = cross > resumed && eC > eA && tC > tA ? tA - (eA * (tC - tA)) / (eC - eA) : Number.NaN;
+  return back >= gapStart ? Math.min(tA, back) : 0.5 * (gapStart + tA);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findDeparture, type EdgeTuning } from '../../src/pipeline/edges.ts';
 import { countPeaks } from '../../src/pipeline/measures.ts';
-import { NO_GAP, SampleRing } from '../../src/pipeline/ring.ts';
+import { LINK_GAP, NO_GAP, SHORT_GAP, SampleRing, type GapKind } from '../../src/pipeline/ring.ts';
 
 const TUNE: EdgeTuning = { smoothHalfMs: 25, referenceMs: 800, guardMs: 60, departureSds: 2, minDepartureCmH2O: 0.1 };
 const DT = 14; // ~70 Hz
@@ -30,6 +30,61 @@ describe('finding where a rise began', () => {
     const ring = ringOf(at, 1400);
     const anchor = { line: { level: 1017.4, slopePerMs: 0, t0: 0 }, band: 1 };
     expect(Math.abs(findDeparture(ring, 0, ring.newest, 1, TUNE, anchor).tMs - 1300)).toBeLessThanOrEqual(40);
+  });
+});
+
+describe('finding where a rise began when samples were lost', () => {
+  /** `ringOf` with no samples in [gapFrom, gapTo), the first after it flagged `kind`. */
+  function ringWithGap(at: (t: number) => number, endMs: number, gapFrom: number, gapTo: number, kind: GapKind): SampleRing {
+    const ring = new SampleRing(1024);
+    let lost = false;
+    for (let t = 0; t <= endMs; t += DT) {
+      if (t >= gapFrom && t < gapTo) {
+        lost = true;
+        continue;
+      }
+      ring.push(t, at(t) + 0.05 * Math.sin(t / 37), Number.NaN, lost ? kind : NO_GAP);
+      lost = false;
+    }
+    return ring;
+  }
+  // Rest at 1017.4 cmH2O until `start`, then a rise of 40 cmH2O a second.
+  const rise = (start: number) => (t: number) => (t < start ? 1017.4 : 1017.4 + 0.04 * (t - start));
+  const anchor = { line: { level: 1017.4, slopePerMs: 0, t0: 0 }, band: 1 };
+
+  it('begun inside a burst of lost packets, it began in the burst, where the rise after it leads back', () => {
+    // Lost from 1150 to 1600 ms, the rise begun at 1300: the straight rise leads back to it.
+    const ring = ringWithGap(rise(1300), 1900, 1150, 1600, SHORT_GAP);
+    const onset = findDeparture(ring, 0, ring.newest, 1, TUNE, anchor);
+    expect(Math.abs(onset.tMs - 1300)).toBeLessThanOrEqual(40);
+  });
+
+  it('begun just after a burst, it is found at its start, the level before the burst its reference', () => {
+    // Lost from 700 to 1150 ms: 150 ms of level after it, too little to fit a line to alone.
+    const ring = ringWithGap(rise(1300), 1600, 700, 1150, SHORT_GAP);
+    expect(Math.abs(findDeparture(ring, 0, ring.newest, 1, TUNE, anchor).tMs - 1300)).toBeLessThanOrEqual(40);
+  });
+
+  it('begun before a burst, it is found before the burst', () => {
+    const ring = ringWithGap(rise(1300), 1900, 1400, 1700, SHORT_GAP);
+    expect(Math.abs(findDeparture(ring, 0, ring.newest, 1, TUNE, anchor).tMs - 1300)).toBeLessThanOrEqual(40);
+  });
+
+  it('the whole rise lost in a burst: the middle of the burst, never outside it', () => {
+    // A 150 ms rise inside a gap from 1150 to 1600 ms, the pressure standing after it.
+    const at = (t: number) => (t < 1300 ? 1017.4 : t < 1450 ? 1017.4 + 0.2 * (t - 1300) : 1047.4);
+    const ring = ringWithGap(at, 1900, 1150, 1600, SHORT_GAP);
+    const onset = findDeparture(ring, 0, ring.newest, 1, TUNE, anchor).tMs;
+    expect(onset).toBeGreaterThanOrEqual(1136);
+    expect(onset).toBeLessThanOrEqual(1610);
+    expect(Math.abs(onset - 1375)).toBeLessThanOrEqual(40);
+  });
+
+  it('after a link drop nothing before it is read: the onset is no earlier than the drop', () => {
+    // The same rise begun just after the samples resumed from a link drop (700–1150 ms): the walk
+    // back stops there, so the level is the one after the drop.
+    const ring = ringWithGap(rise(1300), 1600, 700, 1150, LINK_GAP);
+    expect(findDeparture(ring, 0, ring.newest, 1, TUNE, anchor).tMs).toBeGreaterThanOrEqual(1150);
   });
 });
 
