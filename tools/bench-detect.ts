@@ -119,6 +119,8 @@ interface SetResult {
   /** Reps whose measures reach across a link gap (onset before it, release after it). */
   readonly acrossGaps: number;
   readonly cutReps: number;
+  /** Reps with no rise time (a 10 or 90 % crossing fell in a gap). */
+  readonly noRiseTime: number;
   /** SHA-256 of every event emitted, in order, with its stream time (hex, first 16 digits). */
   readonly digest: string;
 }
@@ -137,6 +139,7 @@ function runSet(set: BenchSet, seeds: number, quantum: number): SetResult {
   const recordings: LabelledRecording[] = [];
   let acrossGaps = 0;
   let cutReps = 0;
+  let noRiseTime = 0;
   const hash = createHash('sha256');
   for (let k = 0; k < seeds; k++) {
     const rec = quantised(set.make(set.firstSeed + k), quantum);
@@ -148,6 +151,7 @@ function runSet(set: BenchSet, seeds: number, quantum: number): SetResult {
     ours.add(rec.truth, reps);
     const gaps = rec.linkGaps ?? [];
     cutReps += reps.filter((r) => r.cut).length;
+    noRiseTime += reps.filter((r) => !Number.isFinite(r.riseTimeMs)).length;
     acrossGaps += reps.filter((r) => gaps.some(([from, to]) => r.onsetMs < from && r.releaseMs > to)).length;
     for (const { value } of events) if (value.type === 'cancel') ours.countCancel(value.tMs, rec);
     ours.minutes += rec.durationMs / 60000;
@@ -156,7 +160,7 @@ function runSet(set: BenchSet, seeds: number, quantum: number): SetResult {
     naive.minutes += rec.durationMs / 60000;
     versus.add(rec.truth, reps, naiveReps);
   }
-  return { ours, naive, versus, recordings, acrossGaps, cutReps, digest: hash.digest('hex').slice(0, 16) };
+  return { ours, naive, versus, recordings, acrossGaps, cutReps, noRiseTime, digest: hash.digest('hex').slice(0, 16) };
 }
 
 /** Every announcement is stamped no earlier than the stream time it claims, and a rep only after its release. */
@@ -173,7 +177,7 @@ function latestClaim(rep: RepMeasures): number {
 
 const fmt = (x: number, digits = 0) => (Number.isNaN(x) ? 'n/a' : x.toFixed(digits));
 
-function report(set: BenchSet, { ours, naive, versus, recordings, acrossGaps, cutReps }: SetResult): string {
+function report(set: BenchSet, { ours, naive, versus, recordings, acrossGaps, cutReps, noRiseTime }: SetResult): string {
   const rates = recordings.map((r) => r.rateHz);
   const withRef = recordings.filter((r) => r.hasReference).length;
   const artefacts = recordings.reduce((s, r) => s + r.artefactMs.length, 0);
@@ -211,6 +215,7 @@ function report(set: BenchSet, { ours, naive, versus, recordings, acrossGaps, cu
   row('peak time error median / p90, ms', '', `${fmt(percentile(ours.peakTimeErr, 0.5))} / ${fmt(percentile(ours.peakTimeErr, 0.9))}`, 'n/a');
   row('release error median / p90, ms', '', `${fmt(percentile(ours.releaseErr, 0.5))} / ${fmt(percentile(ours.releaseErr, 0.9))}`, 'n/a');
   row('rise time error median / p90, ms', '', `${fmt(percentile(ours.riseTimeErr, 0.5))} / ${fmt(percentile(ours.riseTimeErr, 0.9))}`, 'n/a');
+  row('reps with no rise time (a 10 or 90 % crossing in a gap, or not seen)', '', String(noRiseTime), 'n/a');
   row(
     'straining accuracy (reference channel)',
     '',

@@ -218,10 +218,21 @@ function measureRise(ring: SampleRing, m: RepLandmarks, lo: number, peakIdx: num
     // Rise time belongs to the peak rise, not to the onset: the 10 % crossing is the last one
     // before the half-maximum (so an onset found late cannot shorten the rise), though not from
     // before the onset (a breathing crest or a cough's tail there is not this rise's).
-    up10Ms: crossingBackward(ring, up50Idx, onsetIdx, m.base, level(0.1), 1, half),
+    up10Ms: knownCrossing(ring, crossingBackward(ring, up50Idx, onsetIdx, m.base, level(0.1), 1, half), lo, peakIdx),
     up50Ms,
-    up90Ms: crossingForward(ring, up50Idx, peakIdx, m.base, level(0.9), 1, half),
+    up90Ms: knownCrossing(ring, crossingForward(ring, up50Idx, peakIdx, m.base, level(0.9), 1, half), lo, peakIdx),
   };
+}
+
+/**
+ * A crossing found at the first sample after a gap happened somewhere in the gap, when is not
+ * known: NaN then (a rise time of 0 ms, when the whole rise fell in a burst of lost packets,
+ * would be invented).
+ */
+function knownCrossing(ring: SampleRing, tMs: number, lo: number, hi: number): number {
+  if (Number.isNaN(tMs)) return tMs;
+  const i = ring.indexAtOrAfter(tMs, lo, hi);
+  return i <= hi && ring.t(i) === tMs && ring.gapBefore(i) ? Number.NaN : tMs;
 }
 
 /** Hold fade (last second of the hold against the peak) and steadiness (CV over the hold). */

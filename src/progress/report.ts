@@ -111,7 +111,7 @@ function restSamples(o: SessionOutcome, rec: JournalRecording): number[] {
 function holdMeans(reps: readonly ScoredRep[], rec: JournalRecording): number[] {
   return reps.flatMap((r) => {
     const from = r.onsetMs + r.riseTimeMs;
-    if (r.releaseMs - from < MIN_HOLD_MS) return [];
+    if (!(r.releaseMs - from >= MIN_HOLD_MS)) return [];
     let sum = 0;
     let n = 0;
     for (let i = 0; i < rec.t.length; i++) {
@@ -145,7 +145,8 @@ export function reportMeasures(o: SessionOutcome, recording: JournalRecording | 
   add('restVariability', variability === null ? null : cm(variability));
   const quick = mean((o.meta.programId === 'speed' ? all : inPhases(o, ['fast'])).map((r) => r.peakCmH2O));
   add('quickPeak', quick === null ? null : cm(quick));
-  const rise = mean(all.map((r) => r.riseTimeMs));
+  // A rise lost in a gap has no rise time (NaN).
+  const rise = mean(all.flatMap((r) => (Number.isFinite(r.riseTimeMs) ? [r.riseTimeMs] : [])));
   add('riseTime', rise === null ? null : seconds(rise / 1000));
   const release = mean(all.flatMap((r) => (r.relaxedMs === null ? [] : [r.relaxedMs - r.releaseMs])));
   add('releaseTime', release === null ? null : seconds(release / 1000));

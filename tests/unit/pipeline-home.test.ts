@@ -200,6 +200,17 @@ describe('a burst of lost packets (0.3–0.8 s, too short to be a link drop) at 
     const onsetErr = expectOneRepAnnouncedFromItsOnset(runs);
     expect(p90(onsetErr)).toBeLessThanOrEqual(150);
   });
+
+  it('when its whole rise fell in the burst, its rise time is not known (not 0 ms)', () => {
+    for (const [k, seed] of SEEDS.entries()) {
+      const user = userK(seed, k, {});
+      const s = user.squeeze({ startMs: 9000, peakCmH2O: 30, riseMs: 300, holdMs: 4000 });
+      const lost = [[s.startMs - 100, s.startMs + 500]] as const;
+      const reps = repsIn(detect(stream(user, { durationMs: 22_000, rateHz: 20 + 10 * (k % 9), jitter: 0.1, lost })));
+      expect(reps, `seed ${seed}`).toHaveLength(1);
+      expect(reps[0].riseTimeMs, `seed ${seed}`).toBeNaN();
+    }
+  });
 });
 
 describe('a breath, or a step of a coarse sensor, just before a squeeze', () => {

@@ -55,6 +55,23 @@ describe('report measures of a PERFECT assessment, through the detection pipelin
     });
   }
 
+  it('a rep whose rise fell in lost samples (no rise time) leaves the rise time and hold mean of the others', () => {
+    const { outcome, recording } = simulatedSession(201, 'perfect', NOW - DAY_MS, { coach: { mvcCmH2O: 35 } });
+    const reps = outcome.results.flatMap((r) => (r.kind === 'rep' ? [r.rep] : []));
+    let lostOne = false;
+    const results = outcome.results.map((r) => {
+      if (r.kind !== 'rep' || lostOne) return r;
+      lostOne = true;
+      return { ...r, rep: { ...r.rep, riseTimeMs: Number.NaN } };
+    });
+    const m = reportMeasures({ ...outcome, results }, recording);
+    const others = reps.slice(1).map((r) => r.riseTimeMs);
+    const mean = others.reduce((a, b) => a + b, 0) / others.length;
+    expect(valueOf(m, 'riseTime')).toBeCloseTo(mean / 1000, 1);
+    expect(Number.isFinite(valueOf(m, 'holdMean'))).toBe(true);
+    for (const x of m) expect(t(x.value)).toMatch(/^-?\d+(\.\d)? (cmH2O|s|%)$/);
+  });
+
   it('without the recording, rest variability and hold mean are left out, the rest level comes from the reps', () => {
     const { outcome } = simulatedSession(204, 'perfect', NOW, { coach: { mvcCmH2O: 30 } });
     const ids = reportMeasures(outcome, null).map((x) => x.id);
