@@ -181,7 +181,7 @@ function restBeforeShortGap(ring: SampleRing, lo: number, hi: number, anchor: Re
   return !above(i - 1) && above(i) ? i : -1;
 }
 
-/** The first sample after a gap within (lo, hi], or −1. */
+/** The first sample after a gap within (lo, hi], or −1 (within a run every gap is short: a link gap ends it). */
 function afterShortGap(ring: SampleRing, lo: number, hi: number): number {
   for (let i = lo + 1; i <= hi; i++) if (ring.gapBefore(i)) return i;
   return -1;

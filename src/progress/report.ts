@@ -111,6 +111,7 @@ function restSamples(o: SessionOutcome, rec: JournalRecording): number[] {
 function holdMeans(reps: readonly ScoredRep[], rec: JournalRecording): number[] {
   return reps.flatMap((r) => {
     const from = r.onsetMs + r.riseTimeMs;
+    // Also left out: a rep with no rise time (NaN, its rise lost in a gap), whose plateau start is unknown.
     if (!(r.releaseMs - from >= MIN_HOLD_MS)) return [];
     let sum = 0;
     let n = 0;
