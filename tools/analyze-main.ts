@@ -96,6 +96,9 @@ function toJson(a: RecordingAnalysis, scores: readonly RepScore[], report: CsvRe
       releaseMs: round(r.releaseMs, 1),
       relaxedMs: round(r.relaxedMs, 1),
       riseTimeMs: round(r.riseTimeMs, 1),
+      // The range the rise time lies within (wider than a point when a crossing fell in a burst of lost packets).
+      riseTimeMinMs: round(r.riseTimeMinMs ?? null, 1),
+      riseTimeMaxMs: round(r.riseTimeMaxMs ?? null, 1),
       holdFade: round(r.holdFade, 3),
       steadiness: round(r.steadiness, 3),
       straining: r.straining,
@@ -153,7 +156,9 @@ function toTable(file: string, report: CsvReport, a: RecordingAnalysis, protocol
     s(r.durationMs),
     s(r.releaseMs),
     r.relaxedMs === null ? 'not relaxed' : s(r.relaxedMs),
-    n(r.riseTimeMs, 0),
+    Number.isFinite(r.riseTimeMs) || !Number.isFinite(r.riseTimeMaxMs)
+      ? n(r.riseTimeMs, 0)
+      : `${n(r.riseTimeMinMs ?? null, 0)}–${n(r.riseTimeMaxMs ?? null, 0)}`,
     n(100 * r.holdFade, 0),
     n(100 * r.steadiness, 1),
     r.straining === null ? '—' : r.straining ? 'yes' : 'no',

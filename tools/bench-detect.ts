@@ -19,6 +19,7 @@
  */
 import { createHash } from 'node:crypto';
 import { detectReps } from '../src/pipeline/operators.ts';
+import { DEFAULT_RULES } from '../src/programs/catalog.ts';
 import { replayInVirtualTime } from '../src/pipeline/replay.ts';
 import type { RepEvent, RepMeasures } from '../src/pipeline/types.ts';
 import { familySession } from './bench/alt-family.ts';
@@ -216,6 +217,25 @@ function report(set: BenchSet, { ours, naive, versus, recordings, acrossGaps, cu
   row('release error median / p90, ms', '', `${fmt(percentile(ours.releaseErr, 0.5))} / ${fmt(percentile(ours.releaseErr, 0.9))}`, 'n/a');
   row('rise time error median / p90, ms', '', `${fmt(percentile(ours.riseTimeErr, 0.5))} / ${fmt(percentile(ours.riseTimeErr, 0.9))}`, 'n/a');
   row('reps with no rise time (a 10 or 90 % crossing in a gap, or not seen)', '', String(noRiseTime), 'n/a');
+  const ranges = ours.riseRanges;
+  const miss = ranges.map((r) => Math.max(0, r.minMs - r.trueMs, r.trueMs - r.maxMs));
+  // Judged for a slow rise (scoring.ts) when the whole range is on one side of the threshold.
+  const slowAt = DEFAULT_RULES.slow_rise.threshold;
+  const judged = ranges.filter((r) => r.maxMs <= slowAt || r.minMs > slowAt);
+  const misjudged = judged.filter((r) => r.minMs > slowAt !== r.trueMs > slowAt).length;
+  row(
+    'of them with a range (a crossing in a burst of lost packets): how many; the true rise time outside it median / p90 / max, ms',
+    '',
+    ranges.length === 0 ? '0' : `${ranges.length}; ${fmt(percentile(miss, 0.5))} / ${fmt(percentile(miss, 0.9))} / ${fmt(Math.max(...miss))}`,
+    'n/a',
+  );
+  const pointsMisjudged = ours.riseTimes.filter((r) => r.measuredMs > slowAt !== r.trueMs > slowAt).length;
+  row(
+    `… judged for a slow rise (the range on one side of ${slowAt} ms): how many, of them misjudged (reps with a rise time: misjudged of all)`,
+    '',
+    `${judged.length}, ${misjudged} (${pointsMisjudged} of ${ours.riseTimes.length})`,
+    'n/a',
+  );
   row(
     'straining accuracy (reference channel)',
     '',

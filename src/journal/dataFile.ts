@@ -374,6 +374,8 @@ function isMeasures(v: unknown): v is RepMeasures {
       isNum(v[k]),
     ) &&
     isNumOrNull(v.relaxedMs) &&
+    (v.riseTimeMinMs === undefined || isNum(v.riseTimeMinMs)) &&
+    (v.riseTimeMaxMs === undefined || isNum(v.riseTimeMaxMs)) &&
     (v.straining === null || isBool(v.straining)) &&
     isNumOrNull(v.referenceRiseCmH2O) &&
     isBool(v.cut)

@@ -1463,6 +1463,8 @@ export class RepDetector {
       // A rep risen from below rest may end another way after it relaxed (see whileReleased).
       relaxedMs: !Number.isNaN(relaxedMs) ? relaxedMs : !Number.isNaN(r.relaxedAtMs) ? r.relaxedAtMs : null,
       riseTimeMs: m.riseTimeMs,
+      riseTimeMinMs: m.riseTimeMinMs,
+      riseTimeMaxMs: m.riseTimeMaxMs,
       holdFade: m.holdFade,
       steadiness: m.steadiness,
       straining: isStraining(m.referenceRiseCmH2O, r.peakCmH2O),

@@ -69,7 +69,10 @@ export interface RiseAndHold {
   readonly up50Ms: number;
   readonly down50Ms: number;
   readonly releaseMs: number;
+  /** NaN when a crossing fell in a gap: then it lies within [riseTimeMinMs, riseTimeMaxMs]. */
   readonly riseTimeMs: number;
+  readonly riseTimeMinMs: number;
+  readonly riseTimeMaxMs: number;
   readonly holdFade: number;
   readonly steadiness: number;
   readonly referenceRiseCmH2O: number | null;
@@ -89,7 +92,8 @@ export function measureRiseAndHold(ring: SampleRing, m: RepLandmarks, tune: Edge
   const rise = measureRise(ring, m, lo, peakIdx, tune);
   // The falling crossing: the last time the pressure stood at or above half the peak.
   const down50Ms = cut ? ring.t(fall) : crossingBackward(ring, fall, peakIdx, m.base, 0.5 * peak, -1, half);
-  const holdStartMs = Number.isNaN(rise.up90Ms) ? m.peakMs : Math.min(rise.up90Ms, m.peakMs);
+  const up90Ms = knownTime(rise.up90);
+  const holdStartMs = Number.isNaN(up90Ms) ? m.peakMs : Math.min(up90Ms, m.peakMs);
   const holdStartIdx = ring.indexAtOrAfter(holdStartMs, lo, fall);
   const down50Idx = Math.min(ring.indexAtOrAfter(down50Ms, lo, fall), fall);
   const releaseMs = cut ? down50Ms : Math.max(findDeparture(ring, holdStartIdx, down50Idx, -1, tune).tMs, holdStartMs);
@@ -101,7 +105,9 @@ export function measureRiseAndHold(ring: SampleRing, m: RepLandmarks, tune: Edge
     up50Ms: rise.up50Ms,
     down50Ms,
     releaseMs,
-    riseTimeMs: rise.up90Ms - rise.up10Ms,
+    riseTimeMs: up90Ms - knownTime(rise.up10),
+    riseTimeMinMs: Math.max(0, rise.up90.fromMs - rise.up10.toMs),
+    riseTimeMaxMs: rise.up90.toMs - rise.up10.fromMs,
     holdFade: hold.fade,
     steadiness: hold.cv,
     referenceRiseCmH2O: referenceRise(ring, rise.onsetMs, m.peakMs),
@@ -218,21 +224,49 @@ function measureRise(ring: SampleRing, m: RepLandmarks, lo: number, peakIdx: num
     // Rise time belongs to the peak rise, not to the onset: the 10 % crossing is the last one
     // before the half-maximum (so an onset found late cannot shorten the rise), though not from
     // before the onset (a breathing crest or a cough's tail there is not this rise's).
-    up10Ms: knownCrossing(ring, crossingBackward(ring, up50Idx, onsetIdx, m.base, level(0.1), 1, half), lo, peakIdx),
+    up10: crossingWithin(ring, risingCrossingBackward(ring, up50Idx, onsetIdx, m.base, level(0.1), half), lo, peakIdx),
     up50Ms,
-    up90Ms: knownCrossing(ring, crossingForward(ring, up50Idx, peakIdx, m.base, level(0.9), 1, half), lo, peakIdx),
+    up90: crossingWithin(ring, crossingForward(ring, up50Idx, peakIdx, m.base, level(0.9), 1, half), lo, peakIdx),
   };
+}
+
+/** When a crossing happened: between `fromMs` and `toMs`, the same time when it is known (NaN: not found). */
+interface CrossingTime {
+  readonly fromMs: number;
+  readonly toMs: number;
+}
+
+/**
+ * The rising crossing of `level` walking back from `from`, across bursts of lost packets the
+ * pressure stood above it on both sides of (the crossing came before them); it stops at a link gap,
+ * or at a burst it rose across.
+ */
+function risingCrossingBackward(ring: SampleRing, from: number, lo: number, base: Line, level: number, halfMs: number): number {
+  let tMs = crossingBackward(ring, from, lo, base, level, 1, halfMs);
+  for (;;) {
+    const i = ring.indexAtOrAfter(tMs, lo, from);
+    const before = i - 1;
+    if (!(i <= from && before >= Math.max(lo, ring.oldest) && ring.t(i) === tMs && ring.gapBefore(i) && !ring.linkGapBefore(i))) return tMs;
+    if (ring.centred(before, halfMs) - lineAt(base, ring.t(before)) < level) return tMs;
+    tMs = crossingBackward(ring, before, lo, base, level, 1, halfMs);
+  }
 }
 
 /**
  * A crossing found at the first sample after a gap happened somewhere in the gap, when is not
- * known: NaN then (a rise time of 0 ms, when the whole rise fell in a burst of lost packets,
- * would be invented).
+ * known: only that it came after the sample before the gap (a rise time of 0 ms, when the whole
+ * rise fell in a burst of lost packets, would be invented).
  */
-function knownCrossing(ring: SampleRing, tMs: number, lo: number, hi: number): number {
-  if (Number.isNaN(tMs)) return tMs;
-  const i = ring.indexAtOrAfter(tMs, lo, hi);
-  return i <= hi && ring.t(i) === tMs && ring.gapBefore(i) ? Number.NaN : tMs;
+function crossingWithin(ring: SampleRing, tMs: number, lo: number, hi: number): CrossingTime {
+  const i = Number.isNaN(tMs) ? hi + 1 : ring.indexAtOrAfter(tMs, lo, hi);
+  const inGap = i <= hi && ring.t(i) === tMs && ring.gapBefore(i);
+  // The sample before the gap may have scrolled out of the history: nothing is known then.
+  return { fromMs: !inGap ? tMs : i > ring.oldest ? ring.t(i - 1) : Number.NaN, toMs: tMs };
+}
+
+/** The crossing's time when it is known (NaN when it fell in a gap, or was not found). */
+function knownTime(c: CrossingTime): number {
+  return c.fromMs === c.toMs ? c.fromMs : Number.NaN;
 }
 
 /** Hold fade (last second of the hold against the peak) and steadiness (CV over the hold). */

@@ -39,8 +39,15 @@ export interface RepMeasures {
   readonly releaseMs: number;
   /** First time back within the resting band after release; null if it never got there. */
   readonly relaxedMs: number | null;
-  /** 10 % to 90 % of the peak rise, ms. */
+  /** 10 % to 90 % of the peak rise, ms; NaN when it is not known (a crossing fell in a gap). */
   readonly riseTimeMs: number;
+  /**
+   * What the rise time is known to lie within, ms: a crossing that fell in a gap (lost packets, or
+   * a link drop before the rep) may have been anywhere in it. Both equal riseTimeMs when it is
+   * known, and are NaN when a crossing was not found. Absent from reps stored without them.
+   */
+  readonly riseTimeMinMs?: number;
+  readonly riseTimeMaxMs?: number;
   /** 1 − mean(last second of hold) / peak rise. */
   readonly holdFade: number;
   /** Coefficient of variation over the hold (0.05 = 5 %). */

@@ -72,7 +72,7 @@ function isFault(code: FaultCode, spec: RuleSpec, value: number): boolean {
 }
 
 /** The measured value each rule looks at; null when it cannot be judged for this rep. */
-function ruleValue(code: FaultCode, rep: RepMeasures, o: ScoreOptions): number | null {
+function ruleValue(code: FaultCode, spec: RuleSpec, rep: RepMeasures, o: ScoreOptions): number | null {
   const cued = o.role === 'cued' ? o.cue : null;
   switch (code) {
     case 'weak':
@@ -82,7 +82,7 @@ function ruleValue(code: FaultCode, rep: RepMeasures, o: ScoreOptions): number |
       return target > 0 ? rep.durationMs / target : null;
     }
     case 'slow_rise':
-      return Number.isFinite(rep.riseTimeMs) ? rep.riseTimeMs : null;
+      return riseTimeToJudge(rep, spec.threshold);
     case 'late_onset':
       return cued ? Math.max(0, rep.onsetMs - cued.squeezeMs) : null;
     case 'incomplete_relaxation': {
@@ -102,12 +102,25 @@ function ruleValue(code: FaultCode, rep: RepMeasures, o: ScoreOptions): number |
   }
 }
 
+/**
+ * The rise time; when a crossing fell in a gap (lost packets), the end of the range it is known
+ * to lie within nearest the threshold, if the whole range is on one side of it (a rep judged not
+ * slow is scored as if it rose as slowly as it may have, one judged slow as if as fast); null
+ * when the range straddles the threshold.
+ */
+function riseTimeToJudge(rep: RepMeasures, threshold: number): number | null {
+  if (Number.isFinite(rep.riseTimeMs)) return rep.riseTimeMs;
+  const min = rep.riseTimeMinMs ?? Number.NaN;
+  const max = rep.riseTimeMaxMs ?? Number.NaN;
+  return max <= threshold ? max : min > threshold ? min : null;
+}
+
 function criteria(rep: RepMeasures, o: ScoreOptions): Criterion[] {
   const out: Criterion[] = [];
   for (const code of FAULT_CODES) {
     const spec = o.rules[code];
     if (!spec) continue;
-    const value = ruleValue(code, rep, o);
+    const value = ruleValue(code, spec, rep, o);
     if (value === null) continue;
     out.push({ code, quality: ruleQuality(spec, value), fault: isFault(code, spec, value) });
   }

@@ -286,6 +286,30 @@ describe('npm run analyze on a recording with a link gap', () => {
     expect(unmarked.reps[1].durationMs - marked.reps[1].durationMs).toBeGreaterThan(2000);
   });
 
+  it('a burst of lost packets over a rise: its rise time is given as the range it lies within, in the table and in --json', () => {
+    const user = userWith(59, { levelCmH2O: 1033 });
+    const squeezes = [5000, 13000].map((startMs) => user.squeeze({ startMs, peakCmH2O: 25, riseMs: 600, holdMs: 4000 }));
+    const lost = [[13000 + 360, 13000 + 760]] as const;
+    const { t, p, ref } = flatten(stream(user, { durationMs: 22000, lost }));
+    const file = tempCsv(formatCsv({ t, p, ref, cues: [], gaps: [] }));
+    const reps = (
+      JSON.parse(analyze(file, '--json').out) as { reps: (JsonRep & { riseTimeMs: number | null; riseTimeMinMs: number; riseTimeMaxMs: number })[] }
+    ).reps;
+    expect(reps).toHaveLength(2);
+    expect(reps[0].riseTimeMinMs).toBe(reps[0].riseTimeMs);
+    expect(reps[0].riseTimeMaxMs).toBe(reps[0].riseTimeMs);
+    expect(reps[1].riseTimeMs).toBeNull();
+    const truth = squeezeTruth(squeezes[1], 0.8).riseTimeMs;
+    expect(reps[1].riseTimeMinMs).toBeLessThan(truth);
+    expect(reps[1].riseTimeMaxMs).toBeGreaterThan(truth);
+    const lines = analyze(file).out.trim().split('\n');
+    const table = lines.slice(lines.findIndex((l) => l.includes('onset s')));
+    const riseColumn = table[0].trim().split(/  +/).indexOf('rise ms');
+    const cells = table.slice(1).map((l) => l.trim().split(/ +/)[riseColumn]);
+    expect(cells[0]).toBe(reps[0].riseTimeMs!.toFixed(0));
+    expect(cells[1]).toBe(`${reps[1].riseTimeMinMs.toFixed(0)}–${reps[1].riseTimeMaxMs.toFixed(0)}`);
+  });
+
   it('the table says where the link was down and which rep is cut', () => {
     const { rec } = sessionWithGap(58, 4000);
     const r = analyze(tempCsv(formatCsv(rec)));

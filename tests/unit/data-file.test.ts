@@ -40,8 +40,15 @@ const scored: RepResult = {
   kind: 'rep',
   set: 0,
   phase: 'main',
-  // A measure that is NaN (nothing to measure) travels too.
-  rep: { ...measuredRep({ peakCmH2O: 28.25, steadiness: Number.NaN }), score: 64, faults: [], feedback: { key: 'feedback.great' }, cueIndex: 0, role: 'cued' },
+  // A measure that is NaN (nothing to measure) travels too, as does the range of a rise time not known.
+  rep: {
+    ...measuredRep({ peakCmH2O: 28.25, steadiness: Number.NaN, riseTimeMs: Number.NaN, riseTimeMinMs: 120.5, riseTimeMaxMs: 610.25 }),
+    score: 64,
+    faults: [],
+    feedback: { key: 'feedback.great' },
+    cueIndex: 0,
+    role: 'cued',
+  },
 };
 
 /** A session of `seed`'s virtual user with samples (a reference channel for odd seeds) and one event of every kind. */
@@ -133,6 +140,7 @@ describe('data file', () => {
       expect(after.every((s) => s.t !== null && s.t.length > 8 * 500)).toBe(true);
       expect(after.some((s) => s.ref !== null)).toBe(seeds.some((s) => s % 2 === 1));
       expect(Number.isNaN(((after[0].events[3].data as RepResult & { kind: 'rep' }).rep as { steadiness: number }).steadiness)).toBe(true);
+      expect((after[0].events[3].data as RepResult & { kind: 'rep' }).rep).toMatchObject({ riseTimeMinMs: 120.5, riseTimeMaxMs: 610.25 });
 
       // Into another browser (a fresh journal) as well.
       const elsewhere = await openTestJournal();
@@ -237,6 +245,7 @@ describe('data file', () => {
         ['sample count', (l) => l.replace(/"n":(\d+)/, (_, n: string) => `"n":${Number(n) + 1}`)],
         ['an event kind', (l) => l.replace('"kind":"gap"', '"kind":"gape"')],
         ['a result', (l) => l.replace('"score":64', '"score":"64"')],
+        ['the range of a rise time', (l) => l.replace('"riseTimeMaxMs":610.25', '"riseTimeMaxMs":"610.25"')],
         ['the session row', (l) => l.replace('"status":"ended"', '"status":"lost"')],
         ['not JSON', (l) => l.slice(0, 100)],
       ];

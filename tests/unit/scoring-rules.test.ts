@@ -97,6 +97,24 @@ describe('fault rules at their thresholds', () => {
     expect(score({ riseTimeMs: 700 }, { rules: getProgram('speed').rules }).faults).not.toContain('slow_rise');
   });
 
+  it('slow_rise with a crossing lost in a gap: judged when the whole range the rise time lies within is on one side of the threshold', () => {
+    const speed = { rules: getProgram('speed').rules };
+    const lost = (min: number, max: number) => score({ riseTimeMs: Number.NaN, riseTimeMinMs: min, riseTimeMaxMs: max }, speed);
+    // Not slow whatever it was: scored as if it rose as slowly as it may have.
+    expect(lost(250, 650).faults).toEqual([]);
+    expect(lost(250, 650).score).toBe(score({ riseTimeMs: 650 }, speed).score);
+    expect(lost(250, 650).score).toBeLessThan(score({ riseTimeMs: 250 }, speed).score);
+    // Slow whatever it was: scored as if it rose as fast as it may have.
+    expect(lost(800, 1300).faults).toEqual(['slow_rise']);
+    expect(lost(800, 1300).score).toBe(score({ riseTimeMs: 800 }, speed).score);
+    // Either: not judged, as without a rise time (and as a rep stored without a range).
+    const unjudged = score({ riseTimeMs: Number.NaN }, speed);
+    expect(unjudged.faults).toEqual([]);
+    expect(lost(500, 900).score).toBe(unjudged.score);
+    expect(lost(500, 900).faults).toEqual([]);
+    expect(unjudged.score).not.toBe(score({ riseTimeMs: 650 }, speed).score);
+  });
+
   it('rules are adjustable per program: endurance calls 35 % MVC moderate, not weak', () => {
     const endurance = getProgram('endurance').rules;
     expect(score({ peakCmH2O: 0.35 * MVC }, { rules: endurance }).faults).toEqual([]);

@@ -15,6 +15,8 @@ export interface Detected {
   readonly peakMs?: number;
   readonly releaseMs?: number;
   readonly riseTimeMs?: number;
+  readonly riseTimeMinMs?: number;
+  readonly riseTimeMaxMs?: number;
   readonly straining?: boolean | null;
   /** A link gap cut it: its peak and duration are measured only up to the gap. */
   readonly cut?: boolean;
@@ -65,6 +67,10 @@ export class Tally {
   readonly releaseErr: number[] = [];
   readonly peakTimeErr: number[] = [];
   readonly riseTimeErr: number[] = [];
+  /** Reps with a rise time: the rise time measured and the true one, ms. */
+  readonly riseTimes: { readonly measuredMs: number; readonly trueMs: number }[] = [];
+  /** Reps with only a range for their rise time (a crossing in a gap): the range and the true rise time, ms. */
+  readonly riseRanges: { readonly minMs: number; readonly maxMs: number; readonly trueMs: number }[] = [];
   /** Matched reps that a link gap cut (not in the peak and duration errors). */
   cutMatched = 0;
   strainingRight = 0;
@@ -126,6 +132,9 @@ export class Tally {
         const riseByKind = this.riseTimeErrByKind.get(tr.kind) ?? [];
         riseByKind.push(Math.abs(d.riseTimeMs - tr.riseTimeMs));
         this.riseTimeErrByKind.set(tr.kind, riseByKind);
+        this.riseTimes.push({ measuredMs: d.riseTimeMs, trueMs: tr.riseTimeMs });
+      } else if (d.riseTimeMinMs !== undefined && d.riseTimeMaxMs !== undefined && Number.isFinite(d.riseTimeMaxMs)) {
+        this.riseRanges.push({ minMs: d.riseTimeMinMs, maxMs: d.riseTimeMaxMs, trueMs: tr.riseTimeMs });
       }
       if (d.straining !== undefined && d.straining !== null) {
         this.strainingTotal++;
