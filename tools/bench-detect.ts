@@ -5,8 +5,8 @@
  *
  *   npm run bench:detect [-- --seeds N] [--set dev|heldout|family|family-dev|home|home-dev|home:FAMILY|all] [--by-kind] [--quantum Q] [--digest]
  *
- * `home` runs the eight families of what homes add (weak, position, coarse, laughs, endurance,
- * gaps, moved, dropouts) on held-out seeds; `home-dev` on the seeds tuned on; `home:weak` one of them.
+ * `home` runs the nine families of what homes add (weak, position, coarse, laughs, endurance,
+ * gaps, moved, dropouts, levels) on held-out seeds; `home-dev` on the seeds tuned on; `home:weak` one of them.
  * `family-dev` runs the differently generated family on its development seeds (1 on), which
  * may be tuned on; `family` is its held-out seeds.
  *
@@ -59,6 +59,7 @@ const HOME_TITLES: Record<HomeFamily, string> = {
   gaps: 'link gaps of 1–4 s, half of them cutting a squeeze',
   moved: 'a squeeze begun 0.3–2.5 s after a change of position (3–8 cmH2O, up or down)',
   dropouts: 'packets lost in bursts of 0.25–0.9 s every 3–9 s, at the start of squeezes too',
+  levels: 'a probe that reads in 8–12 levels up to the strongest squeeze, polled at 10–20 Hz',
 };
 
 /** What homes add (tools/bench/home-families.ts): held-out seeds, and the development seeds tuned on. */

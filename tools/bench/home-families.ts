@@ -19,6 +19,10 @@
  * - `dropouts`: packets lost in bursts of 0.25–0.9 s (a phone moved, the body between probe and
  *   phone) every 3–9 s, wherever they fall, at the start of a squeeze too: too short to cut a
  *   rep, so every squeeze is found, its onset near its start even when it began in a burst.
+ * - `levels`: a probe that reads in a dozen levels or so (devices.md: a trainer whose pressure
+ *   byte spans about 9–21), polled at 10–20 Hz: readings in steps of 1/12–1/8 of the user's
+ *   strongest squeeze, so a rep is a few steps tall and breathing moves the reading a step now
+ *   and then: every squeeze found, no breath taken for one.
  *
  * Every family shares the same resting profile ranges (breathing, noise, drift, tared or absolute
  * probe) and draws from its own seeds; tuning used seeds 1–40 of each (1–200 of `moved` and `dropouts`), the
@@ -27,7 +31,7 @@
 import { VirtualUser, createRng, gaussian, squeezeEndMs, type RampShape, type Squeeze } from '../../firmware-sim/model.ts';
 import { dice, streamSamples, type LabelledRecording, type SqueezeKind, type TrueRep } from './labelled.ts';
 
-export const HOME_FAMILIES = ['weak', 'position', 'coarse', 'laughs', 'endurance', 'gaps', 'moved', 'dropouts'] as const;
+export const HOME_FAMILIES = ['weak', 'position', 'coarse', 'laughs', 'endurance', 'gaps', 'moved', 'dropouts', 'levels'] as const;
 export type HomeFamily = (typeof HOME_FAMILIES)[number];
 
 const SHAPES: readonly RampShape[] = ['cosine', 'sigmoid', 'exponential', 'linear'];
@@ -122,11 +126,13 @@ export function homeSession(family: HomeFamily, seed: number): LabelledRecording
   // drop, so not among the link gaps no measure may span.
   const dropouts: [number, number][] = [];
   if (family === 'dropouts') for (let g = uniform(3000, 9000); g < durationMs; g += uniform(3000, 9000)) dropouts.push([g, uniform(250, 900)]);
-  const coarse = family === 'coarse';
-  const rateHz = coarse ? uniform(10, 25) : family === 'laughs' ? uniform(10, 100) : uniform(20, 100);
+  const coarse = family === 'coarse' || family === 'levels';
+  // Polled (src/ble/observe.ts): a read every 50 ms, every other one when a read outlasts that.
+  const rateHz = family === 'levels' ? uniform(10, 20) : coarse ? uniform(10, 25) : family === 'laughs' ? uniform(10, 100) : uniform(20, 100);
   // Arrival jitter up to 30 ms (two SDs) on coarse sensors.
   const jitter = coarse ? uniform(0, 15) / (1000 / rateHz) : uniform(0, 0.2);
-  const quantum = coarse ? uniform(0.5, 1) : 0;
+  const strongest = () => Math.max(...user.truth().map((tr) => tr.peakCmH2O));
+  const quantum = family === 'levels' ? strongest() / uniform(8, 12) : coarse ? uniform(0.5, 1) : 0;
   const gauss = () => gaussian(rng);
   const raw = streamSamples(
     durationMs,
