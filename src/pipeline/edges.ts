@@ -166,6 +166,13 @@ export function findDeparture(ring: SampleRing, lo: number, cross: number, dir: 
     tMs = inShortGap(ring, resumed, cross, (i) => excess(i, fit));
   } else if (Number.isNaN(t1)) tMs = ring.t(departIdx);
   else if (!Number.isNaN(t3) && t3 > t1) tMs = Math.max(ring.t(from), t1 - (t3 - t1) / 2);
+  else if (Number.isNaN(t3)) {
+    // The edge had not got to 3δ by the crossing walked back from (an edge a few δ tall: a weak
+    // squeeze, or a sensor whose steps set δ): the line through δ and that crossing instead.
+    const tC = ring.t(cross);
+    const eC = excess(cross, fit);
+    if (eC > delta && tC > t1) tMs = Math.max(ring.t(from), t1 - (delta * (tC - t1)) / (eC - delta));
+  }
   return { tMs, level: lineAt(fit, tMs), reference: fit, delta };
 }
 

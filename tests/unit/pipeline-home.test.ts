@@ -310,6 +310,15 @@ describe('a probe that reads in about a dozen levels (steps of a tenth of the st
     return { seed, truth: user.truth(), reps: repsIn(detect(batches.map((b) => ({ ...b, p: b.p.map((x) => Math.round(x / step) * step) })))) };
   });
 
+  it('each squeeze is found near its start, not a step up its rise', () => {
+    const errors = runs.flatMap(({ truth, reps }) => reps.map((r, i) => Math.abs(r.onsetMs - truth[i].onsetMs)));
+    expect(errors).toHaveLength(3 * SEEDS.length);
+    // Walked back from half-way, a squeeze under six steps tall has not risen 3δ (three steps)
+    // there: its onset is where the line through δ and that crossing leads back to. Put at the δ
+    // crossing (a step up its rise), the p90 was 162 ms.
+    expect(p90(errors)).toBeLessThanOrEqual(120);
+  });
+
   it('a breath that moves the reading a step or two is no rep; every squeeze of four steps or more is one', () => {
     // Without the rule that a rep rises more than a step and a half, 9 of the 24 users had
     // breaths taken for reps (66 in all).
