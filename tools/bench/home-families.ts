@@ -25,7 +25,7 @@
  *   and then: every squeeze found, no breath taken for one.
  *
  * Every family shares the same resting profile ranges (breathing, noise, drift, tared or absolute
- * probe) and draws from its own seeds; tuning used seeds 1–40 of each (1–200 of `moved` and `dropouts`), the
+ * probe) and draws from its own seeds; tuning used seeds 1–40 of each (1–200 of `moved`, `dropouts` and `levels`), the
  * figures are seeds 300001 onward.
  */
 import { VirtualUser, createRng, gaussian, squeezeEndMs, type RampShape, type Squeeze } from '../../firmware-sim/model.ts';
