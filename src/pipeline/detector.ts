@@ -69,9 +69,8 @@ const REP_MIN_NOISE_SDS = 3;
  * … and this many steps of a sensor that reports in steps coarser than a departure
  * (EdgeTuning.minDepartureCmH2O; a probe that reads in a dozen levels): a reading near a step's
  * edge jumps a whole step with the smallest movement, so breathing makes one-step "squeezes".
- * Two steps would lose squeezes two steps tall too (`npm run bench:detect -- --set dev --seeds
- * 100 --quantum 4`: precision 0.857 without the rule, 0.988 with 1.5 steps and 0.993 with two;
- * recall 0.984, 0.972 and 0.952).
+ * Not two: that loses squeezes two steps tall as well. (`npm run bench:detect -- --set dev
+ * --seeds 100 --quantum 4`: precision and recall 0.857 and 0.984 at cafb11c, before the rule.)
  */
 const REP_MIN_STEPS = 1.5;
 /** Fast smoothing for decisions (squeezes rise over ≥ 150 ms; this only tames sensor noise), ms. */
@@ -520,7 +519,7 @@ export class RepDetector {
     if (!(step > MIN_STEP_CMH2O && step < this.resolution)) return;
     this.resolution = step;
     this.coarseStep = step > EDGE_TUNING.minDepartureCmH2O ? step : 0;
-    this.edgeTuning = step > EDGE_TUNING.minDepartureCmH2O ? { ...EDGE_TUNING, minDepartureCmH2O: step } : EDGE_TUNING;
+    this.edgeTuning = this.coarseStep > 0 ? { ...EDGE_TUNING, minDepartureCmH2O: step } : EDGE_TUNING;
   }
 
   /**

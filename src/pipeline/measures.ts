@@ -244,9 +244,9 @@ interface CrossingTime {
 function risingCrossingBackward(ring: SampleRing, from: number, lo: number, base: Line, level: number, halfMs: number): number {
   let tMs = crossingBackward(ring, from, lo, base, level, 1, halfMs);
   for (;;) {
-    const i = ring.indexAtOrAfter(tMs, lo, from);
+    const i = sampleAfterGapAt(ring, tMs, lo, from);
+    if (i <= Math.max(lo, ring.oldest) || ring.linkGapBefore(i)) return tMs;
     const before = i - 1;
-    if (!(i <= from && before >= Math.max(lo, ring.oldest) && ring.t(i) === tMs && ring.gapBefore(i) && !ring.linkGapBefore(i))) return tMs;
     if (ring.centred(before, halfMs) - lineAt(base, ring.t(before)) < level) return tMs;
     tMs = crossingBackward(ring, before, lo, base, level, 1, halfMs);
   }
@@ -258,10 +258,16 @@ function risingCrossingBackward(ring: SampleRing, from: number, lo: number, base
  * rise fell in a burst of lost packets, would be invented).
  */
 function crossingWithin(ring: SampleRing, tMs: number, lo: number, hi: number): CrossingTime {
-  const i = Number.isNaN(tMs) ? hi + 1 : ring.indexAtOrAfter(tMs, lo, hi);
-  const inGap = i <= hi && ring.t(i) === tMs && ring.gapBefore(i);
+  const i = sampleAfterGapAt(ring, tMs, lo, hi);
   // The sample before the gap may have scrolled out of the history: nothing is known then.
-  return { fromMs: !inGap ? tMs : i > ring.oldest ? ring.t(i - 1) : Number.NaN, toMs: tMs };
+  return { fromMs: i < 0 ? tMs : i > ring.oldest ? ring.t(i - 1) : Number.NaN, toMs: tMs };
+}
+
+/** The index of the sample at `tMs` within [lo, hi] when it is the first after a gap (a crossing found there fell in the gap), or −1. */
+function sampleAfterGapAt(ring: SampleRing, tMs: number, lo: number, hi: number): number {
+  if (Number.isNaN(tMs)) return -1;
+  const i = ring.indexAtOrAfter(tMs, lo, hi);
+  return i <= hi && ring.t(i) === tMs && ring.gapBefore(i) ? i : -1;
 }
 
 /** The crossing's time when it is known (NaN when it fell in a gap, or was not found). */

@@ -201,39 +201,40 @@ describe('a burst of lost packets (0.3–0.8 s, too short to be a link drop) at 
     expect(p90(onsetErr)).toBeLessThanOrEqual(150);
   });
 
+  /**
+   * User k's one squeeze of 30 cmH2O rising over `riseMs`, with the packets in `lost(startMs)`
+   * lost, at 20–100 Hz: the reps found, the true rise time, the sample interval.
+   */
+  function squeezeWithBurst(seed: number, k: number, riseMs: number, lost: (startMs: number) => readonly [number, number]) {
+    const user = userK(seed, k, {});
+    const s = user.squeeze({ startMs: 9000, peakCmH2O: 30, riseMs, holdMs: 4000 });
+    const rateHz = 20 + 10 * (k % 9);
+    const reps = repsIn(detect(stream(user, { durationMs: 22_000, rateHz, jitter: 0.1, lost: [lost(s.startMs)] })));
+    expect(reps, `seed ${seed}`).toHaveLength(1);
+    return { rep: reps[0], trueRiseMs: user.truth()[0].riseTimeMs, intervalMs: 1000 / rateHz };
+  }
+
   it('when its whole rise fell in the burst, its rise time is not known (not 0 ms), only that it lies within the burst', () => {
     for (const [k, seed] of SEEDS.entries()) {
-      const user = userK(seed, k, {});
-      const s = user.squeeze({ startMs: 9000, peakCmH2O: 30, riseMs: 300, holdMs: 4000 });
-      const lost = [[s.startMs - 100, s.startMs + 500]] as const;
-      const reps = repsIn(detect(stream(user, { durationMs: 22_000, rateHz: 20 + 10 * (k % 9), jitter: 0.1, lost })));
-      expect(reps, `seed ${seed}`).toHaveLength(1);
-      expect(reps[0].riseTimeMs, `seed ${seed}`).toBeNaN();
+      const { rep, trueRiseMs, intervalMs } = squeezeWithBurst(seed, k, 300, (startMs) => [startMs - 100, startMs + 500]);
+      expect(rep.riseTimeMs, `seed ${seed}`).toBeNaN();
       // From no time at all to the burst and the sample intervals either side of it.
-      const truth = user.truth()[0].riseTimeMs;
-      expect(reps[0].riseTimeMinMs, `seed ${seed}`).toBe(0);
-      expect(reps[0].riseTimeMaxMs, `seed ${seed}`).toBeGreaterThanOrEqual(truth);
-      expect(reps[0].riseTimeMaxMs, `seed ${seed}`).toBeLessThanOrEqual(600 + 2 * (1000 / (20 + 10 * (k % 9))) * 1.1);
+      expect(rep.riseTimeMinMs, `seed ${seed}`).toBe(0);
+      expect(rep.riseTimeMaxMs, `seed ${seed}`).toBeGreaterThanOrEqual(trueRiseMs);
+      expect(rep.riseTimeMaxMs, `seed ${seed}`).toBeLessThanOrEqual(600 + 2 * intervalMs * 1.1);
     }
   });
 
   it('when only its 90 % crossing fell in the burst, its rise time lies within the range given, which ends at the burst', () => {
     const widths: number[] = [];
     for (const [k, seed] of SEEDS.entries()) {
-      const user = userK(seed, k, {});
       const riseMs = 500 + 20 * k;
-      const s = user.squeeze({ startMs: 9000, peakCmH2O: 30, riseMs, holdMs: 4000 });
-      const lost = [[s.startMs + 0.6 * riseMs, s.startMs + 0.6 * riseMs + 400]] as const;
-      const rateHz = 20 + 10 * (k % 9);
-      const reps = repsIn(detect(stream(user, { durationMs: 22_000, rateHz, jitter: 0.1, lost })));
-      expect(reps, `seed ${seed}`).toHaveLength(1);
-      const r = reps[0];
-      expect(r.riseTimeMs, `seed ${seed}`).toBeNaN();
-      const truth = user.truth()[0].riseTimeMs;
+      const { rep, trueRiseMs } = squeezeWithBurst(seed, k, riseMs, (startMs) => [startMs + 0.6 * riseMs, startMs + 0.6 * riseMs + 400]);
+      expect(rep.riseTimeMs, `seed ${seed}`).toBeNaN();
       // Within the measuring error of a rise time seen whole (tens of ms on these users).
-      expect(r.riseTimeMinMs!, `seed ${seed}`).toBeLessThanOrEqual(truth + 50);
-      expect(r.riseTimeMaxMs!, `seed ${seed}`).toBeGreaterThanOrEqual(truth - 50);
-      widths.push(r.riseTimeMaxMs! - r.riseTimeMinMs!);
+      expect(rep.riseTimeMinMs!, `seed ${seed}`).toBeLessThanOrEqual(trueRiseMs + 50);
+      expect(rep.riseTimeMaxMs!, `seed ${seed}`).toBeGreaterThanOrEqual(trueRiseMs - 50);
+      widths.push(rep.riseTimeMaxMs! - rep.riseTimeMinMs!);
     }
     // No wider than the burst and a sample interval on either side.
     expect(Math.max(...widths)).toBeLessThanOrEqual(400 + 2 * 50 * 1.1);
@@ -242,14 +243,10 @@ describe('a burst of lost packets (0.3–0.8 s, too short to be a link drop) at 
   it('when the burst fell between its 10 and 90 % crossings, its rise time is known', () => {
     const errors: number[] = [];
     for (const [k, seed] of SEEDS.entries()) {
-      const user = userK(seed, k, {});
       const riseMs = 900 + 20 * k;
-      const s = user.squeeze({ startMs: 9000, peakCmH2O: 30, riseMs, holdMs: 4000 });
-      const lost = [[s.startMs + 0.3 * riseMs, s.startMs + 0.3 * riseMs + 250]] as const;
-      const reps = repsIn(detect(stream(user, { durationMs: 22_000, rateHz: 20 + 10 * (k % 9), jitter: 0.1, lost })));
-      expect(reps, `seed ${seed}`).toHaveLength(1);
-      errors.push(Math.abs(reps[0].riseTimeMs - user.truth()[0].riseTimeMs));
-      expect(reps[0].riseTimeMinMs).toBe(reps[0].riseTimeMaxMs);
+      const { rep, trueRiseMs } = squeezeWithBurst(seed, k, riseMs, (startMs) => [startMs + 0.3 * riseMs, startMs + 0.3 * riseMs + 250]);
+      errors.push(Math.abs(rep.riseTimeMs - trueRiseMs));
+      expect(rep.riseTimeMinMs).toBe(rep.riseTimeMaxMs);
     }
     // NaN (the walk back from half-way stopping at the burst) fails this.
     expect(p90(errors)).toBeLessThanOrEqual(60);
