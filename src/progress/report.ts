@@ -110,8 +110,9 @@ function restSamples(o: SessionOutcome, rec: JournalRecording): number[] {
 /** Mean pressure above rest over each hold's plateau (from the end of the rise to the release). */
 function holdMeans(reps: readonly ScoredRep[], rec: JournalRecording): number[] {
   return reps.flatMap((r) => {
-    const from = r.onsetMs + r.riseTimeMs;
-    // Also left out: a rep with no rise time (NaN, its rise lost in a gap), whose plateau start is unknown.
+    // A rise that ran into lost samples is known only as a range: its upper end is when the rise
+    // was over for sure. Left out: a rep with neither (stored before ranges were kept).
+    const from = r.onsetMs + (Number.isFinite(r.riseTimeMs) ? r.riseTimeMs : (r.riseTimeMaxMs ?? Number.NaN));
     if (!(r.releaseMs - from >= MIN_HOLD_MS)) return [];
     let sum = 0;
     let n = 0;

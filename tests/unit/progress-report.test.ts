@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/messages';
 import { buildReport, reportMeasures, reportSession, type MeasureId, type ReportMeasure } from '../../src/progress/report';
+import type { ScoredRep } from '../../src/programs/types';
 import { DAY_MS, simulatedSession } from '../fixtures/simulatedOutcomes';
 
 const NOW = new Date(2026, 0, 7, 12, 0).getTime();
@@ -70,6 +71,28 @@ describe('report measures of a PERFECT assessment, through the detection pipelin
     expect(valueOf(m, 'riseTime')).toBeCloseTo(mean / 1000, 1);
     expect(Number.isFinite(valueOf(m, 'holdMean'))).toBe(true);
     for (const x of m) expect(t(x.value)).toMatch(/^-?\d+(\.\d)? (cmH2O|s|%)$/);
+  });
+
+  it('the plateau of a hold whose rise time is only a range (lost samples) starts where the range ends', () => {
+    const { outcome, recording } = simulatedSession(202, 'perfect', NOW - DAY_MS, { coach: { mvcCmH2O: 35 } });
+    const withRise = (f: (rep: ScoredRep) => Partial<ScoredRep>) => ({
+      ...outcome,
+      results: outcome.results.map((r) => (r.kind === 'rep' ? { ...r, rep: { ...r.rep, ...f(r.rep) } } : r)),
+    });
+    const point = valueOf(reportMeasures(outcome, recording), 'holdMean') ?? Number.NaN;
+    // Every rise seen only as a range around the true one: the hold mean is still given, from a
+    // slightly shorter plateau.
+    const ranged = reportMeasures(
+      withRise((rep) => ({ riseTimeMs: Number.NaN, riseTimeMinMs: 0, riseTimeMaxMs: rep.riseTimeMs + 150 })),
+      recording,
+    );
+    expect(Math.abs((valueOf(ranged, 'holdMean') ?? Number.NaN) - point)).toBeLessThan(0.05 * point);
+    // A rep stored before ranges were kept has neither: no plateau start, no hold mean.
+    const unknown = reportMeasures(
+      withRise(() => ({ riseTimeMs: Number.NaN, riseTimeMinMs: undefined, riseTimeMaxMs: undefined })),
+      recording,
+    );
+    expect(unknown.map((x) => x.id)).not.toContain('holdMean');
   });
 
   it('without the recording, rest variability and hold mean are left out, the rest level comes from the reps', () => {
