@@ -150,7 +150,7 @@ function runSet(set: BenchSet, seeds: number, quantum: number): SetResult {
     assertNoLookAhead(rec.name, events);
     for (const e of events) hash.update(JSON.stringify(e));
     const reps = events.flatMap(({ value }) => (value.type === 'rep' ? [value.rep] : []));
-    ours.add(rec.truth, reps);
+    ours.add(rec.truth, reps, rec.artefactMs);
     const gaps = rec.linkGaps ?? [];
     cutReps += reps.filter((r) => r.cut).length;
     noRiseTime += reps.filter((r) => !Number.isFinite(r.riseTimeMs)).length;
@@ -235,6 +235,12 @@ function report(set: BenchSet, { ours, naive, versus, recordings, acrossGaps, cu
     `… judged for a slow rise (the range on one side of ${slowAt} ms): how many, of them misjudged (reps with a rise time: misjudged of all)`,
     '',
     `${judged.length}, ${misjudged} (${pointsMisjudged} of ${ours.riseTimes.length})`,
+    'n/a',
+  );
+  row(
+    'squeezes with a cough or laugh spike on them: how many; their peak error p90, %; rise time error p90, ms',
+    '',
+    ours.onSpikeReps === 0 ? '0' : `${ours.onSpikeReps}; ${fmt(percentile(ours.onSpikePeakErrPct, 0.9), 1)}; ${fmt(percentile(ours.onSpikeRiseTimeErr, 0.9))}`,
     'n/a',
   );
   row(

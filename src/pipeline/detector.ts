@@ -296,6 +296,36 @@ class RepTrack {
   /** The peak as it last grew notably, and when: the hold has stood still since then. */
   stallPeak = 0;
   stallMs = 0;
+  /**
+   * A spike (a cough, the Knack's cough) passed over the hold until then: the peak learns only
+   * from running-median windows that begin after it (NaN: none). A median ignores a spike shorter
+   * than half its window, but a cough can stand above a hold for that long.
+   */
+  peakAfterMs = Number.NaN;
+  /** The peak's fields as they were when a climb out of a stand was announced, put back if it was a spike (see savePeak). */
+  readonly peakBeforeClimb = new Float64Array(6);
+}
+
+/** The peak `r` tracks, kept aside before a climb that may prove a spike. */
+function savePeak(r: RepTrack): void {
+  const s = r.peakBeforeClimb;
+  s[0] = r.peakCmH2O;
+  s[1] = r.peakMs;
+  s[2] = r.stallPeak;
+  s[3] = r.stallMs;
+  s[4] = r.plateauPeak;
+  s[5] = r.climbFromMs;
+}
+
+/** The peak kept aside by savePeak, back: the climb was a spike, whatever it added to the peak is not the squeeze's. */
+function restorePeak(r: RepTrack): void {
+  const s = r.peakBeforeClimb;
+  r.peakCmH2O = s[0];
+  r.peakMs = s[1];
+  r.stallPeak = s[2];
+  r.stallMs = s[3];
+  r.plateauPeak = s[4];
+  r.climbFromMs = s[5];
 }
 
 /** The rep's peak measured from `line` instead of its base. */
@@ -797,6 +827,7 @@ export class RepDetector {
     r.plateauPeak = 0;
     r.stallPeak = 0;
     r.stallMs = t;
+    r.peakAfterMs = Number.NaN;
     r.spikePassMs = Number.NaN;
     r.spikeAnnouncedMs = Number.NaN;
     r.spikeDeferred = false;
@@ -869,7 +900,11 @@ export class RepDetector {
       // A climb that falls back within CONFIRM_MS below half its height over the stand is a spike
       // (a cough on the hold, the Knack): the first announcement stands.
       r.standClimbTop = Math.max(r.standClimbTop, rise);
-      if (rise < r.standTop + 0.5 * (r.standClimbTop - r.standTop)) this.restoreFirstAnnouncement(r, true);
+      if (rise < r.standTop + 0.5 * (r.standClimbTop - r.standTop)) {
+        this.restoreFirstAnnouncement(r, true);
+        restorePeak(r);
+        r.peakAfterMs = t;
+      }
       return;
     }
     // The stand: the decision average has stopped climbing (by more than breathing and noise move
@@ -891,6 +926,7 @@ export class RepDetector {
     r.detectedAtMs = t;
     r.standClimbedMs = t;
     r.standClimbTop = rise;
+    savePeak(r);
     this.events.push({ type: 'cancel', index: r.index, tMs: t });
     this.events.push({ type: 'onset', index: r.index, onsetMs, detectedAtMs: t });
   }
@@ -925,6 +961,8 @@ export class RepDetector {
     }
     if (rise < 0.5 * r.maxRise || t - r.detectedAtMs > MAX_CANDIDATE_MS) {
       this.events.push({ type: 'cancel', index: r.index, tMs: t });
+      // Fallen back: a cough on the hold.
+      if (rise < 0.5 * r.maxRise) this.prev.peakAfterMs = t;
       this.dropOverHold();
       this.clearRiseWindows();
       return;
@@ -1427,6 +1465,8 @@ export class RepDetector {
     const median = this.peakMedian;
     median.updateMedian();
     const centre = median.lastCentreMs;
+    // Windows that still hold the spike are left out (with no spike, NaN, none is).
+    if (centre - 0.5 * PEAK_MEDIAN_MS < r.peakAfterMs) return;
     const v = median.lastMedian - lineAt(r.base, centre);
     if (v > r.peakCmH2O) {
       if (v > r.stallPeak + Math.max(STALL_MIN_CMH2O, STALL_FRACTION * r.stallPeak)) {

@@ -71,6 +71,10 @@ export class Tally {
   readonly riseTimes: { readonly measuredMs: number; readonly trueMs: number }[] = [];
   /** Reps with only a range for their rise time (a crossing in a gap): the range and the true rise time, ms. */
   readonly riseRanges: { readonly minMs: number; readonly maxMs: number; readonly trueMs: number }[] = [];
+  /** Matched reps with a cough or laugh spike between their onset and end: peak error (%, not cut) and rise-time error (ms). */
+  readonly onSpikePeakErrPct: number[] = [];
+  readonly onSpikeRiseTimeErr: number[] = [];
+  onSpikeReps = 0;
   /** Matched reps that a link gap cut (not in the peak and duration errors). */
   cutMatched = 0;
   strainingRight = 0;
@@ -90,7 +94,8 @@ export class Tally {
   readonly latencyByKind = new Map<SqueezeKind, number[]>();
   readonly peakErrPctByKind = new Map<SqueezeKind, number[]>();
 
-  add(allTruth: readonly TrueRep[], allFound: readonly Detected[]): void {
+  /** `artefactMs`: when the recording's cough and laugh spikes peak. */
+  add(allTruth: readonly TrueRep[], allFound: readonly Detected[], artefactMs: readonly number[] = []): void {
     // A rep reported for a squeeze that may be dropped is neither a hit nor a false rep.
     const optional = matchReps(
       allTruth.filter((tr) => isOptional(tr.kind)),
@@ -135,6 +140,11 @@ export class Tally {
         this.riseTimes.push({ measuredMs: d.riseTimeMs, trueMs: tr.riseTimeMs });
       } else if (d.riseTimeMinMs !== undefined && d.riseTimeMaxMs !== undefined && Number.isFinite(d.riseTimeMaxMs)) {
         this.riseRanges.push({ minMs: d.riseTimeMinMs, maxMs: d.riseTimeMaxMs, trueMs: tr.riseTimeMs });
+      }
+      if (artefactMs.some((a) => a > tr.onsetMs && a < tr.endMs)) {
+        this.onSpikeReps++;
+        if (d.cut !== true) this.onSpikePeakErrPct.push((100 * Math.abs(d.peakCmH2O - tr.peakCmH2O)) / tr.peakCmH2O);
+        if (d.riseTimeMs !== undefined && Number.isFinite(d.riseTimeMs)) this.onSpikeRiseTimeErr.push(Math.abs(d.riseTimeMs - tr.riseTimeMs));
       }
       if (d.straining !== undefined && d.straining !== null) {
         this.strainingTotal++;
