@@ -213,6 +213,10 @@ export function onsetUnderSpike(
 function measureRise(ring: SampleRing, m: RepLandmarks, lo: number, peakIdx: number, tune: EdgeTuning) {
   const half = tune.smoothHalfMs;
   const level = (fraction: number) => fraction * m.peakCmH2O;
+  // Near its top a rise is over once the pressure is within the resting band (breathing and
+  // noise) of the peak: on a weak hold a tenth of the peak is less than the breathing wave, and
+  // the first crossing of 90 % can wait for a breathing crest seconds later.
+  const top = Math.max(level(0.5), Math.min(level(0.9), m.peakCmH2O - m.baseBand));
   const { onsetMs, up50Ms } = estimateOnset(ring, m, lo, peakIdx, tune);
   const up50Idx = Math.min(ring.indexAtOrAfter(up50Ms, lo, peakIdx), peakIdx);
   const onsetIdx = ring.indexAtOrAfter(onsetMs, lo, peakIdx);
@@ -226,7 +230,7 @@ function measureRise(ring: SampleRing, m: RepLandmarks, lo: number, peakIdx: num
     // before the onset (a breathing crest or a cough's tail there is not this rise's).
     up10: crossingWithin(ring, risingCrossingBackward(ring, up50Idx, onsetIdx, m.base, level(0.1), half), lo, peakIdx),
     up50Ms,
-    up90: crossingWithin(ring, crossingForward(ring, up50Idx, peakIdx, m.base, level(0.9), 1, half), lo, peakIdx),
+    up90: crossingWithin(ring, crossingForward(ring, up50Idx, peakIdx, m.base, top, 1, half), lo, peakIdx),
   };
 }
 
