@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
 import { t } from '../../i18n/messages';
 import { connectionStore } from '../../store/connectionStore';
@@ -18,17 +19,27 @@ export function ProgramPanel({ history, plan }: { history: HistoryStore; plan: P
   const acknowledged = useStore(profileStore, (s) => s.safetyAcknowledged);
   const { startProgram } = useActions();
   const connected = useStore(connectionStore, (s) => s.status === 'connected');
+  const start = useRef<HTMLButtonElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const wasAcknowledged = useRef(acknowledged);
+  // The safety notice goes when read, and with it the focus: on to Start, or to the panel if Start waits for a sensor.
+  useEffect(() => {
+    if (acknowledged && !wasAcknowledged.current) (start.current && !start.current.disabled ? start.current : heading.current)?.focus();
+    wasAcknowledged.current = acknowledged;
+  }, [acknowledged]);
 
   return (
     <section className="program-panel" aria-labelledby="program-heading">
-      <h2 id="program-heading">{t('program.heading')}</h2>
+      <h2 id="program-heading" ref={heading} tabIndex={-1}>
+        {t('program.heading')}
+      </h2>
       {!acknowledged && <SafetyNotice />}
       {acknowledged && <ContinueOffer history={history} />}
       <PlanToday plan={plan} />
       {/* Start right under today's plan, in view on a phone; choosing another program comes after. */}
       <div className="program-actions">
         {!running && (
-          <button type="button" className="primary program-start" onClick={startProgram} disabled={!connected || !acknowledged}>
+          <button type="button" ref={start} className="primary program-start" onClick={startProgram} disabled={!connected || !acknowledged}>
             {t('program.start')}
           </button>
         )}

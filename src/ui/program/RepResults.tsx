@@ -36,11 +36,15 @@ function ResultItem({ result, assessment }: { result: RepResult; assessment: boo
   );
 }
 
-/** The rep results of a set: one line per squeeze cue (and per extra squeeze), in order. */
-export function RepResultList({ results, assessment }: { results: readonly RepResult[]; assessment: boolean }) {
+/**
+ * The rep results of a set: one line per squeeze cue (and per extra squeeze), in order. Its
+ * heading is one level under the section it sits in (`headingLevel`).
+ */
+export function RepResultList({ results, assessment, headingLevel = 3 }: { results: readonly RepResult[]; assessment: boolean; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <div className="rep-results">
-      <h3 id="rep-results-heading">{t('results.heading')}</h3>
+      <Heading id="rep-results-heading">{t('results.heading')}</Heading>
       <ol aria-labelledby="rep-results-heading">
         {results.map((r, i) => (
           <ResultItem key={i} result={r} assessment={assessment} />
@@ -50,10 +54,10 @@ export function RepResultList({ results, assessment }: { results: readonly RepRe
   );
 }
 
-/** One line per rep, newest last, as soon as the rep has ended. */
+/** One line per rep, newest last, as soon as the rep has ended: on a screen of its own (under its h1). */
 export function RepResults() {
   const results = useStore(programStore, (s) => s.results);
   const programId = useStore(programStore, (s) => s.programId);
   if (results.length === 0) return null;
-  return <RepResultList results={results} assessment={programId !== null && getProgram(programId).kind === 'assessment'} />;
+  return <RepResultList results={results} assessment={programId !== null && getProgram(programId).kind === 'assessment'} headingLevel={2} />;
 }

@@ -9,7 +9,7 @@ function Block({ title, s, mvc, assessment }: { title: string; s: BlockSummary; 
   const faultList = FAULT_CODES.filter((f) => s.faults[f] > 0).map((f) => `${t(`fault.${f}`)} × ${s.faults[f]}`);
   return (
     <div className="summary-block">
-      <h4>{title}</h4>
+      <h3>{title}</h3>
       <ul>
         {blockLines(s, mvc, assessment).map((line) => (
           <li key={line.key}>{t(line)}</li>
@@ -35,7 +35,7 @@ export function SummaryView() {
   const block = (title: string, s: BlockSummary, key: number | string) => <Block key={key} title={title} s={s} mvc={mvc} assessment={assessment} />;
   return (
     <section className="program-summary" aria-labelledby="summary-heading">
-      <h3 id="summary-heading">{t('summary.heading')}</h3>
+      <h2 id="summary-heading">{t('summary.heading')}</h2>
       {summary &&
         summaryHeadline(summary).map((line) => (
           <p key={line.key} className="summary-headline">

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
 import { t } from '../../i18n/messages';
 import { programStore } from '../../store/programStore';
@@ -14,7 +15,14 @@ import { ScreenHeading } from './ScreenHeading';
 export function TrainScreen() {
   const session = useStore(sessionStore, (s) => s.session);
   const running = useStore(programStore, (s) => s.status === 'running');
+  const repCount = useStore(programStore, (s) => s.results.length);
+  const resultsBox = useRef<HTMLDivElement>(null);
   useWakeLock(running);
+  // The newest verdict is the one that matters mid-set: keep it in view as the list grows.
+  useEffect(() => {
+    const box = resultsBox.current;
+    if (box) box.scrollTop = box.scrollHeight;
+  }, [repCount]);
   return (
     <main className="screen screen-train" aria-labelledby="train-heading">
       <ScreenHeading id="train-heading">{t('train.heading')}</ScreenHeading>
@@ -29,7 +37,7 @@ export function TrainScreen() {
         </div>
       )}
       {/* Scrolls once the reps outgrow it: focusable, so a keyboard can scroll it too. */}
-      <div className="train-results" tabIndex={0} role="region" aria-label={t('results.heading')}>
+      <div className="train-results" ref={resultsBox} tabIndex={0} role="region" aria-label={t('results.heading')}>
         <RepResults />
       </div>
     </main>
