@@ -22,6 +22,8 @@ export interface GivenCue {
   /** Answered by a rep, missed, or cut by an outage: either way it has its result. */
   resolved: boolean;
   answered: boolean;
+  /** The sensor was lost while its squeeze was under way: with no rep for it, it was cut, not missed. */
+  lostDuring: boolean;
 }
 
 export class CueBook {

@@ -184,6 +184,7 @@ export class ProgramMachine {
       nextMs: null,
       resolved: false,
       answered: false,
+      lostDuring: false,
     });
     this.o.recordCue(tr.atMs, 'squeeze');
     const rules = rulesForStep(this.o.program, step);
@@ -214,10 +215,12 @@ export class ProgramMachine {
   private pause(reason: PauseReason): void {
     if (this.paused !== null || Number.isNaN(this.nowMs)) return;
     this.paused = { atMs: this.nowMs, reason };
-    // A squeeze under way at the drop that no rep answered (or will: no onset is pending) is cut.
+    // A squeeze under way at the drop that no rep answered (or will: no onset is pending) is cut;
+    // one with an onset pending is cut too if that onset comes to nothing (markMissed).
     const cue = this.book.last;
-    if (reason === 'sensorLost' && isHolding(this.schedule.segment) && cue && !cue.resolved && !this.book.isWaiting(cue)) {
-      this.resolve(cue, { kind: 'cut', set: cue.step.set, phase: cue.step.phase, cueIndex: cue.index, cueMs: cue.squeezeMs, rep: null });
+    if (reason === 'sensorLost' && isHolding(this.schedule.segment) && cue && !cue.resolved) {
+      cue.lostDuring = true;
+      if (!this.book.isWaiting(cue)) this.markCut(cue);
     }
     this.emitView();
   }
@@ -285,7 +288,13 @@ export class ProgramMachine {
   }
 
   private markMissed(c: GivenCue): void {
-    this.resolve(c, { kind: 'missed', set: c.step.set, phase: c.step.phase, cueIndex: c.index, cueMs: c.squeezeMs });
+    if (c.lostDuring) this.markCut(c);
+    else this.resolve(c, { kind: 'missed', set: c.step.set, phase: c.step.phase, cueIndex: c.index, cueMs: c.squeezeMs });
+  }
+
+  /** The sensor was lost during the squeeze and no rep came of it: not the user's miss. */
+  private markCut(c: GivenCue): void {
+    this.resolve(c, { kind: 'cut', set: c.step.set, phase: c.step.phase, cueIndex: c.index, cueMs: c.squeezeMs, rep: null });
   }
 
   private resolve(cue: GivenCue, result: RepResult): void {

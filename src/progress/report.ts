@@ -93,10 +93,17 @@ function repWindows(reps: readonly ScoredRep[]): [number, number][] {
   return reps.map((r) => [r.onsetMs, (r.relaxedMs ?? r.releaseMs) + SETTLE_MS]);
 }
 
-/** Samples at rest: outside every rep (all reps, extras too) and every link gap. */
+/** Samples at rest: outside every rep (all reps, extras too, squeezes cut by the sensor) and every link gap. */
 function restSamples(o: SessionOutcome, rec: JournalRecording): number[] {
   const reps = o.results.flatMap((r) => (r.kind === 'rep' ? [r.rep] : r.kind === 'cut' && r.rep ? [{ ...r.rep, relaxedMs: null } as ScoredRep] : []));
   const windows = repWindows(reps);
+  // A squeeze the sensor was lost in, with nothing measured: from its cue until the gap that cut
+  // it is over and settled (the squeeze may have gone on into it).
+  for (const r of o.results) {
+    if (r.kind !== 'cut' || r.rep) continue;
+    const gap = rec.gaps.find((g) => g.fromMs >= r.cueMs);
+    if (gap) windows.push([r.cueMs, (gap.toMs ?? Number.POSITIVE_INFINITY) + SETTLE_MS]);
+  }
   const out: number[] = [];
   for (let i = 0; i < rec.t.length; i++) {
     const t = rec.t[i];

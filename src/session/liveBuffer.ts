@@ -36,6 +36,17 @@ export class LiveBuffer {
     this.listeners.forEach((fn) => fn());
   }
 
+  /**
+   * The samples stopped (the link was lost): a NaN pressure just after the last sample (a
+   * microsecond: a mirror copying what came after that sample must get it too), so the readout
+   * shows no number and the curve breaks there instead of bridging the gap.
+   */
+  markGap(): void {
+    if (this.size === 0 || Number.isNaN(this.latestPressure())) return;
+    this.push(this.latestTime() + 1e-3, Number.NaN);
+    this.listeners.forEach((fn) => fn());
+  }
+
   /** Calls `fn` after every batch written and every clear; returns how to stop. */
   onChange(fn: () => void): () => void {
     this.listeners.add(fn);

@@ -434,6 +434,7 @@ export class TrainingSession {
     const from = this.nowMs();
     this.gapFromMs = Number.isNaN(from) ? 0 : from;
     this.recorder.markGap(this.gapFromMs);
+    this.buffer.markGap();
     this.journal?.flush();
     this.journal?.record({ kind: 'gap', tMs: this.gapFromMs, edge: 'start' });
     this.rate.reset();

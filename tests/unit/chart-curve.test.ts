@@ -41,8 +41,8 @@ function recorder() {
 const NOW_S = 100;
 const level = (i: number) => 20 * Math.sin(i / 7) + 5 * Math.sin(i * 1.3);
 
-/** A mirror fed `count` samples ending at NOW_S, frame by frame as the chart sends them, and the next frame (nothing new). */
-function mirrorWith(count: number, rateHz: number) {
+/** A mirror fed the samples (ms, pressure) up to NOW_S, frame by frame as the chart sends them, and the next frame (nothing new). */
+function mirrorFed(times: readonly number[], values: readonly number[]) {
   const mirror = new CurveMirror();
   const frame = newCurveFrame();
   const m = frame.meta;
@@ -53,17 +53,26 @@ function mirrorWith(count: number, rateHz: number) {
   m[M_BAND_FROM] = Number.NaN;
   m[M_BAND_TO] = Number.NaN;
   const quiet = recorder().ctx;
-  for (let sent = 0; sent < count;) {
-    const n = Math.min(NEW_SAMPLES, count - sent);
+  for (let sent = 0; sent < times.length;) {
+    const n = Math.min(NEW_SAMPLES, times.length - sent);
     for (let j = 0; j < n; j++, sent++) {
-      frame.t[j] = 1000 * (NOW_S - (count - 1 - sent) / rateHz);
-      frame.p[j] = level(sent);
+      frame.t[j] = times[sent];
+      frame.p[j] = values[sent];
     }
     m[M_NEW] = n;
     mirror.draw(quiet, 100, 100, frame, { curve: '#000' });
   }
   m[M_NEW] = 0;
   return { mirror, frame };
+}
+
+/** `count` samples at `rateHz` ending at NOW_S. */
+function mirrorWith(count: number, rateHz: number) {
+  const times = Array.from({ length: count }, (_, i) => 1000 * (NOW_S - (count - 1 - i) / rateHz));
+  return mirrorFed(
+    times,
+    times.map((_, i) => level(i)),
+  );
 }
 
 describe('live curve drawing', () => {
@@ -104,6 +113,31 @@ describe('live curve drawing', () => {
     expect(all.calls.fillRect).toEqual([[0, 50, 300, 50]]);
     // The resting line and the one onset in view.
     expect(all.calls.lineTo).toBe(2);
+  });
+
+  it('breaks the curve where the link was lost: no line or fill across the gap', () => {
+    // 10 s at 50 Hz, the link lost for 6 s (a NaN marks where the samples stopped), 10 s more.
+    const before = Array.from({ length: 500 }, (_, i) => 1000 * (NOW_S - 26) + 20 * i);
+    const after = Array.from({ length: 500 }, (_, i) => 1000 * (NOW_S - 10) + 20 * i);
+    const times = [...before, before[499] + 1e-3, ...after];
+    const values = [...before.map((_, i) => level(i)), Number.NaN, ...after.map((_, i) => level(i))];
+    const { mirror, frame } = mirrorFed(times, values);
+    // Each path's vertices, as x positions in order; a moveTo starts a new stretch.
+    const stretches: number[][] = [];
+    const ctx = {
+      ...recorder().ctx,
+      moveTo: (x: number) => void stretches.push([x]),
+      lineTo: (x: number) => void stretches[stretches.length - 1]?.push(x),
+    };
+    mirror.draw(ctx, 300, 300, frame, { curve: '#000' });
+    // Fill and line, two stretches each (the resting line and onsets are off).
+    expect(stretches).toHaveLength(4);
+    // 6 s of a 30 s window, 300 px wide: 60 px with nothing drawn; no step between vertices crosses it.
+    const gapFrom = Math.round(((NOW_S - 16.02 - (NOW_S - 30)) * 300) / 30);
+    const gapTo = Math.round(((NOW_S - 10 - (NOW_S - 30)) * 300) / 30);
+    for (const xs of stretches) {
+      for (let k = 1; k < xs.length; k++) expect(Math.min(xs[k], xs[k - 1]) >= gapTo || Math.max(xs[k], xs[k - 1]) <= gapFrom + 1).toBe(true);
+    }
   });
 
   it('keeps the window from the new samples each frame brings, and forgets it when told', () => {

@@ -10,6 +10,26 @@ describe('LiveBuffer', () => {
     expect(buffer.latestPressure()).toBe(249);
   });
 
+  it("marks a gap once with a NaN pressure at the last sample's time, telling its listeners; nothing when empty", () => {
+    const buffer = new LiveBuffer(100);
+    let told = 0;
+    buffer.onChange(() => told++);
+    buffer.markGap();
+    expect(buffer.length).toBe(0);
+    for (let i = 0; i < 10; i++) buffer.push(i * 20, i);
+    buffer.markGap();
+    buffer.markGap();
+    expect(buffer.length).toBe(11);
+    expect(buffer.latestTime()).toBeCloseTo(180, 2);
+    expect(buffer.latestPressure()).toBeNaN();
+    // What a mirror asks for after the last sample it has includes the mark.
+    const t = new Float64Array(4);
+    const p = new Float64Array(4);
+    expect(buffer.copyAfter(180, t, p)).toBe(1);
+    expect(p[0]).toBeNaN();
+    expect(told).toBe(1);
+  });
+
   it('copies the last 30 s right-aligned, relative to the rest level, padding with the oldest point', () => {
     const buffer = new LiveBuffer(4096);
     // 40 s at 50 Hz, pressure = 1033 + seconds.

@@ -221,6 +221,23 @@ describe('program runner: outages', () => {
     expect(h.of('summary')[0].o.summary.session).toMatchObject({ repsDone: 0, missed: 2, cut: 1 });
   });
 
+  it('a squeeze whose rise was announced when the sensor was lost, and then withdrawn, is cut, not missed', () => {
+    const h = harness();
+    // 0.6 s into the second squeeze (13–17 s) its rise is announced; the sensor is lost at 13.7 s,
+    // and the rise, too short to tell from a cough, is withdrawn when the samples resume.
+    h.at(13_600, { type: 'onset', index: 0, onsetMs: 13_300, detectedAtMs: 13_600 });
+    h.runUntil(13_700);
+    h.control$.next({ type: 'pause', reason: 'sensorLost' });
+    // Waiting on the announced rise: no result for it yet.
+    expect(h.of('result').some(({ o }) => o.result.kind === 'cut')).toBe(false);
+    h.skipTo(20_000);
+    h.at(20_000, { type: 'cancel', index: 0, tMs: 20_000 });
+    h.control$.next({ type: 'resume', tMs: 20_000 });
+    h.runUntil(40_000);
+    expect(h.of('result').map(({ o }) => o.result.kind)).toEqual(['missed', 'cut', 'missed']);
+    expect(h.of('summary')[0].o.summary.session).toMatchObject({ missed: 2, cut: 1 });
+  });
+
   it('a rest interrupted by an outage goes on with the seconds it had left', () => {
     const h = harness();
     h.runUntil(11_000); // 2 s into the first rest (9–13 s)

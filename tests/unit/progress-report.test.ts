@@ -95,6 +95,31 @@ describe('report measures of a PERFECT assessment, through the detection pipelin
     expect(unknown.map((x) => x.id)).not.toContain('holdMean');
   });
 
+  it('a squeeze the sensor was lost in, with nothing measured, is not taken for rest', () => {
+    const { outcome, recording } = simulatedSession(205, 'strength', NOW, { params: { reps: 4 } });
+    const spread = (o: typeof outcome, rec: typeof recording) => valueOf(reportMeasures(o, rec), 'restVariability') ?? Number.NaN;
+    const clean = spread(outcome, recording);
+    // The second squeeze: the link lost 1 s after its onset until after its release, its result
+    // "cut", nothing measured.
+    const k = outcome.results.findIndex((r, i) => i > 0 && r.kind === 'rep');
+    const cut = outcome.results[k];
+    if (cut.kind !== 'rep') throw new Error('no second rep');
+    const from = cut.rep.onsetMs + 1000;
+    const to = cut.rep.releaseMs + 500;
+    const keep = Array.from(recording.t, (t) => t < from || t >= to);
+    const lossy = {
+      ...recording,
+      t: Float64Array.from(recording.t).filter((_, i) => keep[i]),
+      p: Float32Array.from(recording.p).filter((_, i) => keep[i]),
+      gaps: [...recording.gaps, { fromMs: from, toMs: to }],
+    };
+    const results = outcome.results.map((r, i) =>
+      i === k ? { kind: 'cut' as const, set: cut.set, phase: cut.phase, cueIndex: cut.rep.cueIndex ?? 0, cueMs: cut.rep.onsetMs - 300, rep: null } : r,
+    );
+    // The squeeze's first second (and the end of its release) would read as a restless rest.
+    expect(Math.abs(spread({ ...outcome, results }, lossy) - clean)).toBeLessThan(0.25 * clean);
+  });
+
   it('without the recording, rest variability and hold mean are left out, the rest level comes from the reps', () => {
     const { outcome } = simulatedSession(204, 'perfect', NOW, { coach: { mvcCmH2O: 30 } });
     const ids = reportMeasures(outcome, null).map((x) => x.id);

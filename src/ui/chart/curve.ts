@@ -131,48 +131,60 @@ function drawWindow(ctx: Ctx2D, w: number, h: number, xs: Float64Array, ys: Floa
   ctx.stroke();
   if (count < 2) return;
   const first = xs.length - count;
-  // Fill first (closed down to the bottom), then the line over it; each path is one column-thinned pass.
+  // Fill first (each stretch closed down to the bottom), then the line over it; each path is one column-thinned pass.
   ctx.beginPath();
-  const lastX = tracePath(ctx, xs, ys, first, x0, sx, yMax, sy);
-  ctx.lineTo(lastX, h);
-  ctx.lineTo(Math.round((xs[first] - x0) * sx), h);
-  ctx.closePath();
+  tracePath(ctx, xs, ys, first, x0, sx, yMax, sy, h);
   ctx.fillStyle = CURVE_FILL;
   ctx.fill();
   ctx.beginPath();
-  tracePath(ctx, xs, ys, first, x0, sx, yMax, sy);
+  tracePath(ctx, xs, ys, first, x0, sx, yMax, sy, Number.NaN);
   ctx.strokeStyle = palette.curve;
   ctx.lineWidth = meta[M_LINE_WIDTH];
   ctx.lineJoin = 'round';
   ctx.stroke();
 }
 
-/** Adds the curve to the current path, one column at a time: entry, min, max, exit. Returns the last x. */
-function tracePath(ctx: Ctx2D, xs: Float64Array, ys: Float64Array, first: number, x0: number, sx: number, yMax: number, sy: number): number {
-  let col = Math.round((xs[first] - x0) * sx);
-  let inY = (yMax - ys[first]) * sy;
-  let lo = inY;
-  let hi = inY;
-  let outY = inY;
-  ctx.moveTo(col, inY);
-  for (let i = first + 1; i <= xs.length; i++) {
-    const c = i < xs.length ? Math.round((xs[i] - x0) * sx) : Number.NaN;
-    if (c === col) {
-      outY = (yMax - ys[i]) * sy;
-      if (outY < lo) lo = outY;
-      if (outY > hi) hi = outY;
-      continue;
+/**
+ * Adds the curve to the current path, one column at a time: entry, min, max, exit. A NaN pressure
+ * (the link was lost there) ends a stretch, and the next begins at the next sample: nothing is
+ * drawn across a gap. With a finite `floor` each stretch is closed down to it (the fill).
+ */
+function tracePath(ctx: Ctx2D, xs: Float64Array, ys: Float64Array, first: number, x0: number, sx: number, yMax: number, sy: number, floor: number): void {
+  const n = xs.length;
+  let i = first;
+  while (i < n) {
+    while (i < n && Number.isNaN(ys[i])) i++;
+    if (i === n) return;
+    const startCol = Math.round((xs[i] - x0) * sx);
+    let col = startCol;
+    let inY = (yMax - ys[i]) * sy;
+    let lo = inY;
+    let hi = inY;
+    let outY = inY;
+    ctx.moveTo(col, inY);
+    for (i++; ; i++) {
+      const c = i < n && !Number.isNaN(ys[i]) ? Math.round((xs[i] - x0) * sx) : Number.NaN;
+      if (c === col) {
+        outY = (yMax - ys[i]) * sy;
+        if (outY < lo) lo = outY;
+        if (outY > hi) hi = outY;
+        continue;
+      }
+      // Column `col` is complete: draw its extent, then move on.
+      if (hi - lo > 0.5) {
+        ctx.lineTo(col, inY);
+        ctx.lineTo(col, lo);
+        ctx.lineTo(col, hi);
+      }
+      ctx.lineTo(col, outY);
+      if (Number.isNaN(c)) break;
+      col = c;
+      inY = lo = hi = outY = (yMax - ys[i]) * sy;
     }
-    // Column `col` is complete: draw its extent, then move on.
-    if (hi - lo > 0.5) {
-      ctx.lineTo(col, inY);
-      ctx.lineTo(col, lo);
-      ctx.lineTo(col, hi);
+    if (!Number.isNaN(floor)) {
+      ctx.lineTo(col, floor);
+      ctx.lineTo(startCol, floor);
+      ctx.closePath();
     }
-    ctx.lineTo(col, outY);
-    if (i === xs.length) break;
-    col = c;
-    inY = lo = hi = outY = (yMax - ys[i]) * sy;
   }
-  return col;
 }
