@@ -38,6 +38,25 @@ for (const [width, height] of [
   });
 }
 
+test("at 360×640 the newest rep's verdict is in view as the results grow, and the nav labels fit in Swedish", async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 360, height: 640 });
+  await setUpStrengthSet(page, '?seed=5', 4);
+  await page.getByRole('region', { name: 'Training' }).getByRole('button', { name: 'Start' }).click();
+  const results = page.getByRole('list', { name: 'Rep results' }).getByRole('listitem');
+  await expect(results).toHaveCount(3, { timeout: 60_000 });
+  // Scrolled into its box, the box in view: the verdict just given is what the user sees.
+  await expect(results.last()).toBeInViewport({ ratio: 1 });
+  await expectInView(page, results.last());
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await page.getByRole('button', { name: 'Done' }).click();
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('sv');
+  // No label wider than its button (the longest, "Inställningar", in a quarter of 360 px).
+  const overflow = await page.locator('.nav-bar button').evaluateAll((buttons) => buttons.map((b) => b.scrollWidth - b.clientWidth));
+  expect(overflow).toEqual([0, 0, 0, 0]);
+});
+
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`Home, Train, Results, History and Settings have no accessibility violations (${colorScheme})`, async ({ page }) => {
     test.setTimeout(90_000);

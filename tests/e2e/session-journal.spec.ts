@@ -65,7 +65,10 @@ test('a link drop mid-set pauses the program at once, the countdown stands still
   const cue = page.getByTestId('cue');
   await expect(cue).toContainText('Sensor lost', { timeout: 40_000 });
   await expect(cue.getByRole('status', { name: 'Cue' })).toHaveText('Paused');
+  // No number while nothing is measured: the last one would read as live.
+  await expect(page.locator('.train-live .readout-value')).toHaveText('–');
   await expect(cue).not.toContainText('Paused', { timeout: 20_000 });
+  await expect(page.locator('.train-live .readout-value')).toHaveText(/\d/);
 
   const log = await page.evaluate(() => (window as unknown as { cueLog: { t: number; status: string; cue: string }[] }).cueLog);
   const dropped = log.find((e) => e.status.startsWith('Reconnecting'));
