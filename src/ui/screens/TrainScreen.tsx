@@ -36,8 +36,8 @@ export function TrainScreen() {
           <LiveChart buffer={session.buffer} />
         </div>
       )}
-      {/* Scrolls once the reps outgrow it: focusable, so a keyboard can scroll it too. */}
-      <div className="train-results" ref={resultsBox} tabIndex={0} role="region" aria-label={t('results.heading')}>
+      {/* Scrolls once the reps outgrow it: focusable (once there is something in it), so a keyboard can scroll it too. */}
+      <div className="train-results" ref={resultsBox} tabIndex={repCount > 0 ? 0 : undefined} role="region" aria-label={t('results.heading')}>
         <RepResults />
       </div>
     </main>
