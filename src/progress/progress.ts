@@ -36,8 +36,13 @@ export interface WeekPoint {
   readonly enduranceS: number | null;
   /** Mean score of the training reps, 0–100. */
   readonly averageScore: number | null;
-  /** Mean fatigue index of the training sets (first peak − last peak) / first peak, %. */
-  readonly fatiguePct: number | null;
+  /**
+   * Strength kept to the end of a set: the last squeeze's peak as % of the first, at most 100,
+   * averaged over the training sets. A last squeeze stronger than the first is no tiring (the
+   * first was not the strongest), and a patient reads "100 % kept" where a fatigue index of −20 %
+   * puzzles.
+   */
+  readonly strengthKeptPct: number | null;
 }
 
 export interface PerfectPoint {
@@ -134,14 +139,14 @@ export function setsDone(o: SessionOutcome): number {
   return new Set(o.results.flatMap((r) => (r.kind === 'rep' && r.rep.role === 'cued' ? [r.set] : []))).size;
 }
 
-/** Fatigue index of each training set with at least 2 unstrained squeezes. */
-function setFatigues(o: SessionOutcome): number[] {
+/** Share of its first squeeze's peak that each training set with at least 2 unstrained squeezes kept to its last (≤ 1). */
+function setsKept(o: SessionOutcome): number[] {
   if (!isTraining(o)) return [];
   const bySet = new Map<number, RepResult[]>();
   for (const r of o.results) bySet.set(r.set, [...(bySet.get(r.set) ?? []), r]);
   return [...bySet.values()].flatMap((rs) => {
     const f = summarize(rs, null).fatigue;
-    return f === null ? [] : [f];
+    return f === null ? [] : [Math.min(1, 1 - f)];
   });
 }
 
@@ -171,7 +176,7 @@ export function computeProgress(outcomes: readonly SessionOutcome[], nowMs: numb
   const weeks = [...byWeek.entries()].map(([week, group]): WeekPoint => {
     const training = group.filter(isTraining);
     const score = mean(training.flatMap((o) => cuedReps(o.results).map((r) => r.score)));
-    const fatigue = mean(group.flatMap(setFatigues));
+    const kept = mean(group.flatMap(setsKept));
     return {
       week,
       startMs: weekStart(group[0].meta.startedAtMs),
@@ -179,7 +184,7 @@ export function computeProgress(outcomes: readonly SessionOutcome[], nowMs: numb
       strongest: strongestOf(group),
       enduranceS: max(group.flatMap((o) => enduranceOf(o) ?? [])),
       averageScore: score,
-      fatiguePct: fatigue === null ? null : 100 * fatigue,
+      strengthKeptPct: kept === null ? null : 100 * kept,
     };
   });
   const perfect = sorted.flatMap((o) => {

@@ -110,9 +110,9 @@ describe('progress from hand-written outcomes', () => {
     expect(t(p.summary)).toBe('Your strongest squeeze went from 20 to 24 cmH2O in 6 days.');
   });
 
-  it('fatigue across sets: the mean of each set’s (first − last) / first peak', () => {
-    const o = outcome(metaOf('a', WED, 'nff'), [scored(0, 0, 30), scored(0, 1, 24), scored(1, 2, 20), scored(1, 3, 20)]);
-    expect(computeProgress([o], WED).weeks[0].fatiguePct).toBeCloseTo((20 + 0) / 2, 6);
+  it('strength kept across sets: the mean of each set’s last / first peak, a stronger last squeeze counting as all kept', () => {
+    const o = outcome(metaOf('a', WED, 'nff'), [scored(0, 0, 30), scored(0, 1, 24), scored(1, 2, 20), scored(1, 3, 20), scored(2, 4, 10), scored(2, 5, 21)]);
+    expect(computeProgress([o], WED).weeks[0].strengthKeptPct).toBeCloseTo((80 + 100 + 100) / 3, 6);
   });
 
   it('adherence: training sets per day over 4 weeks, Monday first, days to come left open', () => {

@@ -13,7 +13,7 @@ import './progress.css';
 
 const endurance = (w: WeekPoint) => w.enduranceS;
 const score = (w: WeekPoint) => w.averageScore;
-const fatigue = (w: WeekPoint) => w.fatiguePct;
+const kept = (w: WeekPoint) => w.strengthKeptPct;
 const seconds = (value: number): Message => ({ key: 'progress.v.seconds', params: { value } });
 const points = (value: number): Message => ({ key: 'progress.v.score', params: { value } });
 const pct = (value: number): Message => ({ key: 'progress.v.pct', params: { value } });
@@ -103,11 +103,11 @@ export default function ProgressScreen({ history }: { history: HistoryStore }) {
                   unit=""
                 />
                 <WeekChart
-                  id="progress-fatigue"
-                  title="progress.chart.fatigue"
-                  explain="progress.explain.fatigue"
+                  id="progress-kept"
+                  title="progress.chart.kept"
+                  explain="progress.explain.kept"
                   weeks={progress.weeks}
-                  pick={fatigue}
+                  pick={kept}
                   value={pct}
                   unit="%"
                 />

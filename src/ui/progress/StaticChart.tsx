@@ -60,6 +60,8 @@ export function StaticChart({ label, describedBy, x, series, xLabel, yLabel, int
     const el = host.current;
     if (!el) return;
     const colour = (name: ColourVar) => () => colourOf(el, name);
+    const xMin = Math.min(...x);
+    const xMax = Math.max(...x);
     const drawMarks = (u: uPlot) => {
       if (marks.length === 0) return;
       const { ctx } = u;
@@ -90,7 +92,9 @@ export function StaticChart({ label, describedBy, x, series, xLabel, yLabel, int
         legend: { show: false },
         cursor: { show: false },
         scales: {
-          x: { time: false, range: (_u, min, max) => (min === max ? [min - 1, max + 1] : integerX ? [min - 0.5, max + 0.5] : [min, max]) },
+          // Weeks: half a week either side of the data's own extent (uPlot pads a single point to ±1
+          // before this sees it, which put a week 0 on the axis).
+          x: { time: false, range: (_u, min, max) => (integerX ? [xMin - 0.5, xMax + 0.5] : min === max ? [min - 1, max + 1] : [min, max]) },
           y: { range: (_u, min, max) => [Math.min(0, min * 1.15), Math.max(1, max) * 1.15] },
         },
         hooks: { draw: [drawMarks] },
