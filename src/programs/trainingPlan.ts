@@ -242,6 +242,15 @@ export function setsLeftMessage(sets: TrainingPlan['sets'], plural: (n: number) 
   return { key: plural(sets.left) === 'one' ? `${base}.one` : `${base}.other`, params: { count: sets.left } };
 }
 
+/**
+ * Why Start runs what it runs: the plan's reason when its program is the one picked, else that
+ * the plan asks for another one (a plan sentence about an assessment under "Strength" misleads).
+ */
+export function nextMessage(next: PlanTask, pickedId: ProgramId): Message {
+  if (pickedId === next.programId) return next.why;
+  return { key: 'plan.next.other', params: { planned: { key: `program.${next.programId}.name` }, picked: { key: `program.${pickedId}.name` } } };
+}
+
 /** The strength measures a re-test gives, for "is there progress?". */
 function progressed(runs: readonly Run[], sinceMs: number): boolean {
   const before = runs.filter((r) => r.atMs <= sinceMs && isAssessment(r));

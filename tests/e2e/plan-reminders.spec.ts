@@ -8,13 +8,19 @@ for (const seed of [2, 6]) {
     await setUpStrengthSet(page, `?seed=${seed}`, 2);
     const plan = page.getByRole('group', { name: 'Your plan today' });
     await expect(plan).toContainText('3 sets left today');
-    // No assessment yet: the plan asks for one first.
-    await expect(plan).toContainText('First, a short assessment');
+    // No assessment yet: the plan asks for one first, and says that Start runs the strength set picked instead.
+    await expect(plan).toContainText('Your plan for today is “PERFECT assessment”. You picked “Strength”: Start runs that.');
+    await expect(plan).not.toContainText('First, a short assessment');
 
     await page.getByRole('region', { name: 'Training' }).getByRole('button', { name: 'Start' }).click();
     await expect(page.getByRole('region', { name: 'Summary' })).toContainText('Reps done: 2', { timeout: 40_000 });
     await page.getByRole('button', { name: 'Done' }).click();
     await expect(plan).toContainText('2 sets left today');
+    // Back to the plan: its program is picked again, and the plan gives its reason.
+    await plan.getByRole('button', { name: 'Back to the plan' }).click();
+    await expect(page.getByRole('combobox', { name: 'Program' })).toHaveValue('perfect');
+    await expect(plan).toContainText('First, a short assessment');
+    await expect(plan.getByRole('button', { name: 'Back to the plan' })).toHaveCount(0);
 
     // What the plan counts is in the journal, not in the page.
     await page.reload();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/messages';
 import { sourceMessage } from '../../src/programs/catalog';
-import { PLAN, nextLevel, setsLeftMessage, trainingPlan, type PlanOutcome, type TrainingPlan } from '../../src/programs/trainingPlan';
+import { PLAN, nextLevel, nextMessage, setsLeftMessage, trainingPlan, type PlanOutcome, type TrainingPlan } from '../../src/programs/trainingPlan';
 import { DAY, WEEK, nffRun, perfectTest, strengthTest, trainingRun, type RunOptions } from '../fixtures/outcomes';
 import { getProgram } from '../../src/programs/catalog';
 
@@ -48,6 +48,15 @@ describe('training plan: the start', () => {
     expect(setsLeft(one)).toBe('2 sets left today');
     const yesterday = trainingPlan([trainingRun(START - DAY, 'strength', strength)], START + 3600_000);
     expect(yesterday.sets.done).toBe(0);
+  });
+
+  it('says why Start runs the plan’s program, and that it runs another when another is picked', () => {
+    const next = trainingPlan([], START).next;
+    expect(t(nextMessage(next, 'perfect'))).toBe(t(next.why));
+    expect(t(nextMessage(next, 'perfect'))).toContain('First, a short assessment');
+    expect(t(nextMessage(next, 'strength'))).toBe('Your plan for today is “PERFECT assessment”. You picked “Strength”: Start runs that.');
+    const built = trainingPlan([perfectTest(START, 5, 6)], START + 3600_000).next;
+    expect(t(nextMessage(built, 'knack'))).toBe('Your plan for today is “Physiotherapy programme”. You picked “Squeeze before you cough”: Start runs that.');
   });
 
   it('starts from the PERFECT profile (hold E seconds, R times), within the programme’s 3–8 s and up to 12', () => {
