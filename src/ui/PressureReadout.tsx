@@ -16,18 +16,22 @@ function setText(node: Text, text: string): void {
   if (node.nodeValue !== text) node.nodeValue = text;
 }
 
-/** The current pressure, above the resting level once the pipeline knows it. */
-export function PressureReadout({ buffer }: { buffer: LiveBuffer }) {
+/**
+ * The current pressure, above the resting level once the pipeline knows it. `speak`: a screen
+ * reader hears it now and then (training); elsewhere it is read only when the reader goes to it.
+ */
+export function PressureReadout({ buffer, speak = false }: { buffer: LiveBuffer; speak?: boolean }) {
   const value = useRef<HTMLSpanElement>(null);
   const suffix = useRef<HTMLSpanElement>(null);
   const spoken = useRef<HTMLSpanElement>(null);
 
   useEffect(() => {
-    if (!value.current || !suffix.current || !spoken.current) return;
+    if (!value.current || !suffix.current) return;
     // One text node each, reused for every update.
     const valueText = value.current.appendChild(document.createTextNode(t('readout.waiting')));
     const suffixText = suffix.current.appendChild(document.createTextNode(''));
-    const spokenText = spoken.current.appendChild(document.createTextNode(''));
+    const spokenText = document.createTextNode('');
+    spoken.current?.appendChild(spokenText);
     let last = -Infinity;
     let lastSpoken = -Infinity;
     let reps = analysisStore.getState().reps.length;
@@ -63,7 +67,7 @@ export function PressureReadout({ buffer }: { buffer: LiveBuffer }) {
       suffixText.remove();
       spokenText.remove();
     };
-  }, [buffer]);
+  }, [buffer, speak]);
 
   return (
     <>
@@ -73,7 +77,7 @@ export function PressureReadout({ buffer }: { buffer: LiveBuffer }) {
         </span>
         <span className="readout-value" ref={value} /> <span className="readout-unit" ref={suffix} />
       </output>
-      <span className="visually-hidden" aria-live="polite" ref={spoken} />
+      {speak && <span className="visually-hidden" aria-live="polite" ref={spoken} />}
     </>
   );
 }

@@ -66,6 +66,8 @@ test('the simulated sensor streams a live squeeze curve and pressure readout', a
     )
     .toBeGreaterThan(1 / 4);
   await page.screenshot({ path: 'test-results/live-screen.png', fullPage: true });
+  // Outside a set a screen reader is not told the pressure every few seconds: it reads the readout when asked.
+  await expect(page.locator('[aria-live="polite"]', { hasText: /^Current pressure/ })).toHaveCount(0);
 });
 
 test('without Web Bluetooth the app says so and offers the simulated sensor', async ({ browser }) => {

@@ -29,6 +29,8 @@ test('a strength set on the simulated sensor: one result per rep, the right faul
   await expect(cue).toContainText(/\d s/);
   await expect(cue).toContainText('Rep 1 of 3');
   await expect(stop).toBeVisible();
+  // During the set a screen reader hears the pressure now and then.
+  await expect(page.locator('[aria-live="polite"]', { hasText: /^Current pressure -?\d/ })).toHaveCount(1);
 
   const results = page.getByRole('list', { name: 'Rep results' }).getByRole('listitem');
   await expect(results).toHaveCount(3, { timeout: 35_000 });

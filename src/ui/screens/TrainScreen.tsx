@@ -32,7 +32,7 @@ export function TrainScreen() {
       </div>
       {session && (
         <div className="train-live">
-          <PressureReadout buffer={session.buffer} />
+          <PressureReadout buffer={session.buffer} speak />
           <LiveChart buffer={session.buffer} />
         </div>
       )}
