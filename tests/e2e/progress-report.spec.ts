@@ -78,7 +78,7 @@ test('after a PERFECT assessment, the report names the PERFECT profile, prints w
   });
   await openProgressWith(page, 31);
   const progress = page.getByRole('region', { name: 'Progress' });
-  for (const name of ['Strongest squeeze over the weeks', 'Endurance over the weeks', 'Average score over the weeks', 'Fatigue across sets over the weeks']) {
+  for (const name of ['Strongest squeeze over the weeks', 'Endurance over the weeks', 'Average score over the weeks', 'Strength kept to the end of a set']) {
     await expect(progress.getByRole('img', { name })).toBeVisible();
   }
   await expect(progress).toContainText(/Your strongest squeeze went from \d+ to \d+ cmH2O in 7 days\./);
