@@ -6,6 +6,7 @@
 import type { Message, MessageKey } from '../i18n/messages';
 import type { JournalRecording, SessionOutcome } from '../journal/journal';
 import { getProgram, isProgramId } from '../programs/catalog';
+import { planSteps } from '../programs/plan';
 import { FAULT_CODES, type FaultCode, type PerfectProfile, type PhaseId, type ScoredRep } from '../programs/types';
 import { computeProgress, cuedReps, perfectOf, weekStart, type DayCount, type WeekPoint } from './progress';
 
@@ -93,16 +94,32 @@ function repWindows(reps: readonly ScoredRep[]): [number, number][] {
   return reps.map((r) => [r.onsetMs, (r.relaxedMs ?? r.releaseMs) + SETTLE_MS]);
 }
 
+/**
+ * When the cue of step `cueIndex` said relax (stream ms), from the session's program and numbers;
+ * null when the session does not say which program it ran.
+ */
+function relaxCueMs(o: SessionOutcome, cueIndex: number, cueMs: number): number | null {
+  const { programId, params } = o.meta;
+  if (programId === null || params === null || !isProgramId(programId)) return null;
+  const step = planSteps(getProgram(programId), params)[cueIndex];
+  return step ? cueMs + step.holdMs : null;
+}
+
 /** Samples at rest: outside every rep (all reps, extras too, squeezes cut by the sensor) and every link gap. */
 function restSamples(o: SessionOutcome, rec: JournalRecording): number[] {
-  const reps = o.results.flatMap((r) => (r.kind === 'rep' ? [r.rep] : r.kind === 'cut' && r.rep ? [{ ...r.rep, relaxedMs: null } as ScoredRep] : []));
+  const reps = o.results.flatMap((r) => (r.kind === 'rep' ? [r.rep] : []));
   const windows = repWindows(reps);
-  // A squeeze the sensor was lost in, with nothing measured: from its cue until the gap that cut
-  // it is over and settled (the squeeze may have gone on into it).
+  // A squeeze the sensor was lost in: from its cue (or its onset, if earlier) until it was over,
+  // as far as anyone can tell: the relax cue or the end of the gap that cut it, whichever is
+  // later, and settled. The person may have squeezed on through the gap and after it; what was
+  // measured of it ends at the gap.
   for (const r of o.results) {
-    if (r.kind !== 'cut' || r.rep) continue;
+    if (r.kind !== 'cut') continue;
     const gap = rec.gaps.find((g) => g.fromMs >= r.cueMs);
-    if (gap) windows.push([r.cueMs, (gap.toMs ?? Number.POSITIVE_INFINITY) + SETTLE_MS]);
+    let end = r.rep?.releaseMs ?? r.cueMs;
+    if (gap) end = Math.max(end, gap.toMs ?? Number.POSITIVE_INFINITY);
+    end = Math.max(end, relaxCueMs(o, r.cueIndex, r.cueMs) ?? end);
+    windows.push([Math.min(r.cueMs, r.rep?.onsetMs ?? r.cueMs), end + SETTLE_MS]);
   }
   const out: number[] = [];
   for (let i = 0; i < rec.t.length; i++) {

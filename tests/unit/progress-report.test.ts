@@ -120,6 +120,33 @@ describe('report measures of a PERFECT assessment, through the detection pipelin
     expect(Math.abs(spread({ ...outcome, results }, lossy) - clean)).toBeLessThan(0.25 * clean);
   });
 
+  it('a squeeze cut by a short gap and held on after it is not taken for rest after the gap', () => {
+    const { outcome, recording } = simulatedSession(205, 'strength', NOW, { params: { reps: 4 } });
+    const spread = (o: typeof outcome, rec: typeof recording) => valueOf(reportMeasures(o, rec), 'restVariability') ?? Number.NaN;
+    const clean = spread(outcome, recording);
+    // The second squeeze: the link lost for 1 s from 1 s after its onset; the person squeezes on
+    // until the relax cue. What was measured ends at the gap.
+    const k = outcome.results.findIndex((r, i) => i > 0 && r.kind === 'rep');
+    const cut = outcome.results[k];
+    if (cut.kind !== 'rep') throw new Error('no second rep');
+    const from = cut.rep.onsetMs + 1000;
+    const to = from + 1000;
+    expect(cut.rep.releaseMs).toBeGreaterThan(to + 1500);
+    const keep = Array.from(recording.t, (t) => t < from || t >= to);
+    const lossy = {
+      ...recording,
+      t: Float64Array.from(recording.t).filter((_, i) => keep[i]),
+      p: Float32Array.from(recording.p).filter((_, i) => keep[i]),
+      gaps: [...recording.gaps, { fromMs: from, toMs: to }],
+    };
+    const measured = { ...cut.rep, releaseMs: from, relaxedMs: null };
+    const results = outcome.results.map((r, i) =>
+      i === k ? { kind: 'cut' as const, set: cut.set, phase: cut.phase, cueIndex: cut.rep.cueIndex ?? 0, cueMs: cut.rep.onsetMs - 300, rep: measured } : r,
+    );
+    // The rest of the hold after the gap would read as a very restless rest.
+    expect(Math.abs(spread({ ...outcome, results }, lossy) - clean)).toBeLessThan(0.25 * clean);
+  });
+
   it('without the recording, rest variability and hold mean are left out, the rest level comes from the reps', () => {
     const { outcome } = simulatedSession(204, 'perfect', NOW, { coach: { mvcCmH2O: 30 } });
     const ids = reportMeasures(outcome, null).map((x) => x.id);
