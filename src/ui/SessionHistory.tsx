@@ -42,13 +42,23 @@ function SessionLine({ item, history }: { item: SessionItem; history: HistorySto
           <button type="button" aria-label={t('history.saveLabel', { when: label })} onClick={() => void history.saveAsCsv(item.id)}>
             {t('history.save')}
           </button>
-          <button type="button" aria-label={t('history.deleteLabel', { when: label })} disabled={item.status === 'active'} onClick={() => setConfirming(true)}>
+          <button
+            type="button"
+            aria-label={t('history.deleteLabel', { when: label })}
+            disabled={item.status === 'active'}
+            aria-describedby={item.status === 'active' ? `session-active-${item.id}` : undefined}
+            onClick={() => setConfirming(true)}
+          >
             {t('history.delete')}
           </button>
         </div>
       )}
       {item.status === 'interrupted' && <p className="session-note">{t('history.interrupted')}</p>}
-      {item.status === 'active' && <p className="session-note">{t('history.active')}</p>}
+      {item.status === 'active' && (
+        <p className="session-note" id={`session-active-${item.id}`}>
+          {t('history.active')}
+        </p>
+      )}
       {notice && (
         <p className="session-note" role="status">
           {t(notice)}

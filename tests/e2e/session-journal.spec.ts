@@ -91,5 +91,10 @@ test('a link drop mid-set pauses the program at once, the countdown stands still
   for (const [i, text] of texts.entries()) expect(text).toMatch(new RegExp(`^Rep ${i + 1} (Score \\d+|Cut short: the sensor was lost|Missed: no squeeze)`));
   await page.getByRole('button', { name: 'Done' }).click();
   await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'History' }).click();
-  await expect(page.getByRole('list', { name: 'Session history' }).getByRole('listitem').first()).toContainText('Strength');
+  const session = page.getByRole('list', { name: 'Session history' }).getByRole('listitem').first();
+  await expect(session).toContainText('Strength');
+  // The sensor is still connected, so the session still records: Delete waits, and says why.
+  const del = session.getByRole('button', { name: /^Delete / });
+  await expect(del).toBeDisabled();
+  await expect(del).toHaveAccessibleDescription(/disconnect the sensor first/);
 });
