@@ -95,56 +95,59 @@ describe('report measures of a PERFECT assessment, through the detection pipelin
     expect(unknown.map((x) => x.id)).not.toContain('holdMean');
   });
 
-  it('a squeeze the sensor was lost in, with nothing measured, is not taken for rest', () => {
+  /**
+   * Rest variability of a strength set (seed 205) with its second squeeze cut by a link gap from
+   * `fromAfterOnset` to `to(rep)` (ms), and of the same set whole. What was measured of the cut
+   * squeeze: `measured(rep, gapFrom)`.
+   */
+  function restSpreadWithCut(
+    fromAfterOnset: number,
+    to: (rep: ScoredRep, from: number) => number,
+    measured: (rep: ScoredRep, from: number) => ScoredRep | null,
+  ) {
     const { outcome, recording } = simulatedSession(205, 'strength', NOW, { params: { reps: 4 } });
     const spread = (o: typeof outcome, rec: typeof recording) => valueOf(reportMeasures(o, rec), 'restVariability') ?? Number.NaN;
-    const clean = spread(outcome, recording);
-    // The second squeeze: the link lost 1 s after its onset until after its release, its result
-    // "cut", nothing measured.
     const k = outcome.results.findIndex((r, i) => i > 0 && r.kind === 'rep');
     const cut = outcome.results[k];
     if (cut.kind !== 'rep') throw new Error('no second rep');
-    const from = cut.rep.onsetMs + 1000;
-    const to = cut.rep.releaseMs + 500;
-    const keep = Array.from(recording.t, (t) => t < from || t >= to);
+    const from = cut.rep.onsetMs + fromAfterOnset;
+    const until = to(cut.rep, from);
+    const keep = Array.from(recording.t, (t) => t < from || t >= until);
     const lossy = {
       ...recording,
       t: Float64Array.from(recording.t).filter((_, i) => keep[i]),
       p: Float32Array.from(recording.p).filter((_, i) => keep[i]),
-      gaps: [...recording.gaps, { fromMs: from, toMs: to }],
+      gaps: [...recording.gaps, { fromMs: from, toMs: until }],
     };
     const results = outcome.results.map((r, i) =>
-      i === k ? { kind: 'cut' as const, set: cut.set, phase: cut.phase, cueIndex: cut.rep.cueIndex ?? 0, cueMs: cut.rep.onsetMs - 300, rep: null } : r,
+      i === k
+        ? { kind: 'cut' as const, set: cut.set, phase: cut.phase, cueIndex: cut.rep.cueIndex ?? 0, cueMs: cut.rep.onsetMs - 300, rep: measured(cut.rep, from) }
+        : r,
     );
-    // The squeeze's first second (and the end of its release) would read as a restless rest.
-    expect(Math.abs(spread({ ...outcome, results }, lossy) - clean)).toBeLessThan(0.25 * clean);
+    return { clean: spread(outcome, recording), cut: spread({ ...outcome, results }, lossy), heldAfterGapMs: cut.rep.releaseMs - until };
+  }
+
+  it('a squeeze the sensor was lost in, with nothing measured, is not taken for rest', () => {
+    // The link lost 1 s after its onset until after its release, its result "cut", nothing measured:
+    // the squeeze's first second (and the end of its release) would read as a restless rest.
+    const { clean, cut } = restSpreadWithCut(
+      1000,
+      (rep) => rep.releaseMs + 500,
+      () => null,
+    );
+    expect(Math.abs(cut - clean)).toBeLessThan(0.25 * clean);
   });
 
   it('a squeeze cut by a short gap and held on after it is not taken for rest after the gap', () => {
-    const { outcome, recording } = simulatedSession(205, 'strength', NOW, { params: { reps: 4 } });
-    const spread = (o: typeof outcome, rec: typeof recording) => valueOf(reportMeasures(o, rec), 'restVariability') ?? Number.NaN;
-    const clean = spread(outcome, recording);
-    // The second squeeze: the link lost for 1 s from 1 s after its onset; the person squeezes on
-    // until the relax cue. What was measured ends at the gap.
-    const k = outcome.results.findIndex((r, i) => i > 0 && r.kind === 'rep');
-    const cut = outcome.results[k];
-    if (cut.kind !== 'rep') throw new Error('no second rep');
-    const from = cut.rep.onsetMs + 1000;
-    const to = from + 1000;
-    expect(cut.rep.releaseMs).toBeGreaterThan(to + 1500);
-    const keep = Array.from(recording.t, (t) => t < from || t >= to);
-    const lossy = {
-      ...recording,
-      t: Float64Array.from(recording.t).filter((_, i) => keep[i]),
-      p: Float32Array.from(recording.p).filter((_, i) => keep[i]),
-      gaps: [...recording.gaps, { fromMs: from, toMs: to }],
-    };
-    const measured = { ...cut.rep, releaseMs: from, relaxedMs: null };
-    const results = outcome.results.map((r, i) =>
-      i === k ? { kind: 'cut' as const, set: cut.set, phase: cut.phase, cueIndex: cut.rep.cueIndex ?? 0, cueMs: cut.rep.onsetMs - 300, rep: measured } : r,
+    // The link lost for 1 s from 1 s after its onset; the person squeezes on until the relax cue,
+    // and what was measured ends at the gap: the rest of the hold would read as a very restless rest.
+    const { clean, cut, heldAfterGapMs } = restSpreadWithCut(
+      1000,
+      (_rep, from) => from + 1000,
+      (rep, from) => ({ ...rep, releaseMs: from, relaxedMs: null }),
     );
-    // The rest of the hold after the gap would read as a very restless rest.
-    expect(Math.abs(spread({ ...outcome, results }, lossy) - clean)).toBeLessThan(0.25 * clean);
+    expect(heldAfterGapMs).toBeGreaterThan(1500);
+    expect(Math.abs(cut - clean)).toBeLessThan(0.25 * clean);
   });
 
   it('without the recording, rest variability and hold mean are left out, the rest level comes from the reps', () => {
