@@ -1,5 +1,5 @@
 /**
- * Dansk. Programmerne og rådene følger kilderne (1177.se, Den Norske Fysioterapeutforening og den
+ * Dansk. Programmerne og rådene følger kilderne (1177.se, Norsk Fysioterapeutforbund og den
  * danske artikel om bækkenbundstræning), med egne ord: "bækkenbunden", "knib" og knibeøvelser.
  */
 import type { Catalog } from './messages';
@@ -181,7 +181,7 @@ export const da: Catalog = {
   'feedback.fault.knack_late': 'Knib først, host så: stram op, så snart du hører »knib«, før hostet.',
   'feedback.fault.knack_released': 'Bliv ved med at knibe gennem hele hostet, og slip først, når du bliver bedt om det.',
   'program.source': 'Kilde: {from}. {cite}',
-  'source.nff': 'Den Norske Fysioterapeutforening, pjece om bækkenbundstræning',
+  'source.nff': 'Norsk Fysioterapeutforbund, pjece om bækkenbundstræning',
   'source.cochrane': 'Cochrane-oversigt om bækkenbundstræning, sammenfattet på norsk',
   'source.danish': 'Dansk sundhedsartikel om bækkenbundstræning',
   'source.1177': '1177.se (det svenske sundhedsvæsens portal), siden om bækkenbundstræning',
@@ -201,7 +201,7 @@ export const da: Catalog = {
   'source.cite.perfect': 'Kraft, udholdenhed, gentagelser, hurtighed: hold i op til 10 sekunder, gentag op til 10 gange, op til 10 hurtige knib.',
   'source.trainers': 'Bækkenbundstrænere med sensor, for eksempel PeriCoach',
   'source.cite.planStart': 'Din egen vurdering afgør, hvor programmet starter: hold så længe, som du holdt, så mange gange, som du kunne.',
-  'source.cite.threeADay': 'Træn tre runder hver dag.',
+  'source.cite.threeADay': 'Træn tre sæt hver dag.',
   'source.cite.retest': 'Din styrke testes igen hver 2. uge, så programmet følger din fremgang.',
   'source.cite.physio':
     'Hvis fremgangen udebliver, eller du er i tvivl om, hvorvidt du gør det rigtigt, så kontakt en fysioterapeut, der er specialiseret i bækkenbunden.',
@@ -357,7 +357,7 @@ export const da: Catalog = {
   'safety.afterBirth': 'Efter en fødsel eller operation: begynd med bløde, korte knib, og følg rådene fra din jordemoder eller læge om, hvornår du kan starte.',
   'safety.breathe': 'Træk vejret som normalt. Pres aldrig nedad.',
   'safety.physio': 'Kontakt en fysioterapeut, hvis du er i tvivl om, hvorvidt du gør det rigtigt, eller hvis du ikke mærker fremgang.',
-  'safety.source': 'Råd fra 1177.se (det svenske sundhedsvæsens portal) og Den Norske Fysioterapeutforening.',
+  'safety.source': 'Råd fra 1177.se (det svenske sundhedsvæsens portal) og Norsk Fysioterapeutforbund.',
   'safety.ok': 'Jeg forstår',
   'history.heading': 'Dine træninger',
   'history.empty': 'Ingen træninger endnu. Hver træning gemmes her, kun på denne enhed, så du kan gemme den som fil senere.',
@@ -415,7 +415,7 @@ export const da: Catalog = {
   'progress.calendar.one': '{date}: 1 sæt',
   'progress.calendar.other': '{date}: {count} sæt',
   'progress.calendar.future': '{date}: kommer senere',
-  'progress.calendar.hint': 'Målet er 3 sæt om dagen (Den Norske Fysioterapeutforening).',
+  'progress.calendar.hint': 'Målet er 3 sæt om dagen (Norsk Fysioterapeutforbund).',
   'progress.report': 'Rapport til din fysioterapeut',
   'report.heading': 'Rapport til din fysioterapeut',
   'report.print': 'Udskriv',

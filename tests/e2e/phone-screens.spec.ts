@@ -57,6 +57,43 @@ test("at 360×640 the newest rep's verdict is in view as the results grow, and t
   expect(overflow).toEqual([0, 0, 0, 0]);
 });
 
+test.describe('with the browser in Danish and the text at 125 %', () => {
+  test.use({ locale: 'da-DK', viewport: { width: 360, height: 640 } });
+
+  test('Home and Training do not scroll sideways: the one-word title and the program names fit', async ({ page }) => {
+    await page.goto('/');
+    // As a browser's text size setting does (a style element would break the app's CSP).
+    await page.evaluate(() => (document.documentElement.style.fontSize = '125%'));
+    await page.getByRole('button', { name: 'Brug simuleret sensor' }).click();
+    await page.getByRole('button', { name: 'Jeg forstår' }).click();
+    await expect(page.getByRole('combobox', { name: 'Program' })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    const title = page.getByRole('heading', { level: 1 });
+    await expect(title).toHaveText('Bækkenbundstræning');
+    // On one line: a word broken mid-way reads as two.
+    const lineHeight = await title.evaluate((h) => parseFloat(getComputedStyle(h).lineHeight) || 1.2 * parseFloat(getComputedStyle(h).fontSize));
+    expect((await title.boundingBox())?.height).toBeLessThan(1.5 * lineHeight);
+  });
+});
+
+test('a control reached with Tab is never hidden under the nav bar', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 640 });
+  await page.goto('/');
+  const nav = page.getByRole('navigation', { name: 'Screens' });
+  await nav.getByRole('button', { name: 'Settings' }).click();
+  const navTop = (await nav.boundingBox())?.y ?? 0;
+  for (let i = 0; i < 30; i++) {
+    await page.keyboard.press('Tab');
+    const box = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body || el.closest('nav')) return null;
+      const r = el.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, what: el.outerHTML.slice(0, 80) };
+    });
+    if (box) expect(box.bottom, `focus stop ${i + 1}: ${box.what}`).toBeLessThanOrEqual(navTop);
+  }
+});
+
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`Home, Train, Results, History and Settings have no accessibility violations (${colorScheme})`, async ({ page }) => {
     test.setTimeout(90_000);
