@@ -7,6 +7,7 @@ import type { Message, MessageKey } from '../i18n/messages';
 import type { JournalRecording, SessionOutcome } from '../journal/journal';
 import { getProgram, isProgramId } from '../programs/catalog';
 import { planSteps } from '../programs/plan';
+import { LEAD_IN_MS } from '../programs/runner';
 import { FAULT_CODES, type FaultCode, type PerfectProfile, type PhaseId, type ScoredRep } from '../programs/types';
 import { computeProgress, cuedReps, perfectOf, weekStart, type DayCount, type WeekPoint } from './progress';
 
@@ -105,8 +106,40 @@ function relaxCueMs(o: SessionOutcome, cueIndex: number, cueMs: number): number 
   return step ? cueMs + step.holdMs : null;
 }
 
-/** Samples at rest: outside every rep (all reps, extras too, squeezes cut by the sensor) and every link gap. */
+/** Longer than any rest a program has between its cues (between sets: a minute), ms. */
+const PROGRAM_PAUSE_MS = 120_000;
+
+/**
+ * The stretches of the recording a program ran in: from the lead-in before a cue to the end of
+ * the last squeeze (its relax cue, its release, its relaxing) plus settling, a pause longer than
+ * any a program has starting a new stretch. A connection records before and after its programs
+ * too, and what the person did then (squeezing freely, a sensor put down) is not their rest.
+ */
+function programSpans(o: SessionOutcome): [number, number][] {
+  const spans: [number, number][] = [];
+  const items = o.results
+    .map((r) => {
+      const start = r.kind === 'rep' ? r.rep.onsetMs : r.cueMs;
+      const rep = r.kind === 'missed' ? null : r.rep;
+      const cue = r.kind === 'rep' ? r.rep.cueIndex : r.cueIndex;
+      const relax = cue === null ? null : relaxCueMs(o, cue, r.kind === 'rep' ? r.rep.onsetMs : r.cueMs);
+      return [start, Math.max(rep ? (rep.relaxedMs ?? rep.releaseMs) : start, relax ?? start)] as const;
+    })
+    .sort((x, y) => x[0] - y[0]);
+  for (const [start, end] of items) {
+    const last = spans.at(-1);
+    if (last && start - last[1] <= PROGRAM_PAUSE_MS) last[1] = Math.max(last[1], end + SETTLE_MS);
+    else spans.push([start - LEAD_IN_MS, end + SETTLE_MS]);
+  }
+  return spans;
+}
+
+/**
+ * Samples at rest: within the program's stretches (the whole recording when it ran none), outside
+ * every rep (all reps, extras too, squeezes cut by the sensor) and every link gap.
+ */
 function restSamples(o: SessionOutcome, rec: JournalRecording): number[] {
+  const spans = programSpans(o);
   const reps = o.results.flatMap((r) => (r.kind === 'rep' ? [r.rep] : []));
   const windows = repWindows(reps);
   // A squeeze the sensor was lost in: from its cue (or its onset, if earlier) until it was over,
@@ -124,6 +157,7 @@ function restSamples(o: SessionOutcome, rec: JournalRecording): number[] {
   const out: number[] = [];
   for (let i = 0; i < rec.t.length; i++) {
     const t = rec.t[i];
+    if (spans.length > 0 && !spans.some(([a, b]) => t >= a && t < b)) continue;
     if (windows.some(([a, b]) => t >= a && t < b)) continue;
     if (rec.gaps.some((g) => t >= g.fromMs && (g.toMs === null || t < g.toMs))) continue;
     out.push(rec.p[i]);

@@ -150,6 +150,24 @@ describe('report measures of a PERFECT assessment, through the detection pipelin
     expect(Math.abs(cut - clean)).toBeLessThan(0.25 * clean);
   });
 
+  it('what the sensor recorded after the program (squeezing freely, the probe taken out) is not taken for rest', () => {
+    const { outcome, recording } = simulatedSession(206, 'strength', NOW, { params: { reps: 3 } });
+    const rest = (rec: typeof recording) => {
+      const m = reportMeasures(outcome, rec);
+      return [valueOf(m, 'restLevel') ?? Number.NaN, valueOf(m, 'restVariability') ?? Number.NaN];
+    };
+    const [level, spread] = rest(recording);
+    // Three minutes more at the same rate, after the program: squeezes of 30 cmH2O every 10 s.
+    const n = recording.t.length;
+    const dt = recording.t[n - 1] - recording.t[n - 2];
+    const extra = Math.round(180_000 / dt);
+    const t = Float64Array.from({ length: n + extra }, (_, i) => (i < n ? recording.t[i] : recording.t[n - 1] + (i - n + 1) * dt));
+    const p = Float32Array.from({ length: n + extra }, (_, i) => (i < n ? recording.p[i] : level + (((i - n) * dt) % 10_000 < 4000 ? 30 : 0)));
+    const [levelAfter, spreadAfter] = rest({ ...recording, t, p });
+    expect(Math.abs(levelAfter - level)).toBeLessThan(0.5);
+    expect(Math.abs(spreadAfter - spread)).toBeLessThan(0.25 * spread);
+  });
+
   it('without the recording, rest variability and hold mean are left out, the rest level comes from the reps', () => {
     const { outcome } = simulatedSession(204, 'perfect', NOW, { coach: { mvcCmH2O: 30 } });
     const ids = reportMeasures(outcome, null).map((x) => x.id);
