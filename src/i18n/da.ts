@@ -236,6 +236,7 @@ export const da: Catalog = {
   'reminders.why':
     'En påmindelse hver dag hjælper træningen med at blive en vane (1177.se, det svenske sundhedsvæsens portal). Tre om dagen passer til programmet.',
   'reminders.times': 'Mind mig om det klokken',
+  'reminders.removed': 'Påmindelsen kl. {time} er fjernet.',
   'reminders.remove': 'Fjern',
   'reminders.removeLabel': 'Fjern påmindelsen klokken {time}',
   'reminders.newTime': 'Nyt tidspunkt',
@@ -370,6 +371,7 @@ export const da: Catalog = {
   'history.saveLabel': 'Gem træningen fra {when} som CSV',
   'history.delete': 'Slet',
   'history.deleteLabel': 'Slet træningen fra {when}',
+  'history.deleted': 'Træningen er slettet.',
   'history.confirm': 'Slette denne træning for altid?',
   'history.deleteForGood': 'Slet for altid',
   'history.deleteForGoodLabel': 'Slet træningen fra {when} for altid',

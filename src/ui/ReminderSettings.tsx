@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { t } from '../i18n/messages';
 import { addReminder, downloadReminders, reminderStore, removeReminder } from '../store/reminderStore';
@@ -7,6 +7,14 @@ import { addReminder, downloadReminders, reminderStore, removeReminder } from '.
 export function ReminderSettings() {
   const { times, issue } = useStore(reminderStore);
   const [draft, setDraft] = useState('');
+  // The button pressed goes with its row: the focus moves on to the time box, and the change is said.
+  const [removed, setRemoved] = useState<string | null>(null);
+  const newTime = useRef<HTMLInputElement>(null);
+  const remove = (time: string) => {
+    removeReminder(time);
+    setRemoved(time);
+    newTime.current?.focus();
+  };
   const add = () => {
     if (addReminder(draft)) setDraft('');
   };
@@ -18,7 +26,7 @@ export function ReminderSettings() {
           {times.map((time) => (
             <li key={time}>
               <span className="reminder-time">{time}</span>
-              <button type="button" aria-label={t('reminders.removeLabel', { time })} onClick={() => removeReminder(time)}>
+              <button type="button" aria-label={t('reminders.removeLabel', { time })} onClick={() => remove(time)}>
                 {t('reminders.remove')}
               </button>
             </li>
@@ -31,6 +39,7 @@ export function ReminderSettings() {
         <label htmlFor="reminder-new">{t('reminders.newTime')}</label>
         <input
           id="reminder-new"
+          ref={newTime}
           type="time"
           value={draft}
           aria-describedby={issue ? 'reminder-issue' : undefined}
@@ -41,6 +50,9 @@ export function ReminderSettings() {
           {t('reminders.add')}
         </button>
       </div>
+      <p className="visually-hidden" role="status">
+        {removed !== null && t('reminders.removed', { time: removed })}
+      </p>
       {issue && (
         <p id="reminder-issue" className="error" role="alert">
           {t(issue)}

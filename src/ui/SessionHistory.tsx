@@ -5,7 +5,7 @@ import type { HistoryStore, SessionItem } from '../store/historyStore';
 import { openSession, sessionDetailStore } from '../store/sessionDetailStore';
 import './history.css';
 
-function SessionLine({ item, history }: { item: SessionItem; history: HistoryStore }) {
+function SessionLine({ item, history, onDeleted }: { item: SessionItem; history: HistoryStore; onDeleted: () => void }) {
   const [confirming, setConfirming] = useState(false);
   const notice = useStore(history.store, (s) => (s.notice?.id === item.id ? s.notice.key : null));
   const date = new Date(item.startedAtMs);
@@ -27,7 +27,12 @@ function SessionLine({ item, history }: { item: SessionItem; history: HistorySto
       {confirming ? (
         <div className="session-actions" role="group" aria-label={t('history.deleteLabel', { when: label })}>
           <span>{t('history.confirm')}</span>
-          <button type="button" className="danger" aria-label={t('history.deleteForGoodLabel', { when: label })} onClick={() => void history.remove(item.id)}>
+          <button
+            type="button"
+            className="danger"
+            aria-label={t('history.deleteForGoodLabel', { when: label })}
+            onClick={() => void history.remove(item.id).then((gone) => gone && onDeleted())}
+          >
             {t('history.deleteForGood')}
           </button>
           <button type="button" autoFocus aria-label={t('history.cancelLabel', { when: label })} onClick={() => setConfirming(false)}>
@@ -72,18 +77,30 @@ function SessionLine({ item, history }: { item: SessionItem; history: HistorySto
 export function SessionHistory({ history }: { history: HistoryStore }) {
   const items = useStore(history.store, (s) => s.items);
   const loaded = useStore(history.store, (s) => s.loaded);
+  // A deleted session takes its buttons, and the focus, with it: the focus goes to the heading, and the deletion is said.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [deleted, setDeleted] = useState(0);
+  const onDeleted = () => {
+    setDeleted((n) => n + 1);
+    heading.current?.focus();
+  };
   useEffect(() => {
     void history.refresh();
   }, [history]);
   return (
     <section className="session-history" aria-labelledby="session-history-heading">
-      <h2 id="session-history-heading">{t('history.heading')}</h2>
+      <h2 id="session-history-heading" ref={heading} tabIndex={-1}>
+        {t('history.heading')}
+      </h2>
+      <p className="visually-hidden" role="status">
+        {deleted > 0 && <span key={deleted}>{t('history.deleted')}</span>}
+      </p>
       {loaded && items.length === 0 ? (
         <p className="hint">{t('history.empty')}</p>
       ) : (
         <ul aria-label={t('history.heading')}>
           {items.map((item) => (
-            <SessionLine key={item.id} item={item} history={history} />
+            <SessionLine key={item.id} item={item} history={history} onDeleted={onDeleted} />
           ))}
         </ul>
       )}

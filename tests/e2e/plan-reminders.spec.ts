@@ -35,6 +35,9 @@ test('"Add reminders to calendar" downloads an .ics with a daily VEVENT per chos
   const times = page.getByRole('list', { name: 'Remind me at' });
   await expect(times.getByRole('listitem')).toHaveText([/08:00/, /13:00/, /20:00/]);
   await page.getByRole('button', { name: 'Remove the reminder at 13:00' }).click();
+  // The button went with its row: the focus moves on to the time box, and the removal is said.
+  await expect(page.getByLabel('New time')).toBeFocused();
+  await expect(page.getByRole('status').filter({ hasText: 'Reminder at 13:00 removed.' })).toHaveCount(1);
   await page.getByLabel('New time').fill('07:15');
   await page.getByRole('button', { name: 'Add time' }).click();
   await expect(times.getByRole('listitem')).toHaveText([/07:15/, /08:00/, /20:00/]);

@@ -97,4 +97,13 @@ test('a link drop mid-set pauses the program at once, the countdown stands still
   const del = session.getByRole('button', { name: /^Delete / });
   await expect(del).toBeDisabled();
   await expect(del).toHaveAccessibleDescription(/disconnect the sensor first/);
+
+  // Disconnected, it can go: deleted for good, the focus goes to the list's heading and the deletion is said.
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Home' }).click();
+  await page.getByRole('button', { name: 'Disconnect' }).click();
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'History' }).click();
+  await del.click();
+  await session.getByRole('button', { name: /^Delete the session of .* for good$/ }).click();
+  await expect(page.getByRole('heading', { name: 'Session history' })).toBeFocused();
+  await expect(page.getByRole('status').filter({ hasText: 'Session deleted.' })).toHaveCount(1);
 });
