@@ -92,7 +92,7 @@ describe('SessionHistory', () => {
     const history = createHistoryStore(after);
     await history.refresh();
     const html = render(history);
-    expect(html).toContain('<h2 id="session-history-heading">Session history</h2>');
+    expect(html).toContain('<h2 id="session-history-heading" tabindex="-1">Session history</h2>');
     const list = html.match(/<ul aria-label="Session history">(.*)<\/ul>/)?.[1] ?? '';
     const lines = list.split('</li>').filter((l) => l !== '');
     expect(lines).toHaveLength(2);
