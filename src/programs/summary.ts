@@ -142,18 +142,23 @@ export function perfectEnduranceS(results: readonly RepResult[]): number {
 /**
  * PERFECT from pressure: P = power peak; E = seconds the endurance squeeze was held above half
  * its peak; R = repetitions of that hold, counted until the first that fails; F = fast squeezes
- * that reached half the power.
+ * that reached half the power. A squeeze done by bearing down (straining) counts for nothing:
+ * its pressure is the abdomen's, not the pelvic floor's (no P, E 0, R stops there, no F).
  */
 export function perfectProfile(results: readonly RepResult[]): PerfectProfile {
-  const power = cuedIn(results, 'power')[0]?.peakCmH2O ?? null;
-  const enduranceS = perfectEnduranceS(results);
+  const strained = (r: ScoredRep | undefined) => r?.straining === true;
+  const powerRep = cuedIn(results, 'power')[0];
+  const power = powerRep && !strained(powerRep) ? powerRep.peakCmH2O : null;
+  // The repetitions were asked to hold as long as the endurance squeeze did, strained or not.
+  const heldS = perfectEnduranceS(results);
+  const enduranceS = strained(cuedIn(results, 'endurance')[0]) ? 0 : heldS;
   const minPeak = power === null ? 0 : PERFECT_PEAK_FRACTION * power;
   const reps = cuedIn(results, 'repetitions');
   let repetitions = 0;
   for (const r of reps) {
-    if (r.durationMs < REPETITION_HOLD_FRACTION * enduranceS * 1000 || r.peakCmH2O < minPeak) break;
+    if (strained(r) || r.durationMs < REPETITION_HOLD_FRACTION * heldS * 1000 || r.peakCmH2O < minPeak) break;
     repetitions++;
   }
-  const fast = cuedIn(results, 'fast').filter((r) => r.peakCmH2O >= minPeak).length;
+  const fast = cuedIn(results, 'fast').filter((r) => !strained(r) && r.peakCmH2O >= minPeak).length;
   return { powerCmH2O: power, enduranceS, repetitions: Math.min(PERFECT_MAX, repetitions), fast: Math.min(PERFECT_MAX, fast) };
 }

@@ -291,4 +291,22 @@ describe('assessments through the detection pipeline (virtual time)', () => {
     const repetition = run.cues.find((c) => c.kind === 'squeeze' && c.step === 2);
     expect(repetition?.kind === 'squeeze' && repetition.holdMs).toBe((perfect?.enduranceS ?? 0) * 1000);
   });
+
+  it('PERFECT: a squeeze done by bearing down counts for nothing in the profile', () => {
+    // Steps: 0 power, 1 endurance, 2–11 repetitions, 12–21 fast. Strained: the endurance squeeze,
+    // the fourth repetition and the second fast squeeze.
+    const stream = createStream(23, { mvcCmH2O: 35, freePractice: false, mistakes: { 1: 'straining', 5: 'straining', 13: 'straining' } });
+    stream.idle(3000);
+    const run = stream.run('perfect', getProgram('perfect').defaults);
+    const strained = run.results.flatMap((r) => (r.kind === 'rep' && r.rep.straining === true ? [r.rep.cueIndex] : []));
+    expect(strained).toEqual([1, 5, 13]);
+    const perfect = run.summary?.perfect;
+    expect(perfect?.powerCmH2O).toBeGreaterThan(0.8 * 35);
+    expect(perfect?.enduranceS).toBe(0);
+    expect(perfect?.repetitions).toBe(3);
+    expect(perfect?.fast).toBe(9);
+    // The repetitions were still asked to hold what the endurance squeeze held.
+    const repetition = run.cues.find((c) => c.kind === 'squeeze' && c.step === 2);
+    expect(repetition?.kind === 'squeeze' && repetition.holdMs).toBeGreaterThanOrEqual(9000);
+  });
 });
