@@ -301,6 +301,7 @@ export const da: Catalog = {
   'results.heading': 'Resultat for hvert knib',
   'results.rep': 'Knib {n}',
   'results.score': 'Score {score}',
+  'results.phaseSqueeze': '{phase} {n}',
   'results.squeeze': 'Knib {n}',
   'results.measured': 'Top {peak:0} cmH2O, holdt i {seconds:1} s',
   'results.noFaults': 'ingen fejl',

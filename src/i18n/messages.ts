@@ -302,6 +302,7 @@ export const en = {
   'results.heading': 'Rep results',
   'results.rep': 'Rep {n}',
   'results.score': 'Score {score}',
+  'results.phaseSqueeze': '{phase} {n}',
   'results.squeeze': 'Squeeze {n}',
   'results.measured': 'Peak {peak:0} cmH2O, held {seconds:1} s',
   'results.noFaults': 'no faults',

@@ -298,6 +298,7 @@ export const nb: Catalog = {
   'results.heading': 'Resultat for hvert knip',
   'results.rep': 'Knip {n}',
   'results.score': '{score} poeng',
+  'results.phaseSqueeze': '{phase} {n}',
   'results.squeeze': 'Knip {n}',
   'results.measured': 'Topp {peak:0} cmH2O, holdt i {seconds:1} s',
   'results.noFaults': 'ingen feil',

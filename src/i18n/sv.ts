@@ -300,6 +300,7 @@ export const sv: Catalog = {
   'results.heading': 'Resultat för varje knip',
   'results.rep': 'Knip {n}',
   'results.score': '{score} poäng',
+  'results.phaseSqueeze': '{phase} {n}',
   'results.squeeze': 'Knip {n}',
   'results.measured': 'Topp {peak:0} cmH2O, höll i {seconds:1} s',
   'results.noFaults': 'inga fel',

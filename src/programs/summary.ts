@@ -162,3 +162,24 @@ export function perfectProfile(results: readonly RepResult[]): PerfectProfile {
   const fast = cuedIn(results, 'fast').filter((r) => !strained(r) && r.peakCmH2O >= minPeak).length;
   return { powerCmH2O: power, enduranceS, repetitions: Math.min(PERFECT_MAX, repetitions), fast: Math.min(PERFECT_MAX, fast) };
 }
+
+/**
+ * What each result is called in a list of results: "Rep 3" (or "Squeeze 3" in an assessment);
+ * in a program of phases (PERFECT), numbered within its phase, as its cue was ("Repetitions 5",
+ * "Fast 3"): every cue has one result, so a phase's first in the list is its first cue. A
+ * squeeze that followed no cue is an extra squeeze.
+ */
+export function resultNames(results: readonly RepResult[], assessment: boolean): Message[] {
+  const firstOfPhase = new Map<RepResult['phase'], number>();
+  const cueOf = (r: RepResult) => (r.kind === 'rep' ? (r.rep.role === 'cued' ? r.rep.cueIndex : null) : r.cueIndex);
+  for (const r of results) {
+    const cue = cueOf(r);
+    if (cue !== null && cue < (firstOfPhase.get(r.phase) ?? Infinity)) firstOfPhase.set(r.phase, cue);
+  }
+  return results.map((r): Message => {
+    const cue = cueOf(r);
+    if (cue === null) return { key: 'results.extra' };
+    if (r.phase === 'main') return { key: assessment ? 'results.squeeze' : 'results.rep', params: { n: cue + 1 } };
+    return { key: 'results.phaseSqueeze', params: { phase: { key: `phase.${r.phase}` }, n: cue - (firstOfPhase.get(r.phase) ?? cue) + 1 } };
+  });
+}

@@ -1,14 +1,16 @@
 import { useEffect, useState } from 'react';
 import { t } from '../i18n/messages';
+import { getProgram } from '../programs/catalog';
+import { resultNames } from '../programs/summary';
 import type { RepResult } from '../programs/types';
 import { programStore } from '../store/programStore';
 
-function verdict(result: RepResult): string {
-  if (result.kind === 'missed') return `${t('results.rep', { n: result.cueIndex + 1 })}: ${t('results.missed')}`;
-  if (result.kind === 'cut') return `${t('results.rep', { n: result.cueIndex + 1 })}: ${t('results.cut')}`;
-  const rep = result.rep;
-  const name = rep.cueIndex !== null ? t('results.rep', { n: rep.cueIndex + 1 }) : t('results.extra');
-  return `${name}: ${t('results.score', { score: rep.score })}. ${t(rep.feedback)}`;
+function verdict(results: readonly RepResult[], assessment: boolean): string {
+  const result = results[results.length - 1];
+  const name = t(resultNames(results, assessment)[results.length - 1]);
+  if (result.kind === 'missed') return `${name}: ${t('results.missed')}`;
+  if (result.kind === 'cut') return `${name}: ${t('results.cut')}`;
+  return `${name}: ${t('results.score', { score: result.rep.score })}. ${t(result.rep.feedback)}`;
 }
 
 /**
@@ -20,7 +22,7 @@ export function Announcer() {
   useEffect(
     () =>
       programStore.subscribe((run, prev) => {
-        if (run.results.length > prev.results.length) setText(verdict(run.results[run.results.length - 1]));
+        if (run.results.length > prev.results.length) setText(verdict(run.results, run.programId !== null && getProgram(run.programId).kind === 'assessment'));
         else if (run.summary !== null && prev.summary === null) setText(t(run.summary.completed ? 'announce.setDone' : 'summary.stopped'));
       }),
     [],

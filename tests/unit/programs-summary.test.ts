@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/messages';
-import { blockLines, scaleNote, summarize, summaryHeadline } from '../../src/programs/summary';
-import type { MvcValue, RepResult, ScoredRep, SessionSummary } from '../../src/programs/types';
+import { blockLines, resultNames, scaleNote, summarize, summaryHeadline } from '../../src/programs/summary';
+import type { MvcValue, PhaseId, RepResult, ScoredRep, SessionSummary } from '../../src/programs/types';
 import { measuredRep } from '../fixtures/reps';
 
 function rep(cueIndex: number, peakCmH2O: number): RepResult {
@@ -76,5 +76,40 @@ describe('summary lines a patient reads', () => {
       'Your strongest squeeze: 38 cmH2O. It is now the scale for "too weak".',
     ]);
     expect(scaleNote(mvcTest)).toBeNull();
+  });
+});
+
+describe('result names', () => {
+  // Only what naming reads of a result.
+  const named = (phase: PhaseId, cueIndex: number | null, role: 'cued' | 'extra' = 'cued') =>
+    ({ kind: 'rep', set: 0, phase, rep: { cueIndex, role } }) as unknown as RepResult;
+  const missed = (phase: PhaseId, cueIndex: number): RepResult => ({ kind: 'missed', set: 0, phase, cueIndex, cueMs: 0 });
+  const cut = (phase: PhaseId, cueIndex: number): RepResult => ({ kind: 'cut', set: 0, phase, cueIndex, cueMs: 0, rep: null });
+
+  it('numbers a set’s reps by their cue, and an extra squeeze as extra', () => {
+    const names = resultNames([named('main', 0), missed('main', 1), named('main', null, 'extra'), cut('main', 2)], false).map((m) => t(m));
+    expect(names).toEqual(['Rep 1', 'Rep 2', 'extra squeeze', 'Rep 3']);
+    expect(t(resultNames([named('main', 4)], true)[0])).toBe('Squeeze 5');
+  });
+
+  it('numbers PERFECT’s squeezes within their phase, as the cue does', () => {
+    const results = [
+      named('power', 0),
+      named('endurance', 1),
+      named('repetitions', 2),
+      missed('repetitions', 3),
+      named('repetitions', 4),
+      cut('fast', 12),
+      named('fast', 13),
+    ];
+    expect(resultNames(results, true).map((m) => t(m))).toEqual([
+      'Power 1',
+      'Endurance 1',
+      'Repetitions 1',
+      'Repetitions 2',
+      'Repetitions 3',
+      'Fast 1',
+      'Fast 2',
+    ]);
   });
 });

@@ -1,27 +1,26 @@
 import { useStore } from 'zustand';
-import { t } from '../../i18n/messages';
+import { t, type Message } from '../../i18n/messages';
 import { getProgram } from '../../programs/catalog';
+import { resultNames } from '../../programs/summary';
 import type { RepResult } from '../../programs/types';
 import { programStore } from '../../store/programStore';
 
-function ResultItem({ result, assessment }: { result: RepResult; assessment: boolean }) {
-  const nameKey = assessment ? 'results.squeeze' : 'results.rep';
+function ResultItem({ result, name, assessment }: { result: RepResult; name: Message; assessment: boolean }) {
   if (result.kind === 'cut') {
     return (
       <li className="rep-result rep-cut">
-        <span className="rep-name">{t(nameKey, { n: result.cueIndex + 1 })}</span> {t('results.cut')}
+        <span className="rep-name">{t(name)}</span> {t('results.cut')}
       </li>
     );
   }
   if (result.kind === 'missed') {
     return (
       <li className="rep-result rep-missed">
-        <span className="rep-name">{t(nameKey, { n: result.cueIndex + 1 })}</span> {t('results.missed')}
+        <span className="rep-name">{t(name)}</span> {t('results.missed')}
       </li>
     );
   }
   const rep = result.rep;
-  const name = rep.role === 'cued' && rep.cueIndex !== null ? t(nameKey, { n: rep.cueIndex + 1 }) : t('results.extra');
   const faults = rep.faults.length > 0 ? rep.faults.map((f) => t(`fault.${f}`)).join(', ') : t('results.noFaults');
   // A test measures the squeeze: a score against the very maximum it is measuring says nothing.
   const measure = assessment ? (
@@ -31,7 +30,7 @@ function ResultItem({ result, assessment }: { result: RepResult; assessment: boo
   );
   return (
     <li className={`rep-result ${rep.faults.length > 0 ? 'rep-faulty' : 'rep-clean'}`} data-faults={rep.faults.join(' ')}>
-      <span className="rep-name">{name}</span> {measure} <span className="rep-faults">{faults}</span> <span className="rep-feedback">{t(rep.feedback)}</span>
+      <span className="rep-name">{t(name)}</span> {measure} <span className="rep-faults">{faults}</span> <span className="rep-feedback">{t(rep.feedback)}</span>
     </li>
   );
 }
@@ -42,12 +41,13 @@ function ResultItem({ result, assessment }: { result: RepResult; assessment: boo
  */
 export function RepResultList({ results, assessment, headingLevel = 3 }: { results: readonly RepResult[]; assessment: boolean; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const names = resultNames(results, assessment);
   return (
     <div className="rep-results">
       <Heading id="rep-results-heading">{t('results.heading')}</Heading>
       <ol aria-labelledby="rep-results-heading">
         {results.map((r, i) => (
-          <ResultItem key={i} result={r} assessment={assessment} />
+          <ResultItem key={i} result={r} name={names[i]} assessment={assessment} />
         ))}
       </ol>
     </div>
