@@ -303,7 +303,7 @@ export const da: Catalog = {
   'results.score': 'Score {score}',
   'results.phaseSqueeze': '{phase} {n}',
   'results.squeeze': 'Knib {n}',
-  'results.measured': 'Top {peak:0} cmH2O, holdt i {seconds:1} s',
+  'results.measured': 'Top {peak:0}\u00a0cmH2O, holdt i {seconds:1}\u00a0s',
   'results.noFaults': 'ingen fejl',
   'results.missed': 'Udeblev: der blev ikke set noget knib efter signalet.',
   'results.cut': 'Afbrudt: sensoren forsvandt under dette knib, så det blev ikke vurderet.',
@@ -394,7 +394,7 @@ export const da: Catalog = {
   'progress.chart.strongest': 'Stærkeste knib uge for uge',
   'progress.chart.endurance': 'Udholdenhed uge for uge',
   'progress.chart.score': 'Gennemsnitlig score uge for uge',
-  'progress.chart.kept': 'Styrke holdt til sættets slutning',
+  'progress.chart.kept': 'Styrke bevaret til sidst i sættet',
   'progress.chart.perfect': 'PERFECT-profil over tid',
   'progress.explain.strongest':
     'Dit stærkeste knib hver uge, i cmH2O over hvile: fra en styrketest eller PERFECT-vurdering, når du tog en, ellers dit bedste knib under træning.',

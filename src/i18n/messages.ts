@@ -304,7 +304,7 @@ export const en = {
   'results.score': 'Score {score}',
   'results.phaseSqueeze': '{phase} {n}',
   'results.squeeze': 'Squeeze {n}',
-  'results.measured': 'Peak {peak:0} cmH2O, held {seconds:1} s',
+  'results.measured': 'Peak {peak:0}\u00a0cmH2O, held {seconds:1}\u00a0s',
   'results.noFaults': 'no faults',
   'results.missed': 'Missed: no squeeze was seen after the cue.',
   'results.cut': 'Cut short: the sensor was lost during this squeeze, so it was not judged.',

@@ -300,7 +300,7 @@ export const nb: Catalog = {
   'results.score': '{score} poeng',
   'results.phaseSqueeze': '{phase} {n}',
   'results.squeeze': 'Knip {n}',
-  'results.measured': 'Topp {peak:0} cmH2O, holdt i {seconds:1} s',
+  'results.measured': 'Topp {peak:0}\u00a0cmH2O, holdt i {seconds:1}\u00a0s',
   'results.noFaults': 'ingen feil',
   'results.missed': 'Uteble: vi så ikke noe knip etter signalet.',
   'results.cut': 'Avbrutt: sensoren forsvant under dette knipet, så det ble ikke vurdert.',

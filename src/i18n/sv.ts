@@ -302,7 +302,7 @@ export const sv: Catalog = {
   'results.score': '{score} poäng',
   'results.phaseSqueeze': '{phase} {n}',
   'results.squeeze': 'Knip {n}',
-  'results.measured': 'Topp {peak:0} cmH2O, höll i {seconds:1} s',
+  'results.measured': 'Topp {peak:0}\u00a0cmH2O, höll i {seconds:1}\u00a0s',
   'results.noFaults': 'inga fel',
   'results.missed': 'Missat: inget knip syntes efter signalen.',
   'results.cut': 'Avbrutet: sensorn försvann under det här knipet, så det bedömdes inte.',

@@ -11,6 +11,12 @@ function SessionLine({ item, history, onDeleted }: { item: SessionItem; history:
   const date = new Date(item.startedAtMs);
   const label = formatDateTime(item.startedAtMs);
   const open = useRef<HTMLButtonElement>(null);
+  const del = useRef<HTMLButtonElement>(null);
+  const refocusDelete = useRef(false);
+  useEffect(() => {
+    if (!confirming && refocusDelete.current) del.current?.focus();
+    refocusDelete.current = false;
+  }, [confirming]);
   // Back from this session: the focus returns to where it was opened.
   useEffect(() => {
     if (sessionDetailStore.getState().lastOpenedId === item.id) open.current?.focus();
@@ -25,7 +31,17 @@ function SessionLine({ item, history, onDeleted }: { item: SessionItem; history:
         {tCount('history.reps', item.repsJudged)}
       </p>
       {confirming ? (
-        <div className="session-actions" role="group" aria-label={t('history.deleteLabel', { when: label })}>
+        <div
+          className="session-actions"
+          role="group"
+          aria-label={t('history.deleteLabel', { when: label })}
+          // Escape cancels, as it does in the app's dialogs; the focus goes back to Delete.
+          onKeyDown={(e) => {
+            if (e.key !== 'Escape') return;
+            setConfirming(false);
+            refocusDelete.current = true;
+          }}
+        >
           <span>{t('history.confirm')}</span>
           <button
             type="button"
@@ -35,7 +51,15 @@ function SessionLine({ item, history, onDeleted }: { item: SessionItem; history:
           >
             {t('history.deleteForGood')}
           </button>
-          <button type="button" autoFocus aria-label={t('history.cancelLabel', { when: label })} onClick={() => setConfirming(false)}>
+          <button
+            type="button"
+            autoFocus
+            aria-label={t('history.cancelLabel', { when: label })}
+            onClick={() => {
+              setConfirming(false);
+              refocusDelete.current = true;
+            }}
+          >
             {t('history.cancel')}
           </button>
         </div>
@@ -48,6 +72,7 @@ function SessionLine({ item, history, onDeleted }: { item: SessionItem; history:
             {t('history.save')}
           </button>
           <button
+            ref={del}
             type="button"
             aria-label={t('history.deleteLabel', { when: label })}
             disabled={item.status === 'active'}

@@ -102,6 +102,11 @@ test('a link drop mid-set pauses the program at once, the countdown stands still
   await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Home' }).click();
   await page.getByRole('button', { name: 'Disconnect' }).click();
   await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'History' }).click();
+  // Escape cancels the question, as in the app's dialogs, and gives the focus back to Delete.
+  await del.click();
+  await page.keyboard.press('Escape');
+  await expect(session.getByRole('button', { name: /for good$/ })).toHaveCount(0);
+  await expect(del).toBeFocused();
   await del.click();
   await session.getByRole('button', { name: /^Delete the session of .* for good$/ }).click();
   await expect(page.getByRole('heading', { name: 'Session history' })).toBeFocused();

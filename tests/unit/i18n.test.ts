@@ -49,7 +49,7 @@ describe.each([
   it('is what `t` speaks once the language is chosen, numbers with a decimal comma', async () => {
     await applyLanguage(language);
     expect(t('app.title')).toBe(catalog['app.title']);
-    expect(t('results.measured', { peak: 31.6, seconds: 5.25 })).toMatch(/^\S+ 32 cmH2O, \S+ \S+ 5,3 s$/);
+    expect(t('results.measured', { peak: 31.6, seconds: 5.25 })).toMatch(/^\S+ 32\u00a0cmH2O, \S+ \S+ 5,3\u00a0s$/);
     expect(t('device.battery', { percent: 87.5 })).toContain('87,5 %');
   });
 });
