@@ -131,6 +131,7 @@ export const da: Catalog = {
   'data.busy.export': 'Gør filen klar …',
   'data.busy.import': 'Importerer …',
   'data.busy.delete': 'Sletter …',
+  'data.exported.none': 'Filen er gemt i dine overførsler. Den indeholder dine indstillinger: der er ingen træninger på denne enhed endnu.',
   'data.exported.one': 'Filen med {count} træning er gemt i dine overførsler.',
   'data.exported.other': 'Filen med {count} træninger er gemt i dine overførsler.',
   'data.exportUnreadable.one': '{count} træning kunne ikke læses fra denne enhed og er ikke med i filen.',

@@ -131,6 +131,7 @@ export const en = {
   'data.busy.export': 'Preparing the file…',
   'data.busy.import': 'Importing…',
   'data.busy.delete': 'Deleting…',
+  'data.exported.none': 'The file is saved in your downloads. It holds your settings: there is no session on this device yet.',
   'data.exported.one': 'The file with {count} session is saved in your downloads.',
   'data.exported.other': 'The file with {count} sessions is saved in your downloads.',
   'data.exportUnreadable.one': '{count} session could not be read from this device and is not in the file.',

@@ -129,6 +129,7 @@ export const nb: Catalog = {
   'data.busy.export': 'Lager filen …',
   'data.busy.import': 'Importerer …',
   'data.busy.delete': 'Sletter …',
+  'data.exported.none': 'Filen er lagret i nedlastingene dine. Den har innstillingene dine: det er ingen økter på denne enheten ennå.',
   'data.exported.one': 'Filen med {count} økt er lagret i nedlastingene dine.',
   'data.exported.other': 'Filen med {count} økter er lagret i nedlastingene dine.',
   'data.exportUnreadable.one': '{count} økt kunne ikke leses fra denne enheten og er ikke med i filen.',

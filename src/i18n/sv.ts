@@ -131,6 +131,7 @@ export const sv: Catalog = {
   'data.busy.export': 'Förbereder filen …',
   'data.busy.import': 'Importerar …',
   'data.busy.delete': 'Raderar …',
+  'data.exported.none': 'Filen är sparad bland dina nedladdningar. Den innehåller dina inställningar: det finns inga pass på den här enheten än.',
   'data.exported.one': 'Filen med {count} pass är sparad bland dina nedladdningar.',
   'data.exported.other': 'Filen med {count} pass är sparad bland dina nedladdningar.',
   'data.exportUnreadable.one': '{count} pass kunde inte läsas från den här enheten och finns inte med i filen.',

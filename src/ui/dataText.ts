@@ -11,7 +11,8 @@ function counted(keys: { one: MessageKey; other: MessageKey }, count: number): s
 export function dataOutcomeText(outcome: DataOutcome): string {
   switch (outcome.kind) {
     case 'exported': {
-      const lines = [counted({ one: 'data.exported.one', other: 'data.exported.other' }, outcome.sessions)];
+      // No session yet: the file carries the settings only, and says so.
+      const lines = [outcome.sessions === 0 ? t('data.exported.none') : counted({ one: 'data.exported.one', other: 'data.exported.other' }, outcome.sessions)];
       if (outcome.unreadable > 0) lines.push(counted({ one: 'data.exportUnreadable.one', other: 'data.exportUnreadable.other' }, outcome.unreadable));
       return lines.join(' ');
     }

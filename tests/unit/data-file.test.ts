@@ -426,4 +426,11 @@ describe('reading and reporting', () => {
     expect(isDataProblem(imported)).toBe(true);
     expect(dataOutcomeText({ kind: 'importRefused', problem: { kind: 'newerVersion', version: 3 } })).toContain('(file version 3)');
   });
+
+  it('says what an export saved, and that a file made before any session holds the settings only', () => {
+    expect(dataOutcomeText({ kind: 'exported', sessions: 2, unreadable: 0 })).toBe('The file with 2 sessions is saved in your downloads.');
+    expect(dataOutcomeText({ kind: 'exported', sessions: 0, unreadable: 0 })).toBe(
+      'The file is saved in your downloads. It holds your settings: there is no session on this device yet.',
+    );
+  });
 });
