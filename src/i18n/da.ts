@@ -441,6 +441,7 @@ export const da: Catalog = {
   'report.v.count': '{value}',
   'report.v.cmH2O': '{value:1} cmH2O',
   'report.v.seconds': '{value:1} s',
+  'report.v.wholeSeconds': '{value:0} s',
   'report.v.pct': '{value:0} %',
   'report.measures.heading': 'Mål fra den seneste vurdering',
   'report.measures.of': '{program}, {date}. Målt ud fra trykkurven, som i Glazer-vurderingen, der bruges med biofeedback.',

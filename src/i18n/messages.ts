@@ -443,6 +443,7 @@ export const en = {
   'report.v.count': '{value}',
   'report.v.cmH2O': '{value:1} cmH2O',
   'report.v.seconds': '{value:1} s',
+  'report.v.wholeSeconds': '{value:0} s',
   'report.v.pct': '{value:0} %',
   'report.measures.heading': 'Measures of the latest assessment',
   'report.measures.of': '{program}, {date}. Measured from the pressure curve, as in the Glazer assessment used with biofeedback.',

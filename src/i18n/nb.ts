@@ -438,6 +438,7 @@ export const nb: Catalog = {
   'report.v.count': '{value}',
   'report.v.cmH2O': '{value:1} cmH2O',
   'report.v.seconds': '{value:1} s',
+  'report.v.wholeSeconds': '{value:0} s',
   'report.v.pct': '{value:0} %',
   'report.measures.heading': 'Mål fra den siste undersøkelsen',
   'report.measures.of': '{program}, {date}. Målt fra trykkurven, som i Glazer-undersøkelsen som brukes med biofeedback.',

@@ -440,6 +440,7 @@ export const sv: Catalog = {
   'report.v.count': '{value}',
   'report.v.cmH2O': '{value:1} cmH2O',
   'report.v.seconds': '{value:1} s',
+  'report.v.wholeSeconds': '{value:0} s',
   'report.v.pct': '{value:0} %',
   'report.measures.heading': 'Mått från den senaste bedömningen',
   'report.measures.of': '{program}, {date}. Mätt från tryckkurvan, som i Glazer-bedömningen som används vid biofeedback.',

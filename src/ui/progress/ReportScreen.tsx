@@ -20,7 +20,7 @@ const PERFECT_ROWS: readonly { name: MessageKey; explain: MessageKey; value: (p:
     explain: 'report.perfect.pExplain',
     value: (p) => (p.powerCmH2O === null ? '–' : t('progress.v.cmH2O', { value: p.powerCmH2O })),
   },
-  { name: 'report.perfect.e', explain: 'report.perfect.eExplain', value: (p) => t('report.v.seconds', { value: p.enduranceS }) },
+  { name: 'report.perfect.e', explain: 'report.perfect.eExplain', value: (p) => t('report.v.wholeSeconds', { value: p.enduranceS }) },
   { name: 'report.perfect.r', explain: 'report.perfect.rExplain', value: (p) => t('report.v.count', { value: p.repetitions }) },
   { name: 'report.perfect.f', explain: 'report.perfect.fExplain', value: (p) => t('report.v.count', { value: p.fast }) },
 ];
