@@ -77,13 +77,15 @@ const FATIGUE_SHOWN = 0.05;
  * of the same block. An assessment measures rather than trains: no score, no fatigue (its first
  * and last squeezes are asked to be different).
  */
-export function blockLines(s: BlockSummary, mvc: MvcValue | null, assessment: boolean): Message[] {
+export function blockLines(s: BlockSummary, mvc: MvcValue | null, assessment: boolean, holds = true): Message[] {
   const lines: Message[] = [{ key: 'summary.reps', params: { done: s.repsDone, missed: s.missed } }];
   if (!assessment) {
     if (s.averageScore !== null) lines.push({ key: 'summary.avgScore', params: { score: s.averageScore } });
     const strength = strengthLine(s, mvc);
     if (strength !== null) lines.push(strength);
   }
+  // A drill of timing (the Knack: squeeze, cough, relax) asks for no hold to last or to keep its strength.
+  if (!holds) return lines;
   lines.push({ key: 'summary.hold', params: { seconds: s.totalHoldMs / 1000 } });
   if (!assessment && s.fatigue !== null) {
     lines.push(s.fatigue >= FATIGUE_SHOWN ? { key: 'summary.fatigue', params: { pct: 100 * s.fatigue } } : { key: 'summary.noFatigue' });

@@ -27,6 +27,12 @@ const lines = (peaks: number[], mvc: MvcValue | null, assessment = false) =>
   ).map((m) => t(m));
 
 describe('summary lines a patient reads', () => {
+  it('for the Knack, a drill of timing, says nothing of hold time or of strength kept', () => {
+    const knack = blockLines(summarize([rep(0, 30), rep(1, 20)], 30), null, false, false).map((m) => t(m));
+    expect(knack.join(' ')).not.toMatch(/hold|weaker|kept their strength/i);
+    expect(lines([30, 20], null).join(' ')).toMatch(/hold/i);
+  });
+
   it('says how much weaker the last squeeze was, in whole percent, only when it was weaker', () => {
     expect(lines([40, 36, 31.2], null)).toContain('Your last squeeze was 22 % weaker than your first.');
     // Stronger at the end (the old "Fatigue: −22 %"), or within 5 %: no percentage at all.

@@ -5,13 +5,13 @@ import { blockLines, focusAdvice, scaleNote, summaryHeadline } from '../../progr
 import { FAULT_CODES, type BlockSummary, type MvcValue } from '../../programs/types';
 import { programStore } from '../../store/programStore';
 
-function Block({ title, s, mvc, assessment }: { title: string; s: BlockSummary; mvc: MvcValue | null; assessment: boolean }) {
+function Block({ title, s, mvc, assessment, holds }: { title: string; s: BlockSummary; mvc: MvcValue | null; assessment: boolean; holds: boolean }) {
   const faultList = FAULT_CODES.filter((f) => s.faults[f] > 0).map((f) => `${t(`fault.${f}`)} × ${s.faults[f]}`);
   return (
     <div className="summary-block">
       <h3>{title}</h3>
       <ul>
-        {blockLines(s, mvc, assessment).map((line) => (
+        {blockLines(s, mvc, assessment, holds).map((line) => (
           <li key={line.key}>{t(line)}</li>
         ))}
         <li>{faultList.length > 0 ? t('summary.faults', { list: faultList.join(', ') }) : t('summary.noFaults')}</li>
@@ -29,10 +29,15 @@ export function SummaryView() {
   const programId = useStore(programStore, (s) => s.programId);
   if (sets.length === 0 && summary === null) return null;
   const mvc = summary?.mvc ?? liveMvc;
-  const assessment = programId !== null && getProgram(programId).kind === 'assessment';
+  const program = programId === null ? null : getProgram(programId);
+  const assessment = program?.kind === 'assessment';
+  // The Knack times a squeeze around a cough; it asks for no hold.
+  const holds = program?.coughAfterMs === undefined;
   const blocks = summary?.sets ?? sets;
   const note = summary && scaleNote(summary);
-  const block = (title: string, s: BlockSummary, key: number | string) => <Block key={key} title={title} s={s} mvc={mvc} assessment={assessment} />;
+  const block = (title: string, s: BlockSummary, key: number | string) => (
+    <Block key={key} title={title} s={s} mvc={mvc} assessment={assessment} holds={holds} />
+  );
   return (
     <section className="program-summary" aria-labelledby="summary-heading">
       <h2 id="summary-heading">{t('summary.heading')}</h2>
