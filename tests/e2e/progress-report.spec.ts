@@ -65,6 +65,11 @@ test('after a set, Progress shows a chart and the set is in Session history, whe
   const curve = detail.getByRole('img', { name: /^Pressure during the session of .*, with the squeeze and relax cues$/ });
   await expect(curve).toBeVisible();
   await expect(detail).toContainText(/\d+ seconds recorded, 3 squeeze cues/);
+  // The session's summary, as Results showed it: reps, score, faults and what to work on.
+  const summary = detail.getByRole('heading', { name: 'Whole session' });
+  await expect(summary).toBeVisible();
+  await expect(detail).toContainText('Reps done: 3, missed: 0');
+  await expect(detail).toContainText(/Average score: \d+/);
   await detail.getByRole('button', { name: 'Back to session history' }).click();
   await expect(page.getByRole('list', { name: 'Session history' })).toBeVisible();
   await expect(line.getByRole('button', { name: /^Open the session of / })).toBeFocused();

@@ -2,7 +2,7 @@ import { useStore } from 'zustand';
 import { t } from '../../i18n/messages';
 import { getProgram } from '../../programs/catalog';
 import { blockLines, focusAdvice, scaleNote, summaryHeadline } from '../../programs/summary';
-import { FAULT_CODES, type BlockSummary, type MvcValue } from '../../programs/types';
+import { FAULT_CODES, type BlockSummary, type MvcValue, type ProgramId, type SessionSummary } from '../../programs/types';
 import { programStore } from '../../store/programStore';
 
 function Block({ title, s, mvc, assessment, holds }: { title: string; s: BlockSummary; mvc: MvcValue | null; assessment: boolean; holds: boolean }) {
@@ -21,6 +21,17 @@ function Block({ title, s, mvc, assessment, holds }: { title: string; s: BlockSu
   );
 }
 
+/** What the summary leaves out for a program: scores in an assessment, hold lines in a drill of timing (the Knack). */
+function summaryKind(programId: ProgramId | null): { assessment: boolean; holds: boolean } {
+  const program = programId === null ? null : getProgram(programId);
+  return { assessment: program?.kind === 'assessment', holds: program?.coughAfterMs === undefined };
+}
+
+/** A finished session's own summary (from the history): the whole session and what to work on next time. */
+export function SessionSummaryBlock({ summary }: { summary: SessionSummary }) {
+  return <Block title={t('summary.session')} s={summary.session} mvc={summary.mvc} {...summaryKind(summary.programId)} />;
+}
+
 /** Sets as they finish, then the whole session and what to work on next time. */
 export function SummaryView() {
   const sets = useStore(programStore, (s) => s.setSummaries);
@@ -29,10 +40,7 @@ export function SummaryView() {
   const programId = useStore(programStore, (s) => s.programId);
   if (sets.length === 0 && summary === null) return null;
   const mvc = summary?.mvc ?? liveMvc;
-  const program = programId === null ? null : getProgram(programId);
-  const assessment = program?.kind === 'assessment';
-  // The Knack times a squeeze around a cough; it asks for no hold.
-  const holds = program?.coughAfterMs === undefined;
+  const { assessment, holds } = summaryKind(programId);
   const blocks = summary?.sets ?? sets;
   const note = summary && scaleNote(summary);
   const block = (title: string, s: BlockSummary, key: number | string) => (

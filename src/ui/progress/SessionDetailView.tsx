@@ -5,6 +5,7 @@ import { getProgram } from '../../programs/catalog';
 import { summaryHeadline } from '../../programs/summary';
 import { closeSession, sessionDetailStore } from '../../store/sessionDetailStore';
 import { RepResultList } from '../program/RepResults';
+import { SessionSummaryBlock } from '../program/SummaryView';
 import { SessionCurve } from './SessionCurve';
 import './progress.css';
 
@@ -41,6 +42,7 @@ export default function SessionDetailView() {
               </p>
             ))}
           <SessionCurve recording={detail.recording} label={t('session.curve.label', { when: label })} id="session-curve" />
+          {detail.summary && <SessionSummaryBlock summary={detail.summary} />}
           {detail.results.length > 0 ? <RepResultList results={detail.results} assessment={assessment} /> : <p className="hint">{t('session.noResults')}</p>}
         </>
       )}
