@@ -187,6 +187,16 @@ export function isProgramId(value: string): value is ProgramId {
   return PROGRAMS.some((p) => p.id === value);
 }
 
+/** Whether a session of this program (null: none, a free session) measures rather than trains. */
+export function isAssessment(id: string | null): boolean {
+  return id !== null && isProgramId(id) && getProgram(id).kind === 'assessment';
+}
+
+/** Whether the program asks for holds (not a drill of timing like the Knack's squeeze, cough, relax). */
+export function asksForHolds(id: string | null): boolean {
+  return id === null || !isProgramId(id) || getProgram(id).coughAfterMs === undefined;
+}
+
 export type ParamIssue =
   | { readonly field: ParamField; readonly kind: 'range'; readonly min: number; readonly max: number }
   | { readonly field: 'restMs'; readonly kind: 'restShorterThanHold' };

@@ -5,7 +5,7 @@
  */
 import type { Message, MessageKey } from '../i18n/messages';
 import type { JournalRecording, SessionOutcome } from '../journal/journal';
-import { getProgram, isProgramId } from '../programs/catalog';
+import { getProgram, isAssessment, isProgramId } from '../programs/catalog';
 import { planSteps } from '../programs/plan';
 import { LEAD_IN_MS } from '../programs/runner';
 import { FAULT_CODES, type FaultCode, type PerfectProfile, type PhaseId, type ScoredRep } from '../programs/types';
@@ -76,12 +76,12 @@ function median(xs: number[]): number | null {
   return s.length % 2 ? s[k] : (s[k - 1] + s[k]) / 2;
 }
 
-const isAssessment = (o: SessionOutcome) => o.meta.programId !== null && isProgramId(o.meta.programId) && getProgram(o.meta.programId).kind === 'assessment';
+const assessmentSession = (o: SessionOutcome) => isAssessment(o.meta.programId);
 
 /** The session the report measures: the latest completed PERFECT, else the latest assessment, else the latest session with squeezes. */
 export function reportSession(outcomes: readonly SessionOutcome[]): SessionOutcome | null {
   const newest = [...outcomes].sort((a, b) => b.meta.startedAtMs - a.meta.startedAtMs).filter((o) => cuedReps(o.results).length > 0);
-  return newest.find((o) => perfectOf(o) !== null) ?? newest.find(isAssessment) ?? newest[0] ?? null;
+  return newest.find((o) => perfectOf(o) !== null) ?? newest.find(assessmentSession) ?? newest[0] ?? null;
 }
 
 const inPhases = (o: SessionOutcome, phases: readonly PhaseId[]): ScoredRep[] =>

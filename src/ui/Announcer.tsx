@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { t } from '../i18n/messages';
-import { getProgram } from '../programs/catalog';
+import { isAssessment } from '../programs/catalog';
 import { resultNames } from '../programs/summary';
 import type { RepResult } from '../programs/types';
 import { programStore } from '../store/programStore';
@@ -22,7 +22,7 @@ export function Announcer() {
   useEffect(
     () =>
       programStore.subscribe((run, prev) => {
-        if (run.results.length > prev.results.length) setText(verdict(run.results, run.programId !== null && getProgram(run.programId).kind === 'assessment'));
+        if (run.results.length > prev.results.length) setText(verdict(run.results, isAssessment(run.programId)));
         else if (run.summary !== null && prev.summary === null) setText(t(run.summary.completed ? 'announce.setDone' : 'summary.stopped'));
       }),
     [],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/messages';
-import { PROGRAMS, getProgram, sourceMessage, validateParams } from '../../src/programs/catalog';
+import { PROGRAMS, asksForHolds, getProgram, isAssessment, sourceMessage, validateParams } from '../../src/programs/catalog';
 import { planSteps, resolveStep, rulesForStep } from '../../src/programs/plan';
 
 describe('program catalog', () => {
@@ -108,5 +108,13 @@ describe('planSteps', () => {
     expect(resolveStep(steps[2], 7)).toMatchObject({ holdMs: 7000, restMs: 7000 });
     expect(resolveStep(steps[11], 7)).toMatchObject({ holdMs: 7000, restMs: 10_000 });
     expect(resolveStep(steps[2], 0).holdMs).toBe(2000);
+  });
+});
+
+describe('program kinds', () => {
+  it('knows which programs measure and which ask for no hold, also for a free session or an unknown id', () => {
+    expect(PROGRAMS.filter((p) => isAssessment(p.id)).map((p) => p.id)).toEqual(['mvc', 'perfect']);
+    expect(PROGRAMS.filter((p) => !asksForHolds(p.id)).map((p) => p.id)).toEqual(['knack']);
+    expect([isAssessment(null), isAssessment('someday'), asksForHolds(null), asksForHolds('someday')]).toEqual([false, false, true, true]);
   });
 });

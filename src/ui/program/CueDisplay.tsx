@@ -1,6 +1,6 @@
 import { useStore } from 'zustand';
 import { t } from '../../i18n/messages';
-import { getProgram } from '../../programs/catalog';
+import { isAssessment } from '../../programs/catalog';
 import type { RunnerView } from '../../programs/runner';
 import { profileStore } from '../../store/profileStore';
 import { programStore } from '../../store/programStore';
@@ -28,7 +28,7 @@ export function CueDisplay() {
   const visual = useStore(profileStore, (s) => s.prefs.visual);
   const programId = useStore(programStore, (s) => s.programId);
   if (!visual || view === null) return null;
-  const assessment = programId !== null && getProgram(programId).kind === 'assessment';
+  const assessment = isAssessment(programId);
   const phaseHow = assessment && view.phase !== 'main' && view.step >= 0 && view.paused === null && view.segment !== 'done';
   return (
     <div className={`cue-display cue-${view.paused !== null ? 'paused' : view.segment}`} data-testid="cue">

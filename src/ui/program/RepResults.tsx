@@ -1,6 +1,6 @@
 import { useStore } from 'zustand';
 import { t, type Message } from '../../i18n/messages';
-import { getProgram } from '../../programs/catalog';
+import { isAssessment } from '../../programs/catalog';
 import { resultNames } from '../../programs/summary';
 import type { RepResult } from '../../programs/types';
 import { programStore } from '../../store/programStore';
@@ -59,5 +59,5 @@ export function RepResults() {
   const results = useStore(programStore, (s) => s.results);
   const programId = useStore(programStore, (s) => s.programId);
   if (results.length === 0) return null;
-  return <RepResultList results={results} assessment={programId !== null && getProgram(programId).kind === 'assessment'} headingLevel={2} />;
+  return <RepResultList results={results} assessment={isAssessment(programId)} headingLevel={2} />;
 }

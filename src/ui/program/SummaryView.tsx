@@ -1,6 +1,6 @@
 import { useStore } from 'zustand';
 import { t } from '../../i18n/messages';
-import { getProgram } from '../../programs/catalog';
+import { asksForHolds, isAssessment } from '../../programs/catalog';
 import { blockLines, focusAdvice, scaleNote, summaryHeadline } from '../../programs/summary';
 import { FAULT_CODES, type BlockSummary, type MvcValue, type ProgramId, type SessionSummary } from '../../programs/types';
 import { programStore } from '../../store/programStore';
@@ -23,8 +23,7 @@ function Block({ title, s, mvc, assessment, holds }: { title: string; s: BlockSu
 
 /** What the summary leaves out for a program: scores in an assessment, hold lines in a drill of timing (the Knack). */
 function summaryKind(programId: ProgramId | null): { assessment: boolean; holds: boolean } {
-  const program = programId === null ? null : getProgram(programId);
-  return { assessment: program?.kind === 'assessment', holds: program?.coughAfterMs === undefined };
+  return { assessment: isAssessment(programId), holds: asksForHolds(programId) };
 }
 
 /** A finished session's own summary (from the history): the whole session and what to work on next time. */

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
 import { t } from '../../i18n/messages';
-import { getProgram } from '../../programs/catalog';
+import { isAssessment } from '../../programs/catalog';
 import { summaryHeadline } from '../../programs/summary';
 import { closeSession, sessionDetailStore } from '../../store/sessionDetailStore';
 import { RepResultList } from '../program/RepResults';
@@ -20,7 +20,7 @@ export default function SessionDetailView() {
   const meta = detail?.meta ?? null;
   const label = meta ? when.format(new Date(meta.startedAtMs)) : '';
   const program = meta ? (meta.programId === null ? t('history.freeSession') : t(`program.${meta.programId}.name`)) : '';
-  const assessment = meta?.programId != null && getProgram(meta.programId).kind === 'assessment';
+  const assessment = isAssessment(meta?.programId ?? null);
   return (
     <section className="session-detail" aria-labelledby="session-detail-heading">
       <div className="program-actions">
