@@ -230,6 +230,7 @@ const EDGE_TUNING: EdgeTuning = {
   guardMs: 60,
   departureSds: 2,
   minDepartureCmH2O: 0.1,
+  sensorStepCmH2O: 0,
 };
 
 /** Where the detector is: a number, not a string, because the step branches on it every sample. */
@@ -549,7 +550,7 @@ export class RepDetector {
     if (!(step > MIN_STEP_CMH2O && step < this.resolution)) return;
     this.resolution = step;
     this.coarseStep = step > EDGE_TUNING.minDepartureCmH2O ? step : 0;
-    this.edgeTuning = this.coarseStep > 0 ? { ...EDGE_TUNING, minDepartureCmH2O: step } : EDGE_TUNING;
+    this.edgeTuning = this.coarseStep > 0 ? { ...EDGE_TUNING, minDepartureCmH2O: step, sensorStepCmH2O: step } : EDGE_TUNING;
   }
 
   /**

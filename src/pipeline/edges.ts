@@ -38,6 +38,8 @@ export interface EdgeTuning {
   readonly departureSds: number;
   /** … and at least this much, cmH2O. */
   readonly minDepartureCmH2O: number;
+  /** The step a sensor reads in when it is coarser than a departure (a probe with a dozen levels), else 0, cmH2O. */
+  readonly sensorStepCmH2O: number;
 }
 
 /**
@@ -304,6 +306,53 @@ export function riseFromStand(ring: SampleRing, dep: Departure, upIdx: number, m
     return { tMs, level: lineAt(stand, tMs), reference: stand, delta };
   }
   return dep;
+}
+
+/**
+ * On a sensor that reads in steps (see `riseFromStep`), a rise out of one step above the level
+ * before it began where it left that step if the reading stood there this long, ms …
+ */
+const MIN_STEP_STAND_MS = 250;
+/**
+ * … and this many times as long as the climb after it takes per step: a squeeze read in stairs
+ * stands on each step about as long as on the next (a weak, slow one a few hundred ms on each).
+ */
+const STEP_STAND_SLOWER = 3;
+
+/**
+ * A rise walked back (`dep`, from its rising crossing at `upIdx`) on a sensor that reads in steps
+ * of `step` coarser than a departure (a probe with a dozen levels). Resting near the edge between
+ * two levels, the reading jumps a whole step with the smallest movement: a breath lifts it one
+ * level, where it may stay until the squeeze, and the walk back ends at that jump. When the
+ * reading stood at that one level, a step above the level before it, long before the squeeze's
+ * own climb (MIN_STEP_STAND_MS, and STEP_STAND_SLOWER times as long as the climb takes per step),
+ * the squeeze began where it left it: back along the climb through δ and 3δ over the step, as
+ * `findDeparture` finds a departure. Otherwise `dep` unchanged.
+ */
+export function riseFromStep(ring: SampleRing, dep: Departure, upIdx: number, step: number, tune: EdgeTuning): Departure {
+  if (!(step > 0)) return dep;
+  const before = dep.reference;
+  const over = (i: number) => ring.p(i) - lineAt(before, ring.t(i));
+  let a = Math.max(ring.indexAtOrAfter(dep.tMs, ring.oldest, upIdx), ring.oldest);
+  while (a < upIdx && !(over(a) > 0.5 * step)) a++;
+  const level = ring.p(a);
+  if (!(Math.abs(over(a) - step) <= 0.5 * step)) return dep;
+  let b = a;
+  while (b < upIdx && !ring.gapBefore(b + 1) && Math.abs(ring.p(b + 1) - level) < 0.5 * step) b++;
+  const climbed = ring.p(upIdx) - level;
+  if (b >= upIdx || ring.gapBefore(b + 1) || !(climbed > 0)) return dep;
+  const standMs = ring.t(b) - ring.t(a);
+  const perStepMs = (step * (ring.t(upIdx) - ring.t(b))) / climbed;
+  if (!(standMs >= MIN_STEP_STAND_MS && standMs >= STEP_STAND_SLOWER * perStepMs)) return dep;
+  const half = tune.smoothHalfMs;
+  const stand: Line = { level, slopePerMs: 0, t0: ring.t(b) };
+  const delta = dep.delta;
+  const t1 = crossingForward(ring, b, upIdx, stand, delta, 1, half);
+  const t3 = crossingForward(ring, b, upIdx, stand, 3 * delta, 1, half);
+  let tMs = Number.isNaN(t1) ? ring.t(b) : t1;
+  if (!Number.isNaN(t3) && t3 > t1) tMs = t1 - (t3 - t1) / 2;
+  tMs = Math.max(tMs, ring.t(a));
+  return { tMs, level, reference: stand, delta };
 }
 
 /**

@@ -3,7 +3,7 @@
  * samples once the rep's landmarks (onset bound, peak, the falling half-maximum crossing) are
  * known. Runs once per rep, never per sample.
  */
-import { crossingBackward, crossingForward, findDeparture, lineAt, riseFromStand, type EdgeTuning, type Line } from './edges.ts';
+import { crossingBackward, crossingForward, findDeparture, lineAt, riseFromStand, riseFromStep, type EdgeTuning, type Line } from './edges.ts';
 import { median } from './median.ts';
 import type { SampleRing } from './ring.ts';
 
@@ -143,7 +143,13 @@ export function estimateOnset(
   const riseHeld = m.lowIdx >= ring.oldest;
   const anchor = { line: m.base, band: m.baseBand };
   const onsetMs = riseHeld
-    ? riseFromStand(ring, findDeparture(ring, lo, up50Idx, 1, tune, anchor), up50Idx, STAND_MAX_FRACTION * m.peakCmH2O, anchor, tune).tMs
+    ? riseFromStep(
+        ring,
+        riseFromStand(ring, findDeparture(ring, lo, up50Idx, 1, tune, anchor), up50Idx, STAND_MAX_FRACTION * m.peakCmH2O, anchor, tune),
+        up50Idx,
+        tune.sensorStepCmH2O,
+        tune,
+      ).tMs
     : m.announcedOnsetMs;
   return { onsetMs, up50Ms };
 }

@@ -3,7 +3,7 @@ import { findDeparture, type EdgeTuning } from '../../src/pipeline/edges.ts';
 import { countPeaks } from '../../src/pipeline/measures.ts';
 import { LINK_GAP, NO_GAP, SHORT_GAP, SampleRing, type GapKind } from '../../src/pipeline/ring.ts';
 
-const TUNE: EdgeTuning = { smoothHalfMs: 25, referenceMs: 800, guardMs: 60, departureSds: 2, minDepartureCmH2O: 0.1 };
+const TUNE: EdgeTuning = { smoothHalfMs: 25, referenceMs: 800, guardMs: 60, departureSds: 2, minDepartureCmH2O: 0.1, sensorStepCmH2O: 0 };
 const DT = 14; // ~70 Hz
 
 /** A ring holding `at(t)` from 0 to `endMs`, with a small deterministic ripple. */
