@@ -368,7 +368,7 @@ export const da: Catalog = {
   'history.reps.one': '{count} knib',
   'history.reps.other': '{count} knib',
   'history.interrupted': 'Afbrudt: appen lukkede, før træningen var slut. Alt indtil da er gemt.',
-  'history.active': 'Optager nu, så længe sensoren er forbundet. For at slette træningen skal du først afbryde sensoren.',
+  'history.active': 'Optager nu, indtil du starter et andet program eller afbryder sensoren. For at slette træningen skal du først afbryde sensoren.',
   'history.save': 'Gem som CSV',
   'history.saveLabel': 'Gem træningen fra {when} som CSV',
   'history.delete': 'Slet',

@@ -370,7 +370,7 @@ export const en = {
   'history.reps.one': '{count} rep',
   'history.reps.other': '{count} reps',
   'history.interrupted': 'Interrupted: the app closed before the session ended. Everything up to then is kept.',
-  'history.active': 'Recording now, for as long as the sensor is connected. To delete this session, disconnect the sensor first.',
+  'history.active': 'Recording now, until you start another program or disconnect the sensor. To delete this session, disconnect the sensor first.',
   'history.save': 'Save as CSV',
   'history.saveLabel': 'Save the session of {when} as CSV',
   'history.delete': 'Delete',

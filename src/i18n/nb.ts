@@ -365,7 +365,7 @@ export const nb: Catalog = {
   'history.reps.one': '{count} knip',
   'history.reps.other': '{count} knip',
   'history.interrupted': 'Avbrutt: appen ble lukket før økten var ferdig. Alt fram til da er tatt vare på.',
-  'history.active': 'Tar opp nå, så lenge sensoren er koblet til. For å slette økten, koble fra sensoren først.',
+  'history.active': 'Tar opp nå, til du starter et annet program eller kobler fra sensoren. For å slette økten, koble fra sensoren først.',
   'history.save': 'Lagre som CSV',
   'history.saveLabel': 'Lagre økten fra {when} som CSV',
   'history.delete': 'Slett',

@@ -367,7 +367,7 @@ export const sv: Catalog = {
   'history.reps.one': '{count} knip',
   'history.reps.other': '{count} knip',
   'history.interrupted': 'Avbrutet: appen stängdes innan passet var slut. Allt fram till dess finns kvar.',
-  'history.active': 'Spelar in nu, så länge sensorn är ansluten. Koppla från sensorn först om du vill radera passet.',
+  'history.active': 'Spelar in nu, tills du startar ett annat program eller kopplar från sensorn. Koppla från sensorn först om du vill radera passet.',
   'history.save': 'Spara som CSV',
   'history.saveLabel': 'Spara passet från {when} som CSV',
   'history.delete': 'Radera',

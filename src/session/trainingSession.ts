@@ -30,7 +30,7 @@ import { restingBandCmH2O } from '../pipeline/measures';
 import type { RepEvent, SampleBatch } from '../pipeline/types';
 import { planSteps, rulesForStep } from '../programs/plan';
 import { runProgram, type RunnerControl, type RunnerOutput } from '../programs/runner';
-import type { FaultRules, MvcValue, ProgramCue, ProgramDef, ProgramParams } from '../programs/types';
+import type { FaultRules, MvcValue, ProgramCue, ProgramDef, ProgramId, ProgramParams } from '../programs/types';
 import { Recorder } from '../recording/recorder';
 import type { JournalOpener, SessionJournal } from './journalPort';
 import { LiveBuffer } from './liveBuffer';
@@ -97,6 +97,8 @@ export class TrainingSession {
   /** Cues through the probe's motor: the one of the current link, if any. */
   private readonly probe = new ProbeVibration(() => this.connection?.motor ?? null);
   private journal: SessionJournal | null = null;
+  /** The program the open journal session holds (null: none yet). */
+  private journaledRun: ProgramId | null = null;
   private run: ActiveRun | null = null;
   private ratePublishedAt = Number.NEGATIVE_INFINITY;
   /** Stream time of the last sample before an outage still open; null: samples flow. */
@@ -210,6 +212,14 @@ export class TrainingSession {
     const control$ = new Subject<RunnerControl>();
     const stop$ = new Subject<void>();
     this.program$.next({ ...idleRun, status: 'running', programId: program.id, params });
+    // One journal session per program: a second one on the same connection starts a session of
+    // its own (a row in the history, its curve, its report), unless it continues the one stopped.
+    const journaled = this.journaledRun;
+    if (journaled !== null && (fromStep === 0 || journaled !== program.id) && this.connection !== null) {
+      this.journal?.end();
+      this.openJournal(this.connection);
+    }
+    this.journaledRun = program.id;
     this.journal?.describe({ programId: program.id, params, resume: { programId: program.id, params, nextStep: fromStep } });
     const mvc = this.calibration$.value.mvc;
     const subscription = new Subscription();
@@ -372,19 +382,24 @@ export class TrainingSession {
 
   // --- the stream ---------------------------------------------------------------------------
 
+  /** Opens the journal's session for what this connection records from now on. */
+  private openJournal(connection: SensorConnection): void {
+    this.journaledRun = null;
+    this.journal =
+      this.setup.journal?.({
+        startedAtMs: Date.now(),
+        device: { name: connection.device?.name ?? null, profile: connection.profile?.id ?? null, simulated: this.setup.simulated },
+        mvcCmH2O: this.calibration$.value.mvc?.cmH2O ?? null,
+      }) ?? null;
+  }
+
   /** Mirrors the connection's phase; an outage pauses the program, giving up ends it. */
   private follow(connection: SensorConnection, phase: ConnectionPhase): void {
     switch (phase.state) {
       case 'connected': {
         const profile = connection.profile;
         // The journal's row first, so that whoever hears 'connected' finds the session in it.
-        if (this.journal === null && this.setup.journal) {
-          this.journal = this.setup.journal({
-            startedAtMs: Date.now(),
-            device: { name: connection.device?.name ?? null, profile: profile?.id ?? null, simulated: this.setup.simulated },
-            mvcCmH2O: this.calibration$.value.mvc?.cmH2O ?? null,
-          });
-        }
+        if (this.journal === null) this.openJournal(connection);
         this.patchLink({
           status: 'connected',
           deviceId: connection.device?.id ?? null,

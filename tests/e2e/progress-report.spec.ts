@@ -55,8 +55,17 @@ test('after a set, Progress shows a chart and the set is in Session history, whe
   // Today's cell of the calendar reads out the set.
   await expect(progress.getByRole('table', { name: 'Sets per day, last 4 weeks' }).getByRole('cell', { name: /: 1 set$/ })).toHaveCount(1);
 
+  // A second set on the same connection, stopped at once: a session of its own in the history.
+  await nav(page).getByRole('button', { name: 'Home' }).click();
+  await page.getByRole('region', { name: 'Training' }).getByRole('button', { name: 'Start' }).click();
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await page.getByRole('button', { name: 'Done' }).click();
+
   await nav(page).getByRole('button', { name: 'History' }).click();
-  const line = page.getByRole('list', { name: 'Session history' }).getByRole('listitem').filter({ hasText: 'Strength' }).first();
+  const lines = page.getByRole('list', { name: 'Session history' }).getByRole('listitem').filter({ hasText: 'Strength' });
+  await expect(lines).toHaveCount(2);
+  await expect(lines.first()).toContainText('0 reps');
+  const line = lines.nth(1);
   await expect(line).toContainText('3 reps');
   await line.getByRole('button', { name: /^Open the session of / }).click();
   const detail = page.getByRole('region', { name: /^Strength, / });

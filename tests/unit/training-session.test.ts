@@ -10,6 +10,7 @@ import { RECONNECT_DELAYS_MS } from '../../src/ble/connection';
 import { PERIFIT_PRESSURE, PERIFIT_SERVICE } from '../../src/ble/profiles/perifit';
 import { getProgram } from '../../src/programs/catalog';
 import type { ProgramParams, RepResult } from '../../src/programs/types';
+import type { JournalOpener } from '../../src/session/journalPort';
 import { TrainingSession } from '../../src/session/trainingSession';
 import { FakePeripheral, fakeBluetooth } from './ble-fake-gatt';
 
@@ -181,5 +182,56 @@ describe('a notify device that goes silent while its link stays up', () => {
     expect(session.recorder.gaps[0].toMs).not.toBeNull();
     clearInterval(timer);
     session.close();
+  });
+});
+
+describe('the journal: one session per program', () => {
+  /** A journal opener that keeps, per session opened, the programs described, the samples and whether it ended. */
+  function notingJournal() {
+    const opened: { programs: string[]; samples: number; ended: boolean }[] = [];
+    const journal: JournalOpener = () => {
+      const s = { programs: [] as string[], samples: 0, ended: false };
+      opened.push(s);
+      return {
+        samples: (b) => void (s.samples += b.t.length),
+        flush: () => undefined,
+        record: () => undefined,
+        describe: (p) => void (p.programId != null && s.programs.push(p.programId)),
+        end: () => void (s.ended = true),
+      };
+    };
+    return { opened, journal };
+  }
+  const twoReps: ProgramParams = { ...params, reps: 2 };
+
+  it('a second program on the same connection is a session of its own; a stopped one continued is not', async () => {
+    const { opened, journal } = notingJournal();
+    const user = createCoachedUser(4, { freePractice: false, mvcCmH2O: 35 });
+    const bluetooth = createSimulatedBluetooth(user);
+    const session = new TrainingSession({ bluetooth, simulated: true, mvc: { cmH2O: 35, source: 'test' }, cueFollower: (cue) => user.onCue(cue), journal });
+    await session.open();
+    expect(opened).toHaveLength(1);
+
+    session.start(strength, twoReps);
+    await advance(30_000);
+    expect(session.program$.value.status).toBe('done');
+    const endurance = getProgram('endurance');
+    session.start(endurance, endurance.defaults);
+    expect(opened.map((s) => [s.programs, s.ended])).toEqual([
+      [['strength'], true],
+      [['endurance'], false],
+    ]);
+    const firstSamples = opened[0].samples;
+    await advance(3000);
+    // What the sensor sends now belongs to the second session only.
+    expect(opened[0].samples).toBe(firstSamples);
+    expect(opened[1].samples).toBeGreaterThan(0);
+
+    // Stopped and continued from where it stopped: the same program, the same session.
+    session.stop();
+    session.start(endurance, endurance.defaults, 1);
+    expect(opened).toHaveLength(2);
+    session.close();
+    expect(opened[1].ended).toBe(true);
   });
 });
