@@ -104,8 +104,6 @@ export interface Journal {
   onProblem(listener: (problem: JournalProblem) => void): () => void;
   /** Writes the session's row ('active') and resolves with its id (also when the write failed). */
   beginSession(meta: NewSession): Promise<string>;
-  /** Makes an interrupted session 'active' again, so its samples continue where they stopped. */
-  continueSession(sessionId: string): Promise<SessionMeta | null>;
   /** The following methods resolve true once committed, false when not written; they never reject. */
   appendChunk(sessionId: string, chunk: JournalChunk): Promise<boolean>;
   appendEvent(sessionId: string, event: JournalEvent): Promise<boolean>;
@@ -230,10 +228,6 @@ class MemoryOnlyJournal implements Journal {
     return Promise.resolve(newId());
   }
 
-  continueSession(): Promise<SessionMeta | null> {
-    return Promise.resolve(null);
-  }
-
   appendChunk(): Promise<boolean> {
     return Promise.resolve(false);
   }
@@ -347,18 +341,6 @@ class IdbJournal implements Journal {
       return { tx, requests: [tx.store.put(row)] };
     });
     return id;
-  }
-
-  async continueSession(sessionId: string): Promise<SessionMeta | null> {
-    this.failed.delete(sessionId);
-    this.reported.delete(sessionId);
-    this.live.add(sessionId);
-    const next = this.lookUpNextSeq(sessionId);
-    next.catch(() => {});
-    this.nextSeq.set(sessionId, next);
-    let meta: SessionMeta | null = null;
-    await this.patch(sessionId, { status: 'active', endedAtMs: null }, (m) => (meta = m));
-    return meta;
   }
 
   appendChunk(sessionId: string, chunk: JournalChunk): Promise<boolean> {

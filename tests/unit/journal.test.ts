@@ -184,22 +184,6 @@ describe('journal', () => {
     expect(await journal.markInterrupted()).toEqual([]);
   });
 
-  it('continues an interrupted session where its samples stopped', async () => {
-    const factory = new IDBFactory();
-    const first = await open(factory);
-    const id = await first.beginSession(meta());
-    const batches = stream(userWith(6, {}), { durationMs: 6000 });
-    const half = batches.length >> 1;
-    await first.appendChunk(id, flatten(batches.slice(0, half)));
-
-    const second = await open(factory);
-    await second.markInterrupted();
-    expect((await second.continueSession(id))!.status).toBe('active');
-    await second.appendChunk(id, flatten(batches.slice(half)));
-    const loaded = await second.loadSession(id);
-    expect(loaded!.recording.t).toEqual(flatten(batches).t);
-  });
-
   it('lists sessions newest first', async () => {
     const journal = await open(new IDBFactory());
     const starts = [5000, 1000, 9000, 3000, 7000];
