@@ -308,6 +308,7 @@ export const da: Catalog = {
   'results.noFaults': 'ingen fejl',
   'results.missed': 'Udeblev: der blev ikke set noget knib efter signalet.',
   'results.cut': 'Afbrudt: sensoren forsvandt under dette knib, så det blev ikke vurderet.',
+  'results.stopped': 'Stoppet under dette knib, så det blev ikke vurderet.',
   'results.extra': 'ekstra knib',
   'fault.weak': 'for svagt',
   'fault.short_hold': 'holdt for kort',

@@ -309,6 +309,7 @@ export const en = {
   'results.noFaults': 'no faults',
   'results.missed': 'Missed: no squeeze was seen after the cue.',
   'results.cut': 'Cut short: the sensor was lost during this squeeze, so it was not judged.',
+  'results.stopped': 'Stopped during this squeeze, so it was not judged.',
   'results.extra': 'extra squeeze',
   'fault.weak': 'too weak',
   'fault.short_hold': 'held too short',

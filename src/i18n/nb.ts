@@ -305,6 +305,7 @@ export const nb: Catalog = {
   'results.noFaults': 'ingen feil',
   'results.missed': 'Uteble: vi så ikke noe knip etter signalet.',
   'results.cut': 'Avbrutt: sensoren forsvant under dette knipet, så det ble ikke vurdert.',
+  'results.stopped': 'Stoppet under dette knipet, så det ble ikke vurdert.',
   'results.extra': 'ekstra knip',
   'fault.weak': 'for svakt',
   'fault.short_hold': 'holdt for kort',

@@ -307,6 +307,7 @@ export const sv: Catalog = {
   'results.noFaults': 'inga fel',
   'results.missed': 'Missat: inget knip syntes efter signalen.',
   'results.cut': 'Avbrutet: sensorn försvann under det här knipet, så det bedömdes inte.',
+  'results.stopped': 'Stoppat under det här knipet, så det bedömdes inte.',
   'results.extra': 'extra knip',
   'fault.weak': 'för svagt',
   'fault.short_hold': 'hölls för kort',

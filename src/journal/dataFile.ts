@@ -400,7 +400,8 @@ function isRepResult(v: unknown): v is RepResult {
   if (!isRecord(v) || !isCount(v.set) || !isPhase(v.phase)) return false;
   if (v.kind === 'rep') return isScoredRep(v.rep);
   if (v.kind === 'missed') return isCount(v.cueIndex) && isNum(v.cueMs);
-  if (v.kind === 'cut') return isCount(v.cueIndex) && isNum(v.cueMs) && (v.rep === null || isMeasures(v.rep));
+  if (v.kind === 'cut')
+    return isCount(v.cueIndex) && isNum(v.cueMs) && (v.rep === null || isMeasures(v.rep)) && (v.stopped === undefined || v.stopped === true);
   return false;
 }
 

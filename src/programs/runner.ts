@@ -294,7 +294,11 @@ export class ProgramMachine {
 
   /** The sensor was lost during the squeeze and no rep came of it: not the user's miss. */
   private markCut(c: GivenCue): void {
-    this.resolve(c, { kind: 'cut', set: c.step.set, phase: c.step.phase, cueIndex: c.index, cueMs: c.squeezeMs, rep: null });
+    this.resolve(c, this.cutResult(c));
+  }
+
+  private cutResult(c: GivenCue): RepResult & { kind: 'cut' } {
+    return { kind: 'cut', set: c.step.set, phase: c.step.phase, cueIndex: c.index, cueMs: c.squeezeMs, rep: null };
   }
 
   private resolve(cue: GivenCue, result: RepResult): void {
@@ -323,8 +327,13 @@ export class ProgramMachine {
   private finish(completed: boolean): void {
     const t = Number.isNaN(this.nowMs) ? 0 : this.nowMs;
     if (!completed) this.emit({ type: 'cue', cue: { kind: 'end', tMs: t, completed: false } });
-    // Squeezes still under way (or never relaxed) when the session ends count as missed.
-    for (const c of this.book.cues) if (!c.resolved) this.markMissed(c);
+    // Squeezes still under way (or never relaxed) when the set ends count as missed; when the user
+    // stopped it, one whose relax cue had not come or whose rep had begun was cut short by Stop.
+    for (const c of this.book.cues) {
+      if (c.resolved) continue;
+      if (!completed && (c.relaxMs === null || this.book.isWaiting(c))) this.resolve(c, { ...this.cutResult(c), stopped: true });
+      else this.markMissed(c);
+    }
     this.reportFinishedSets(true);
     this.schedule.segment = 'done';
     const mvc = this.mvc;

@@ -139,7 +139,10 @@ export type ProgramCue =
 export type RepResult =
   | { readonly kind: 'rep'; readonly set: number; readonly phase: PhaseId; readonly rep: ScoredRep }
   | { readonly kind: 'missed'; readonly set: number; readonly phase: PhaseId; readonly cueIndex: number; readonly cueMs: number }
-  /** The sensor was lost during this squeeze: what was measured up to the gap (null: nothing yet), not judged. */
+  /**
+   * The sensor was lost during this squeeze: what was measured up to the gap (null: nothing yet),
+   * not judged. `stopped`: the user pressed Stop during it instead (nothing measured).
+   */
   | {
       readonly kind: 'cut';
       readonly set: number;
@@ -147,6 +150,7 @@ export type RepResult =
       readonly cueIndex: number;
       readonly cueMs: number;
       readonly rep: RepMeasures | null;
+      readonly stopped?: true;
     };
 
 /**

@@ -9,7 +9,7 @@ function verdict(results: readonly RepResult[], assessment: boolean): string {
   const result = results[results.length - 1];
   const name = t(resultNames(results, assessment)[results.length - 1]);
   if (result.kind === 'missed') return `${name}: ${t('results.missed')}`;
-  if (result.kind === 'cut') return `${name}: ${t('results.cut')}`;
+  if (result.kind === 'cut') return `${name}: ${t(result.stopped ? 'results.stopped' : 'results.cut')}`;
   return `${name}: ${t('results.score', { score: result.rep.score })}. ${t(result.rep.feedback)}`;
 }
 

@@ -143,13 +143,28 @@ describe('program runner', () => {
     expect(r.kind === 'rep' && r.rep.faults).toEqual(['incomplete_relaxation']);
   });
 
-  it('Stop ends the session at once, with a summary', () => {
+  it('Stop ends the session at once, with a summary; the squeeze it interrupted was cut short, not missed', () => {
     const h = harness();
     h.runUntil(7000);
     h.stop$.next();
     expect(h.complete).toBe(true);
     expect(h.cues().at(-1)).toEqual({ kind: 'end', tMs: 7000, completed: false });
-    expect(h.of('summary')[0].o.summary).toMatchObject({ completed: false, session: { repsDone: 0, missed: 1 } });
+    expect(h.of('result').map(({ o }) => o.result)).toEqual([{ kind: 'cut', set: 0, phase: 'main', cueIndex: 0, cueMs: 5000, rep: null, stopped: true }]);
+    expect(h.of('summary')[0].o.summary).toMatchObject({ completed: false, session: { repsDone: 0, missed: 0, cut: 1 } });
+  });
+
+  it('Stop after a relax cue: a squeeze still being measured was cut short by it; one never begun was missed', () => {
+    // The second squeeze (13–17 s) begun at 13.3 s and not yet ended when Stop comes at 17.5 s;
+    // the first (5–9 s) had no squeeze at all.
+    const h = harness();
+    h.at(13_300, { type: 'onset', index: 0, onsetMs: 13_250, detectedAtMs: 13_300 });
+    h.runUntil(9500);
+    h.runUntil(17_500);
+    h.stop$.next();
+    expect(h.of('result').map(({ o }) => [o.result.kind, o.result.kind === 'cut' ? o.result.stopped : undefined])).toEqual([
+      ['missed', undefined],
+      ['cut', true],
+    ]);
   });
 });
 

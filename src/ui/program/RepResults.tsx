@@ -9,7 +9,7 @@ function ResultItem({ result, name, assessment }: { result: RepResult; name: Mes
   if (result.kind === 'cut') {
     return (
       <li className="rep-result rep-cut">
-        <span className="rep-name">{t(name)}</span> {t('results.cut')}
+        <span className="rep-name">{t(name)}</span> {t(result.stopped ? 'results.stopped' : 'results.cut')}
       </li>
     );
   }
