@@ -117,7 +117,12 @@ export interface Journal {
   listOutcomes(): Promise<SessionOutcome[]>;
   /** Removes the row, its samples and its events in one transaction. */
   deleteSession(sessionId: string): Promise<boolean>;
-  /** At startup: sessions still 'active' (the app died) become 'interrupted'; returns them, newest first. */
+  /**
+   * At startup, sessions still 'active' (the app was closed while the sensor was connected): one
+   * in the middle of a program (it has a resume point) becomes 'interrupted', the others (their
+   * program had finished, or there was none) 'ended', at their last change. Returns the
+   * interrupted ones, newest first.
+   */
   markInterrupted(): Promise<SessionMeta[]>;
   /** Every session with its samples and events, newest first, one at a time (so months of data never sit in memory at once). */
   exportSessions(): AsyncGenerator<ExportedSession>;
@@ -428,6 +433,10 @@ class IdbJournal implements Journal {
       for (let cursor = await tx.store.openCursor(); cursor; cursor = await cursor.continue()) {
         const meta = cursor.value;
         if (meta.status !== 'active' || this.live.has(meta.id)) continue;
+        if (meta.resume === null) {
+          await cursor.update({ ...meta, status: 'ended', endedAtMs: meta.updatedAtMs });
+          continue;
+        }
         const interrupted: SessionMeta = { ...meta, status: 'interrupted', updatedAtMs: now };
         await cursor.update(interrupted);
         marked.push(interrupted);

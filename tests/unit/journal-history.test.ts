@@ -84,7 +84,7 @@ describe('SessionHistory', () => {
     const first = await journal.beginSession(meta(Date.UTC(2025, 11, 1, 20, 40), { programId: 'endurance' }));
     await journal.updateSession(first, { repsJudged: 1 });
     await journal.endSession(first, Date.UTC(2025, 11, 1, 20, 50));
-    const second = await journal.beginSession(meta(Date.UTC(2025, 11, 3, 7, 15)));
+    const second = await journal.beginSession(meta(Date.UTC(2025, 11, 3, 7, 15), { resume: { programId: 'strength', nextStep: 12 } }));
     await journal.updateSession(second, { repsJudged: 12 });
     const after = await open(factory);
     await after.markInterrupted();

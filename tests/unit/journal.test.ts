@@ -166,21 +166,26 @@ describe('journal', () => {
     }
   });
 
-  it('after a crash, markInterrupted marks the sessions still active and returns them newest first', async () => {
+  it('after a crash, markInterrupted marks the sessions still in a program and returns them newest first; the others ended', async () => {
     const factory = new IDBFactory();
     const crashed = await open(factory);
-    const older = await crashed.beginSession(meta(1000));
-    const finished = await crashed.beginSession(meta(2000));
-    const newer = await crashed.beginSession(meta(3000));
+    const resume = { programId: 'strength', nextStep: 2 };
+    const older = await crashed.beginSession(meta(1000, { resume }));
+    const finished = await crashed.beginSession(meta(2000, { resume }));
+    const newer = await crashed.beginSession(meta(3000, { resume }));
     await crashed.endSession(finished, 2500);
+    // Its program had finished (no resume point) when the app was closed, the sensor still connected.
+    const done = await crashed.beginSession(meta(3500));
 
     const journal = await open(factory);
-    const current = await journal.beginSession(meta(4000));
+    const current = await journal.beginSession(meta(4000, { resume }));
     const marked = await journal.markInterrupted();
     expect(marked.map((m) => m.id)).toEqual([newer, older]);
     expect(marked.every((m) => m.status === 'interrupted')).toBe(true);
-    const status = Object.fromEntries((await journal.listSessions()).map((m) => [m.id, m.status]));
-    expect(status).toEqual({ [older]: 'interrupted', [finished]: 'ended', [newer]: 'interrupted', [current]: 'active' });
+    const sessions = await journal.listSessions();
+    const status = Object.fromEntries(sessions.map((m) => [m.id, m.status]));
+    expect(status).toEqual({ [older]: 'interrupted', [finished]: 'ended', [newer]: 'interrupted', [done]: 'ended', [current]: 'active' });
+    expect(sessions.find((m) => m.id === done)?.endedAtMs).not.toBeNull();
     expect(await journal.markInterrupted()).toEqual([]);
   });
 
