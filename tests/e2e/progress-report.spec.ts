@@ -55,6 +55,12 @@ test('after a set, Progress shows a chart and the set is in Session history, whe
   // Today's cell of the calendar reads out the set.
   await expect(progress.getByRole('table', { name: 'Sets per day, last 4 weeks' }).getByRole('cell', { name: /: 1 set$/ })).toHaveCount(1);
 
+  // With no assessment yet, the report measures the set, and says so.
+  await progress.getByRole('button', { name: 'Report for your physiotherapist' }).click();
+  await expect(page.getByRole('region', { name: 'Measures of the latest set (no assessment yet)' })).toContainText(/Strength, /);
+  await expect(page.getByRole('region', { name: 'Curve of the latest set' }).getByRole('img', { name: /^Pressure during the session of / })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Measures of the latest assessment' })).toHaveCount(0);
+
   // A second set on the same connection, stopped at once: a session of its own in the history.
   await nav(page).getByRole('button', { name: 'Home' }).click();
   await page.getByRole('region', { name: 'Training' }).getByRole('button', { name: 'Start' }).click();

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { t, type MessageKey } from '../../i18n/messages';
 import { MEASURE_TEXT } from '../../progress/report';
+import { isAssessment } from '../../programs/catalog';
 import type { PerfectProfile } from '../../programs/types';
 import type { HistoryStore } from '../../store/historyStore';
 import { loadReport, progressStore } from '../../store/progressStore';
@@ -34,6 +35,8 @@ export default function ReportScreen({ history }: { history: HistoryStore }) {
   }, [history]);
   const perfect = report?.perfect ?? null;
   const assessment = report?.assessment ?? null;
+  // Without an assessment the report measures the latest set, and says so.
+  const ofSet = assessment !== null && !isAssessment(assessment.programId);
   return (
     <main className="screen screen-report" aria-labelledby="report-heading">
       <div className="program-actions report-actions">
@@ -81,7 +84,7 @@ export default function ReportScreen({ history }: { history: HistoryStore }) {
             )}
           </section>
           <section aria-labelledby="report-measures">
-            <h2 id="report-measures">{t('report.measures.heading')}</h2>
+            <h2 id="report-measures">{t(ofSet ? 'report.measures.headingSet' : 'report.measures.heading')}</h2>
             {assessment === null ? (
               <p>{t('report.measures.none')}</p>
             ) : (
@@ -105,7 +108,7 @@ export default function ReportScreen({ history }: { history: HistoryStore }) {
             )}
           </section>
           <section aria-labelledby="report-curve">
-            <h2 id="report-curve">{t('report.curve.heading')}</h2>
+            <h2 id="report-curve">{t(ofSet ? 'report.curve.headingSet' : 'report.curve.heading')}</h2>
             {recording && assessment ? (
               <SessionCurve recording={recording} label={t('session.curve.label', { when: date.format(new Date(assessment.atMs)) })} id="report-curve-chart" />
             ) : (
