@@ -482,7 +482,8 @@ export const en = {
   'session.heading': '{program}, {when}',
   'session.loading': 'Loading the session…',
   'session.curve.label': 'Pressure during the session of {when}, with the squeeze and relax cues',
-  'session.curve.summary': '{seconds:0} seconds recorded, {cues} squeeze cues; the highest pressure reached {peak:0} cmH2O.',
+  'session.curve.summary.one': '{seconds:0} seconds recorded, {count} squeeze cue; the highest pressure reached {peak:0} cmH2O.',
+  'session.curve.summary.other': '{seconds:0} seconds recorded, {count} squeeze cues; the highest pressure reached {peak:0} cmH2O.',
   'session.curve.hint': 'Solid lines: squeeze cues. Dashed lines: relax cues.',
   'session.noSamples': 'No samples were kept for this session.',
   'session.noResults': 'No squeezes were judged in this session.',
@@ -540,17 +541,35 @@ export function formatNumber(x: number, digits: number | null): string {
   return f.format(Object.is(rounded, -0) ? 0 : rounded);
 }
 
+const DATE_STYLES = {
+  /** "Dec 3, 2026, 4:04 PM" */
+  dateTime: { dateStyle: 'medium', timeStyle: 'short' },
+  /** "Dec 3, 2026" */
+  date: { dateStyle: 'medium' },
+  /** "December 3, 2026" */
+  longDate: { dateStyle: 'long' },
+  /** "Mon" */
+  weekday: { weekday: 'short' },
+  /** "Monday, November 9" */
+  day: { weekday: 'long', day: 'numeric', month: 'long' },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+export type DateStyle = keyof typeof DATE_STYLES;
+
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** A moment as a person reads it in the active language: date and time of day. */
-export function formatDateTime(ms: number): string {
-  let f = dateFormats.get(activeLocale);
+/** A moment as a person reads it in the active language (not the browser's). */
+export function formatDate(at: number | Date, style: DateStyle): string {
+  const id = `${activeLocale}/${style}`;
+  let f = dateFormats.get(id);
   if (!f) {
-    f = new Intl.DateTimeFormat(activeLocale, { dateStyle: 'medium', timeStyle: 'short' });
-    dateFormats.set(activeLocale, f);
+    f = new Intl.DateTimeFormat(activeLocale, DATE_STYLES[style]);
+    dateFormats.set(id, f);
   }
-  return f.format(ms);
+  return f.format(at);
 }
+
+/** Date and time of day, in the active language. */
+export const formatDateTime = (ms: number): string => formatDate(ms, 'dateTime');
 
 function formatParam(p: MessageParam, digits: number | null): string {
   if (typeof p === 'number') return formatNumber(p, digits);
@@ -575,13 +594,17 @@ export type PluralKey = { [K in MessageKey]: K extends `${infer B}.other` ? (`${
 
 const pluralRules = new Map<string, Intl.PluralRules>();
 
-/** The form of `base` for `count` in the active language, with `{count}` and `params` filled. */
-export function tCount(base: PluralKey, count: number, params?: Readonly<Record<string, MessageParam>>): string {
+/** The plural category of `count` in the active language (not the browser's). */
+export function pluralOf(count: number): Intl.LDMLPluralRule {
   let rules = pluralRules.get(activeLocale);
   if (!rules) {
     rules = new Intl.PluralRules(activeLocale);
     pluralRules.set(activeLocale, rules);
   }
-  const form = rules.select(count) === 'one' ? 'one' : 'other';
-  return t(`${base}.${form}`, { count, ...params });
+  return rules.select(count);
+}
+
+/** The form of `base` for `count` in the active language, with `{count}` and `params` filled. */
+export function tCount(base: PluralKey, count: number, params?: Readonly<Record<string, MessageParam>>): string {
+  return t(`${base}.${pluralOf(count) === 'one' ? 'one' : 'other'}`, { count, ...params });
 }

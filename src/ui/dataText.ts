@@ -1,10 +1,8 @@
-import { t, type MessageKey } from '../i18n/messages';
+import { pluralOf, t, type MessageKey } from '../i18n/messages';
 import type { DataOutcome } from '../store/dataStore';
 
-const plural = new Intl.PluralRules(undefined);
-
 function counted(keys: { one: MessageKey; other: MessageKey }, count: number): string {
-  return t(plural.select(count) === 'one' ? keys.one : keys.other, { count });
+  return t(pluralOf(count) === 'one' ? keys.one : keys.other, { count });
 }
 
 /** What the last export, import or deletion came to, in a sentence or a few. */

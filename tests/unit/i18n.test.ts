@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { da } from '../../src/i18n/da';
 import { LANGUAGES, applyLanguage, languageOf, localeFor, matchLanguage } from '../../src/i18n/languages';
-import { en, formatDateTime, formatNumber, t, tCount, type Catalog, type MessageKey } from '../../src/i18n/messages';
+import { en, formatDate, formatDateTime, formatNumber, t, tCount, type Catalog, type MessageKey } from '../../src/i18n/messages';
 import { nb } from '../../src/i18n/nb';
 import { sv } from '../../src/i18n/sv';
 
@@ -92,6 +92,18 @@ describe('numbers, plurals and dates in the active language', () => {
     expect(formatDateTime(ms)).toMatch(/5\. mar/);
     await applyLanguage('en', 'en-GB');
     expect(formatDateTime(ms)).toMatch(/5 Mar 2026/);
+  });
+
+  it('writes weekdays, days and long dates in the app`s language, not the browser`s', async () => {
+    // A Thursday. The test browser speaks English; the app is set to Swedish, then Danish.
+    const ms = Date.UTC(2026, 2, 5, 12, 0);
+    await applyLanguage('sv');
+    expect(formatDate(ms, 'weekday')).toMatch(/^tors/);
+    expect(formatDate(ms, 'day')).toMatch(/^torsdag 5 mars$/);
+    expect(formatDate(ms, 'longDate')).toBe('5 mars 2026');
+    await applyLanguage('da');
+    expect(formatDate(ms, 'day')).toMatch(/^torsdag (den )?5\. marts$/);
+    expect(tCount('session.curve.summary', 1, { seconds: 30, peak: 20 })).toContain('1 signal til at knibe');
   });
 });
 

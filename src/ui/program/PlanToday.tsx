@@ -1,13 +1,10 @@
 import { useStore } from 'zustand';
-import { t, type Message } from '../../i18n/messages';
+import { pluralOf, t, type Message } from '../../i18n/messages';
 import { sourceMessage } from '../../programs/catalog';
 import { nextMessage, setsLeftMessage } from '../../programs/trainingPlan';
 import { profileStore } from '../../store/profileStore';
 import { programStore } from '../../store/programStore';
 import type { PlanStore } from '../../store/planStore';
-
-const plural = new Intl.PluralRules(undefined);
-const select = (n: number) => plural.select(n);
 
 /** Today's training from the plan: sets left, what Start runs and why, and when to see a physiotherapist. */
 export function PlanToday({ plan }: { plan: PlanStore }) {
@@ -19,7 +16,7 @@ export function PlanToday({ plan }: { plan: PlanStore }) {
   const offPlan = pickedId !== today.next.programId;
   return (
     <div className="plan-today" role="group" aria-label={t('plan.label')}>
-      <p className="plan-sets">{t(setsLeftMessage(today.sets, select))}</p>
+      <p className="plan-sets">{t(setsLeftMessage(today.sets, pluralOf))}</p>
       <p className="plan-next">{t(nextMessage(today.next, pickedId))}</p>
       {offPlan && !running && (
         <button type="button" className="plan-follow" onClick={() => plan.choose(today.next.programId)}>

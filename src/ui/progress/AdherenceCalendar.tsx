@@ -1,14 +1,10 @@
-import { t } from '../../i18n/messages';
+import { formatDate, t, tCount } from '../../i18n/messages';
 import type { DayCount } from '../../progress/progress';
 
-const dayName = new Intl.DateTimeFormat(undefined, { weekday: 'short' });
-const dayDate = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long' });
-const plural = new Intl.PluralRules(undefined);
-
 function dayText(d: DayCount): string {
-  const date = dayDate.format(new Date(d.dayStartMs));
+  const date = formatDate(d.dayStartMs, 'day');
   if (d.sets === null) return t('progress.calendar.future', { date });
-  return t(plural.select(d.sets) === 'one' ? 'progress.calendar.one' : 'progress.calendar.other', { date, count: d.sets });
+  return tCount('progress.calendar', d.sets, { date });
 }
 
 /** Sets done per day, a week per row (Monday first): each day's count is read out with its date. */
@@ -22,7 +18,7 @@ export function AdherenceCalendar({ days, id }: { days: readonly DayCount[]; id:
           <tr>
             {weeks[0]?.map((d) => (
               <th key={d.dayStartMs} scope="col">
-                {dayName.format(new Date(d.dayStartMs))}
+                {formatDate(d.dayStartMs, 'weekday')}
               </th>
             ))}
           </tr>

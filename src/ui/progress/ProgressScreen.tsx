@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
-import { t, type Message } from '../../i18n/messages';
+import { formatDate, t, type Message } from '../../i18n/messages';
 import type { PerfectPoint, WeekPoint } from '../../progress/progress';
 import type { HistoryStore } from '../../store/historyStore';
 import { loadProgress, progressStore } from '../../store/progressStore';
@@ -17,7 +17,6 @@ const kept = (w: WeekPoint) => w.strengthKeptPct;
 const seconds = (value: number): Message => ({ key: 'progress.v.seconds', params: { value } });
 const points = (value: number): Message => ({ key: 'progress.v.score', params: { value } });
 const pct = (value: number): Message => ({ key: 'progress.v.pct', params: { value } });
-const date = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
 /** P, E, R and F of each PERFECT assessment, one line each (told apart by dash as well as colour). */
 function PerfectChart({ perfect }: { perfect: readonly PerfectPoint[] }) {
@@ -34,7 +33,7 @@ function PerfectChart({ perfect }: { perfect: readonly PerfectPoint[] }) {
   const text = perfect
     .map((p) =>
       t('progress.perfectPoint', {
-        date: date.format(new Date(p.atMs)),
+        date: formatDate(p.atMs, 'date'),
         power: p.profile.powerCmH2O === null ? '–' : Math.round(p.profile.powerCmH2O),
         e: p.profile.enduranceS,
         r: p.profile.repetitions,

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
-import { t, type MessageKey } from '../../i18n/messages';
+import { formatDate, t, type MessageKey } from '../../i18n/messages';
 import { MEASURE_TEXT } from '../../progress/report';
 import { isAssessment } from '../../programs/catalog';
 import type { PerfectProfile } from '../../programs/types';
@@ -12,8 +12,6 @@ import { AdherenceCalendar } from './AdherenceCalendar';
 import { SessionCurve } from './SessionCurve';
 import { StrongestChart } from './WeekChart';
 import './progress.css';
-
-const date = new Intl.DateTimeFormat(undefined, { dateStyle: 'long' });
 
 const PERFECT_ROWS: readonly { name: MessageKey; explain: MessageKey; value: (p: PerfectProfile) => string }[] = [
   {
@@ -53,7 +51,7 @@ export default function ReportScreen({ history }: { history: HistoryStore }) {
         <p role="status">{t('progress.loading')}</p>
       ) : (
         <>
-          <p>{t('report.made', { date: date.format(new Date()) })}</p>
+          <p>{t('report.made', { date: formatDate(new Date(), 'longDate') })}</p>
           <p className="progress-summary">{t(report.summary)}</p>
           <section aria-labelledby="report-perfect">
             <h2 id="report-perfect">{t('report.perfect.heading')}</h2>
@@ -64,7 +62,7 @@ export default function ReportScreen({ history }: { history: HistoryStore }) {
               <>
                 <p>
                   {t('report.perfect.of', {
-                    date: date.format(new Date(perfect.atMs)),
+                    date: formatDate(perfect.atMs, 'longDate'),
                     e: perfect.profile.enduranceS,
                     r: perfect.profile.repetitions,
                     f: perfect.profile.fast,
@@ -92,7 +90,7 @@ export default function ReportScreen({ history }: { history: HistoryStore }) {
                 <p className="hint">
                   {t('report.measures.of', {
                     program: assessment.programId === null ? t('history.freeSession') : t(`program.${assessment.programId}.name`),
-                    date: date.format(new Date(assessment.atMs)),
+                    date: formatDate(assessment.atMs, 'longDate'),
                   })}
                 </p>
                 <dl className="report-measures">
@@ -110,7 +108,7 @@ export default function ReportScreen({ history }: { history: HistoryStore }) {
           <section aria-labelledby="report-curve">
             <h2 id="report-curve">{t(ofSet ? 'report.curve.headingSet' : 'report.curve.heading')}</h2>
             {recording && assessment ? (
-              <SessionCurve recording={recording} label={t('session.curve.label', { when: date.format(new Date(assessment.atMs)) })} id="report-curve-chart" />
+              <SessionCurve recording={recording} label={t('session.curve.label', { when: formatDate(assessment.atMs, 'longDate') })} id="report-curve-chart" />
             ) : (
               <p>{t('session.noSamples')}</p>
             )}

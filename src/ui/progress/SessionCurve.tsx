@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { t } from '../../i18n/messages';
+import { t, tCount } from '../../i18n/messages';
 import type { JournalRecording } from '../../journal/journal';
 import { StaticChart, type ChartMark, type ChartSeries } from './StaticChart';
 
@@ -44,7 +44,7 @@ export function SessionCurve({ recording, label, id }: { recording: JournalRecor
         testId={id}
       />
       <figcaption id={`${id}-text`} className="hint">
-        {t('session.curve.summary', { seconds: curve.seconds, cues: squeezes, peak: curve.peak })} {squeezes > 0 && t('session.curve.hint')}
+        {tCount('session.curve.summary', squeezes, { seconds: curve.seconds, peak: curve.peak })} {squeezes > 0 && t('session.curve.hint')}
       </figcaption>
     </figure>
   );

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
-import { t } from '../../i18n/messages';
+import { formatDateTime, t } from '../../i18n/messages';
 import { isAssessment } from '../../programs/catalog';
 import { summaryHeadline } from '../../programs/summary';
 import { closeSession, sessionDetailStore } from '../../store/sessionDetailStore';
@@ -9,8 +9,6 @@ import { SessionSummaryBlock } from '../program/SummaryView';
 import { SessionCurve } from './SessionCurve';
 import './progress.css';
 
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
 /** One session from the history: how it ended, its curve with the cues, and each rep's result. */
 export default function SessionDetailView() {
   const detail = useStore(sessionDetailStore, (s) => s.detail);
@@ -18,7 +16,7 @@ export default function SessionDetailView() {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [detail]);
   const meta = detail?.meta ?? null;
-  const label = meta ? when.format(new Date(meta.startedAtMs)) : '';
+  const label = meta ? formatDateTime(meta.startedAtMs) : '';
   const program = meta ? (meta.programId === null ? t('history.freeSession') : t(`program.${meta.programId}.name`)) : '';
   const assessment = isAssessment(meta?.programId ?? null);
   return (
