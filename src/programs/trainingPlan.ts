@@ -8,7 +8,7 @@
  *                                         └▶ maintain: 1–3 times a week, after 5–6 months
  */
 import type { Message } from '../i18n/messages';
-import { getProgram } from './catalog';
+import { getProgram, isAssessment as isAssessmentId } from './catalog';
 import { FAULT_CODES, type FaultCode, type MvcValue, type ProgramId, type ProgramParams, type SessionSummary, type SourceRef } from './types';
 
 /**
@@ -280,7 +280,8 @@ export function trainingPlan(outcomes: readonly PlanOutcome[], nowMs: number): T
     ? {
         programId: lastRun.summary.programId,
         completion: Math.min(1, lastRun.summary.session.repsDone / Math.max(1, planned(lastRun))),
-        averageScore: lastRun.summary.session.averageScore,
+        // An assessment measures; its summary gives no score, nor does this line.
+        averageScore: isAssessmentId(lastRun.summary.programId) ? null : lastRun.summary.session.averageScore,
       }
     : null;
   const today = runs.filter((r) => r.atMs >= dayStart(nowMs)).reduce((a, r) => a + setsDone(r), 0);

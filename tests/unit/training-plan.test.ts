@@ -50,6 +50,15 @@ describe('training plan: the start', () => {
     expect(yesterday.sets.done).toBe(0);
   });
 
+  it('gives the last set’s score, and none for an assessment (which measures, and is not scored)', () => {
+    const strength = { ...getProgram('strength').defaults, reps: 2, holdMs: 4000, restMs: 4000 };
+    const trained = trainingPlan([trainingRun(START, 'strength', strength)], START + 3600_000).last;
+    expect(trained?.programId).toBe('strength');
+    expect(trained?.averageScore).not.toBeNull();
+    const assessed = trainingPlan([trainingRun(START, 'strength', strength), perfectTest(START + 600_000, 5, 6)], START + 3600_000).last;
+    expect(assessed).toMatchObject({ programId: 'perfect', averageScore: null });
+  });
+
   it('says why Start runs the plan’s program, and that it runs another when another is picked', () => {
     const next = trainingPlan([], START).next;
     expect(t(nextMessage(next, 'perfect'))).toBe(t(next.why));
