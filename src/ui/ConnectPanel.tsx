@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
 import { t } from '../i18n/messages';
 import { connectionStore } from '../store/connectionStore';
@@ -24,10 +25,20 @@ export function ConnectPanel({ bluetoothAvailable }: { bluetoothAvailable: boole
   const busy = status === 'connecting' || status === 'reconnecting';
   const linked = status === 'connected' || status === 'reconnecting';
   const name = simulated ? t('device.simulated') : (deviceName ?? '');
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  const wasLinked = useRef(linked);
+  useEffect(() => {
+    if (wasLinked.current === linked) return;
+    wasLinked.current = linked;
+    // The button that had the focus is gone (Connect became Disconnect, or back): the focus goes
+    // to the link's status, which says what happened, not to the top of the page.
+    const focused = document.activeElement;
+    if (focused === null || focused === document.body) statusRef.current?.focus();
+  }, [linked]);
 
   return (
     <section className="connect-panel" aria-label={t('connect.heading')}>
-      <p className={`status status-${status}`} role="status" data-testid="link-status">
+      <p className={`status status-${status}`} role="status" data-testid="link-status" ref={statusRef} tabIndex={-1}>
         {status === 'connected' ? t('status.connected', { name }) : t(`status.${status}`)}
         {status === 'reconnecting' && attempt > 0 && <> ({t('device.reconnectAttempt', { attempt, attempts })})</>}
         {battery !== null && linked && <span className="battery"> · {t('device.battery', { percent: battery })}</span>}

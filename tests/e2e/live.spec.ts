@@ -135,3 +135,15 @@ test('a session saved as CSV holds every sample streamed so far, in the format a
   ]);
   expect(parseCsv(await readFile(await again.path(), 'utf8')).t).toEqual(recording.t);
 });
+
+test('connected from the keyboard, the focus goes to what happened, not back to the top of the page', async ({ page }) => {
+  await page.goto('/?seed=7');
+  await page.getByRole('button', { name: 'Use simulated sensor' }).focus();
+  await page.keyboard.press('Enter');
+  const status = page.getByTestId('link-status');
+  await expect(status).toContainText('Connected');
+  await expect(status).toBeFocused();
+  // The next Tab goes on from there.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Disconnect' })).toBeFocused();
+});
