@@ -360,7 +360,8 @@ export class ProgramMachine {
   private emitView(): void {
     const stepIdx = this.schedule.stepIdx;
     const last = this.book.last;
-    const idx = last?.index ?? Math.max(0, Math.min(stepIdx, this.steps.length - 1));
+    // Before the first cue (also of a set continued from a later step) it shows the step to come.
+    const idx = last?.index ?? Math.max(0, Math.min(stepIdx + 1, this.steps.length - 1));
     const current = last?.step ?? this.steps[idx];
     const pos = this.positions[idx];
     const view: RunnerView = {

@@ -16,7 +16,7 @@ function rep(index: number, over: Partial<RepMeasures>): RepMeasures {
 }
 
 /** Drives a runner in virtual stream time: 100-ms batches, rep events injected at given times. */
-function harness(mvc: MvcValue | null = null, program: ProgramDef = strength, programParams: ProgramParams = params) {
+function harness(mvc: MvcValue | null = null, program: ProgramDef = strength, programParams: ProgramParams = params, fromStep = 0) {
   const samples$ = new Subject<SampleBatch>();
   const repEvents$ = new Subject<RepEvent>();
   const stop$ = new Subject<void>();
@@ -25,7 +25,17 @@ function harness(mvc: MvcValue | null = null, program: ProgramDef = strength, pr
   const outputs: { atMs: number; o: RunnerOutput }[] = [];
   let now = 0;
   let complete = false;
-  runProgram({ program, params: programParams, samples$, repEvents$, stop$, control$, mvc, recordCue: (tMs, kind) => recorded.push({ tMs, kind }) }).subscribe({
+  runProgram({
+    program,
+    params: programParams,
+    samples$,
+    repEvents$,
+    stop$,
+    control$,
+    mvc,
+    fromStep,
+    recordCue: (tMs, kind) => recorded.push({ tMs, kind }),
+  }).subscribe({
     next: (o) => outputs.push({ atMs: now, o }),
     complete: () => {
       complete = true;
@@ -180,6 +190,16 @@ describe('program runner: where the cue display says you are', () => {
     }
     return [...seen.values()];
   }
+
+  it('a set continued from its third rep gets ready for rep 3, then squeezes 3', () => {
+    const h = harness(null, strength, params, 2);
+    h.runUntil(2000);
+    const getReady = h.of('view').map(({ o }) => o.view);
+    expect(getReady.length).toBeGreaterThan(0);
+    for (const v of getReady) expect([v.segment, v.repInSet + 1]).toEqual(['leadIn', 3]);
+    h.runUntil(20_000);
+    expect(squeezeViews(h)).toEqual(['main 3/3 rep 3/3 set 1/1']);
+  });
 
   it('PERFECT: power and endurance once each, then 1–10 of the repetitions and 1–10 of the fast squeezes', () => {
     const perfect = getProgram('perfect');
