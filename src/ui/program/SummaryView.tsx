@@ -7,6 +7,8 @@ import { programStore } from '../../store/programStore';
 
 function Block({ title, s, mvc, assessment, holds }: { title: string; s: BlockSummary; mvc: MvcValue | null; assessment: boolean; holds: boolean }) {
   const faultList = FAULT_CODES.filter((f) => s.faults[f] > 0).map((f) => `${t(`fault.${f}`)} × ${s.faults[f]}`);
+  // Nothing judged (every squeeze cut short): no faults to report, no advice to give.
+  const judged = s.repsDone > 0 || s.missed > 0;
   return (
     <div className="summary-block">
       <h3>{title}</h3>
@@ -14,8 +16,8 @@ function Block({ title, s, mvc, assessment, holds }: { title: string; s: BlockSu
         {blockLines(s, mvc, assessment, holds).map((line) => (
           <li key={line.key}>{t(line)}</li>
         ))}
-        <li>{faultList.length > 0 ? t('summary.faults', { list: faultList.join(', ') }) : t('summary.noFaults')}</li>
-        <li className="summary-focus">{t(focusAdvice(s, mvc?.cmH2O ?? null))}</li>
+        {judged && <li>{faultList.length > 0 ? t('summary.faults', { list: faultList.join(', ') }) : t('summary.noFaults')}</li>}
+        {judged && <li className="summary-focus">{t(focusAdvice(s, mvc?.cmH2O ?? null))}</li>}
       </ul>
     </div>
   );
