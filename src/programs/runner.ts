@@ -341,6 +341,7 @@ export class ProgramMachine {
       .filter((s) => this.resultsOfSet(s).length > 0)
       .sort((a, b) => a - b)
       .map((s) => summarize(this.resultsOfSet(s), mvc?.cmH2O ?? null));
+    const perfect = this.o.program.id === 'perfect' ? perfectProfile(this.results) : null;
     this.emit({
       type: 'summary',
       summary: {
@@ -350,8 +351,10 @@ export class ProgramMachine {
         sets,
         session: summarize(this.results, mvc?.cmH2O ?? null),
         mvc,
-        measuredMvcCmH2O: this.o.program.id === 'mvc' ? mvcFromTest(this.results) : null,
-        perfect: this.o.program.id === 'perfect' ? perfectProfile(this.results) : null,
+        // PERFECT's power squeeze is a maximal squeeze too: training is scored against it, as
+        // against the strength test's best.
+        measuredMvcCmH2O: this.o.program.id === 'mvc' ? mvcFromTest(this.results) : (perfect?.powerCmH2O ?? null),
+        perfect,
       },
     });
     this.finished = true;

@@ -318,6 +318,8 @@ describe('assessments through the detection pipeline (virtual time)', () => {
     const run = stream.run('perfect', getProgram('perfect').defaults);
     const perfect = run.summary?.perfect;
     expect(perfect?.powerCmH2O).toBeGreaterThan(0.8 * 35);
+    // Its power squeeze is maximal: the next training is scored against it.
+    expect(run.summary?.measuredMvcCmH2O).toBe(perfect?.powerCmH2O);
     // The virtual user holds what it is asked (95–105 %), so E is 9 or 10 s.
     expect(perfect?.enduranceS).toBeGreaterThanOrEqual(9);
     expect(perfect?.repetitions).toBe(10);
