@@ -437,6 +437,7 @@ function isSummary(v: unknown): v is SessionSummary {
     typeof v.programId === 'string' &&
     isProgramId(v.programId) &&
     isBool(v.completed) &&
+    (v.fromStep === undefined || isCount(v.fromStep)) &&
     Array.isArray(v.sets) &&
     v.sets.every(isBlock) &&
     isBlock(v.session) &&

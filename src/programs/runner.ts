@@ -347,6 +347,7 @@ export class ProgramMachine {
       summary: {
         programId: this.o.program.id,
         params: this.o.params,
+        ...(this.o.fromStep ? { fromStep: this.o.fromStep } : {}),
         completed,
         sets,
         session: summarize(this.results, mvc?.cmH2O ?? null),

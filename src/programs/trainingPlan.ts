@@ -9,6 +9,7 @@
  */
 import type { Message } from '../i18n/messages';
 import { getProgram, isAssessment as isAssessmentId } from './catalog';
+import { planSteps } from './plan';
 import { FAULT_CODES, type FaultCode, type MvcValue, type ProgramId, type ProgramParams, type SessionSummary, type SourceRef } from './types';
 
 /**
@@ -178,6 +179,7 @@ export function levelParams(l: PlanLevel): ProgramParams {
 
 /** Squeezes a run asked for (sets × reps, or the program's fixed steps). */
 const planned = (r: Run) => r.params.sets * r.params.reps;
+const stepsToGive = (r: Run) => planSteps(getProgram(r.summary.programId), r.params).length - (r.summary.fromStep ?? 0);
 
 /** Sets of training a run counts for: sets in which at least half the squeezes were done. */
 function setsDone(r: Run): number {
@@ -279,7 +281,8 @@ export function trainingPlan(outcomes: readonly PlanOutcome[], nowMs: number): T
   const last = lastRun
     ? {
         programId: lastRun.summary.programId,
-        completion: Math.min(1, lastRun.summary.session.repsDone / Math.max(1, planned(lastRun))),
+        // Of the steps this run was to give: a set continued from its third rep had the rest to do.
+        completion: Math.min(1, lastRun.summary.session.repsDone / Math.max(1, stepsToGive(lastRun))),
         // An assessment measures; its summary gives no score, nor does this line.
         averageScore: isAssessmentId(lastRun.summary.programId) ? null : lastRun.summary.session.averageScore,
       }

@@ -198,6 +198,8 @@ export interface SessionSummary {
   readonly programId: ProgramId;
   /** What the program ran with (absent in sessions journaled before it was kept). */
   readonly params?: ProgramParams;
+  /** Continued after an interruption: the first step this run gave (absent: it began at the start). */
+  readonly fromStep?: number;
   readonly completed: boolean;
   readonly sets: readonly BlockSummary[];
   readonly session: BlockSummary;

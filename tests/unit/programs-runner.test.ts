@@ -199,6 +199,9 @@ describe('program runner: where the cue display says you are', () => {
     for (const v of getReady) expect([v.segment, v.repInSet + 1]).toEqual(['leadIn', 3]);
     h.runUntil(20_000);
     expect(squeezeViews(h)).toEqual(['main 3/3 rep 3/3 set 1/1']);
+    // Its summary says where it began, so that what it had to do is known.
+    h.runUntil(40_000);
+    expect(h.of('summary')[0].o.summary.fromStep).toBe(2);
   });
 
   it('PERFECT: power and endurance once each, then 1–10 of the repetitions and 1–10 of the fast squeezes', () => {

@@ -59,6 +59,18 @@ describe('training plan: the start', () => {
     expect(assessed).toMatchObject({ programId: 'perfect', averageScore: null });
   });
 
+  it('says how much of the last set was done, of what it had left to do when it was continued', () => {
+    const strength = { ...getProgram('strength').defaults, reps: 6, sets: 1, flicks: 0, holdMs: 4000, restMs: 4000 };
+    const whole = trainingPlan([trainingRun(START, 'strength', strength)], START + 3600_000).last;
+    expect(whole?.completion).toBe(1);
+    const half = trainingPlan([trainingRun(START, 'strength', strength, { repsDone: 3, completed: false })], START + 3600_000).last;
+    expect(half?.completion).toBe(0.5);
+    // Continued from its third rep after a reload, the last four done: all of it.
+    const run = trainingRun(START, 'strength', strength, { repsDone: 4 });
+    const continued = { ...run, summaries: run.summaries.map((s) => ({ ...s, fromStep: 2 })) };
+    expect(trainingPlan([continued], START + 3600_000).last?.completion).toBe(1);
+  });
+
   it('says why Start runs the plan’s program, and that it runs another when another is picked', () => {
     const next = trainingPlan([], START).next;
     expect(t(nextMessage(next, 'perfect'))).toBe(t(next.why));
