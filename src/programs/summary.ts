@@ -59,6 +59,11 @@ function focusOf(faults: Readonly<Record<FaultCode, number>>): FaultCode | null 
 }
 
 /** "Next time: …": the focus fault's advice, else a reminder to squeeze at every cue, else praise. */
+/** Whether anything in the block was judged: with every squeeze cut short there are no faults to report and no advice to give. */
+export function anyJudged(s: BlockSummary): boolean {
+  return s.repsDone > 0 || s.missed > 0;
+}
+
 export function focusAdvice(s: BlockSummary, mvcCmH2O: number | null): Message {
   const text: Message =
     s.focus !== null ? faultFeedback(s.focus, restingBandCmH2O(mvcCmH2O)) : { key: s.missed > 0 ? 'summary.focusMissed' : 'summary.focusNone' };

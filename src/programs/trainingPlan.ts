@@ -8,7 +8,7 @@
  *                                         └▶ maintain: 1–3 times a week, after 5–6 months
  */
 import type { Message } from '../i18n/messages';
-import { getProgram, isAssessment as isAssessmentId } from './catalog';
+import { getProgram, isAssessment } from './catalog';
 import { planSteps } from './plan';
 import { FAULT_CODES, type FaultCode, type MvcValue, type ProgramId, type ProgramParams, type SessionSummary, type SourceRef } from './types';
 
@@ -135,7 +135,8 @@ function runsOf(outcomes: readonly PlanOutcome[], nowMs: number): Run[] {
   return runs.filter((r) => r.atMs <= nowMs).sort((a, b) => a.atMs - b.atMs);
 }
 
-const isAssessment = (r: Run): boolean =>
+/** A run that measured: a strength test with its result, or a whole PERFECT assessment. */
+const measured = (r: Run): boolean =>
   (r.summary.programId === 'mvc' && r.summary.measuredMvcCmH2O !== null) ||
   (r.summary.programId === 'perfect' && r.summary.completed && r.summary.perfect !== null);
 
@@ -216,7 +217,7 @@ function levelsByWeek(runs: readonly Run[], startMs: number, start: PlanLevel, w
     const to = startMs + k * WEEK_MS;
     const inWeek = runs.filter((r) => r.atMs >= from && r.atMs < to);
     // A re-test with PERFECT that shows more than the level moves it up at once (Laycock).
-    for (const r of inWeek) if (r.summary.programId === 'perfect' && isAssessment(r) && r.atMs > startMs) level = maxLevel(level, startLevel(r.summary));
+    for (const r of inWeek) if (r.summary.programId === 'perfect' && measured(r) && r.atMs > startMs) level = maxLevel(level, startLevel(r.summary));
     const judged = inWeek.filter((r) => r.summary.programId === PLAN_PROGRAM).slice(-PLAN.judgedSets);
     if (judged.length > 0 && atLevel(judged, level) && holdsBack(judged) === null) level = nextLevel(level);
     levels.push(level);
@@ -255,8 +256,8 @@ export function nextMessage(next: PlanTask, pickedId: ProgramId): Message {
 
 /** The strength measures a re-test gives, for "is there progress?". */
 function progressed(runs: readonly Run[], sinceMs: number): boolean {
-  const before = runs.filter((r) => r.atMs <= sinceMs && isAssessment(r));
-  const after = runs.filter((r) => r.atMs > sinceMs && isAssessment(r));
+  const before = runs.filter((r) => r.atMs <= sinceMs && measured(r));
+  const after = runs.filter((r) => r.atMs > sinceMs && measured(r));
   const mvcs = (rs: readonly Run[]) => rs.flatMap((r) => (r.summary.measuredMvcCmH2O === null ? [] : [r.summary.measuredMvcCmH2O]));
   const profiles = (rs: readonly Run[]) => rs.flatMap((r) => (r.summary.perfect === null ? [] : [r.summary.perfect]));
   const mvcThen = mvcs(before).at(-1) ?? mvcs(after)[0];
@@ -284,13 +285,13 @@ export function trainingPlan(outcomes: readonly PlanOutcome[], nowMs: number): T
         // Of the steps this run was to give: a set continued from its third rep had the rest to do.
         completion: Math.min(1, lastRun.summary.session.repsDone / Math.max(1, stepsToGive(lastRun))),
         // An assessment measures; its summary gives no score, nor does this line.
-        averageScore: isAssessmentId(lastRun.summary.programId) ? null : lastRun.summary.session.averageScore,
+        averageScore: isAssessment(lastRun.summary.programId) ? null : lastRun.summary.session.averageScore,
       }
     : null;
   const today = runs.filter((r) => r.atMs >= dayStart(nowMs)).reduce((a, r) => a + setsDone(r), 0);
   const daySets = (done: number) => ({ target: PLAN.setsPerDay, done, left: Math.max(0, PLAN.setsPerDay - done), per: 'day' as const });
 
-  const assessments = runs.filter(isAssessment);
+  const assessments = runs.filter(measured);
   const first = assessments[0];
   if (first === undefined) {
     const sets = daySets(today);
@@ -316,7 +317,7 @@ export function trainingPlan(outcomes: readonly PlanOutcome[], nowMs: number): T
   let level = levels[weeks];
   // A PERFECT re-test this week counts at once, not at the week's end.
   for (const r of runs)
-    if (r.atMs >= first.atMs + weeks * WEEK_MS && r.atMs > first.atMs && r.summary.programId === 'perfect' && isAssessment(r))
+    if (r.atMs >= first.atMs + weeks * WEEK_MS && r.atMs > first.atMs && r.summary.programId === 'perfect' && measured(r))
       level = maxLevel(level, startLevel(r.summary));
 
   const planRuns = runs.filter((r) => r.summary.programId === PLAN_PROGRAM);

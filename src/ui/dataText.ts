@@ -1,23 +1,19 @@
-import { pluralOf, t, type MessageKey } from '../i18n/messages';
+import { t, tCount } from '../i18n/messages';
 import type { DataOutcome } from '../store/dataStore';
-
-function counted(keys: { one: MessageKey; other: MessageKey }, count: number): string {
-  return t(pluralOf(count) === 'one' ? keys.one : keys.other, { count });
-}
 
 /** What the last export, import or deletion came to, in a sentence or a few. */
 export function dataOutcomeText(outcome: DataOutcome): string {
   switch (outcome.kind) {
     case 'exported': {
       // No session yet: the file carries the settings only, and says so.
-      const lines = [outcome.sessions === 0 ? t('data.exported.none') : counted({ one: 'data.exported.one', other: 'data.exported.other' }, outcome.sessions)];
-      if (outcome.unreadable > 0) lines.push(counted({ one: 'data.exportUnreadable.one', other: 'data.exportUnreadable.other' }, outcome.unreadable));
+      const lines = [outcome.sessions === 0 ? t('data.exported.none') : tCount('data.exported', outcome.sessions)];
+      if (outcome.unreadable > 0) lines.push(tCount('data.exportUnreadable', outcome.unreadable));
       return lines.join(' ');
     }
     case 'imported': {
-      const lines = [counted({ one: 'data.imported.one', other: 'data.imported.other' }, outcome.added)];
-      if (outcome.present > 0) lines.push(counted({ one: 'data.present.one', other: 'data.present.other' }, outcome.present));
-      if (outcome.skipped > 0) lines.push(counted({ one: 'data.skipped.one', other: 'data.skipped.other' }, outcome.skipped));
+      const lines = [tCount('data.imported', outcome.added)];
+      if (outcome.present > 0) lines.push(tCount('data.present', outcome.present));
+      if (outcome.skipped > 0) lines.push(tCount('data.skipped', outcome.skipped));
       if (!outcome.complete) lines.push(t('data.incomplete'));
       if (outcome.settingsRestored) lines.push(t('data.settingsRestored'));
       return lines.join(' ');

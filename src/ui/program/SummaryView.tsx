@@ -1,14 +1,13 @@
 import { useStore } from 'zustand';
 import { t } from '../../i18n/messages';
 import { asksForHolds, isAssessment } from '../../programs/catalog';
-import { blockLines, focusAdvice, scaleNote, summaryHeadline } from '../../programs/summary';
+import { anyJudged, blockLines, focusAdvice, scaleNote, summaryHeadline } from '../../programs/summary';
 import { FAULT_CODES, type BlockSummary, type MvcValue, type ProgramId, type SessionSummary } from '../../programs/types';
 import { programStore } from '../../store/programStore';
 
 function Block({ title, s, mvc, assessment, holds }: { title: string; s: BlockSummary; mvc: MvcValue | null; assessment: boolean; holds: boolean }) {
   const faultList = FAULT_CODES.filter((f) => s.faults[f] > 0).map((f) => `${t(`fault.${f}`)} × ${s.faults[f]}`);
-  // Nothing judged (every squeeze cut short): no faults to report, no advice to give.
-  const judged = s.repsDone > 0 || s.missed > 0;
+  const judged = anyJudged(s);
   return (
     <div className="summary-block">
       <h3>{title}</h3>
